@@ -1,0 +1,136 @@
+// Builds everything users load: dist/excel (Office add-in), dist/sheets (what `clasp push` uploads)
+// and dist/cli (the command line). Usage: node build/build.mjs [excel|sheets|cli ...]
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import webpack from 'webpack';
+import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
+import GasPlugin from 'gas-webpack-plugin';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const DEV_URL = 'https://localhost:3000';
+const baseUrl = (process.env.KAM_BASE_URL || DEV_URL).replace(/\/$/, '');
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** ts-loader without type checking (npm test runs tsc); `target` is per host. */
+const tsRule = (target) => ({
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { target, noEmit: false } } },
+});
+
+const common = (name, target) => ({
+  name,
+  mode: 'production',
+  context: root,
+  devtool: false,
+  resolve: { extensions: ['.ts', '.js'] },
+  module: { rules: [tsRule(target)] },
+  performance: { hints: false },
+  stats: 'errors-warnings',
+});
+
+const configs = {
+  excel: {
+    ...common('excel', 'ES2020'),
+    entry: { functions: './src/excel/functions.ts', taskpane: './taskpane/index.ts' },
+    output: { path: path.join(dist, 'excel'), filename: '[name].js', clean: true, environment: { globalThis: true } },
+    target: ['web', 'es2020'],
+    plugins: [new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/excel/functions.ts' })],
+  },
+  sheets: {
+    ...common('sheets', 'ES2019'),
+    entry: { Code: './src/sheets/main.ts' },
+    output: { path: path.join(dist, 'sheets'), filename: '[name].js', clean: true, environment: { globalThis: true } },
+    target: ['web', 'es2019'],
+    // Readable in the Apps Script editor; GasPlugin needs the global assignments intact.
+    optimization: { minimize: false, concatenateModules: false },
+    plugins: [new GasPlugin({ comment: true })],
+  },
+  sidebar: {
+    ...common('sidebar', 'ES2019'),
+    entry: { sidebar: './taskpane/index.ts' },
+    output: { path: path.join(root, '.cache', 'sidebar'), filename: '[name].js', clean: true, environment: { globalThis: true } },
+    target: ['web', 'es2019'],
+  },
+  cli: {
+    ...common('cli', 'ES2022'),
+    entry: { kam: './src/cli/main.ts' },
+    output: { path: path.join(dist, 'cli'), filename: '[name].cjs', clean: true, library: { type: 'commonjs2' } },
+    target: 'node20',
+    externals: { exceljs: 'commonjs exceljs' },
+    optimization: { minimize: false },
+  },
+};
+
+function run(config) {
+  return new Promise((resolve, reject) => {
+    webpack(config, (error, stats) => {
+      if (error) return reject(error);
+      const info = stats.toString({ all: false, errors: true, warnings: true, colors: false });
+      if (stats.hasErrors()) return reject(new Error(`${config.name} build failed:\n${info}`));
+      if (stats.hasWarnings()) console.warn(info);
+      resolve();
+    });
+  });
+}
+
+const read = (file) => fs.readFileSync(path.join(root, file), 'utf8');
+
+/** The wizard page for Excel: office.js from Microsoft's CDN, our scripts beside it. */
+function writeTaskpaneHtml() {
+  const head = [
+    `<script src="${OFFICE_JS}"></script>`,
+    '<link rel="stylesheet" href="taskpane.css">',
+    '<script defer src="functions.js"></script>',
+    '<script defer src="taskpane.js"></script>',
+  ].join('\n  ');
+  const out = path.join(dist, 'excel');
+  fs.writeFileSync(path.join(out, 'taskpane.html'), read('taskpane/taskpane.html').replace('<!--HOST_SCRIPTS-->', head));
+  fs.copyFileSync(path.join(root, 'taskpane/style.css'), path.join(out, 'taskpane.css'));
+  fs.mkdirSync(path.join(out, 'assets'), { recursive: true });
+  for (const icon of fs.readdirSync(path.join(root, 'assets'))) {
+    fs.copyFileSync(path.join(root, 'assets', icon), path.join(out, 'assets', icon));
+  }
+  const manifest = read('manifest.xml').split(DEV_URL).join(baseUrl);
+  fs.writeFileSync(path.join(out, 'manifest.xml'), manifest);
+}
+
+/** HtmlService serves one file: the wizard's CSS and JS are inlined into Sidebar.html. */
+function writeSidebarHtml() {
+  const script = fs.readFileSync(path.join(root, '.cache', 'sidebar', 'sidebar.js'), 'utf8');
+  // An inline script must not contain "</script"; escaping the slash keeps the JS identical.
+  const safe = script.replace(/<\/script/gi, '<\\/script');
+  const head = `<style>\n${read('taskpane/style.css')}</style>`;
+  const html = read('taskpane/taskpane.html')
+    .replace('<!--HOST_SCRIPTS-->', head)
+    .replace('</body>', `<script>\n${safe}\n</script>\n</body>`);
+  fs.writeFileSync(path.join(dist, 'sheets', 'Sidebar.html'), html);
+  fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'sheets', 'appsscript.json'));
+}
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const targets = wanted.length ? wanted : ['excel', 'sheets', 'cli'];
+  for (const target of targets) {
+    if (target === 'excel') {
+      await run(configs.excel);
+      writeTaskpaneHtml();
+    } else if (target === 'sheets') {
+      await run(configs.sheets);
+      await run(configs.sidebar);
+      writeSidebarHtml();
+    } else if (target === 'cli') {
+      if (fs.existsSync(path.join(root, 'src/cli/main.ts'))) await run(configs.cli);
+    } else {
+      throw new Error(`Unknown build target "${target}". Use excel, sheets or cli.`);
+    }
+    console.log(`built ${target}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error.message || error);
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+// Reading function arguments: ranges, weight vectors and single values, with the catalogue's error rules.
+import { Cell, CellError, Grid, KamError, errorFromText, isBlank } from './cells';
+import { messages } from './messages';
+
+/** Milliseconds between the Unix epoch and Excel's day 0 (1899-12-30), for dates Sheets passes. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+/** A date as the serial number Excel would pass for it, so both hosts compute the same result. */
+export function dateToSerial(date: Date): number {
+  return (date.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
+}
+
+/** Marker for a blank cell in a numeric argument. */
+export const BLANK_CELL = Symbol('blank');
+export type NumberCell = number | CellError | typeof BLANK_CELL;
+
+/**
+ * One cell of a numeric argument: a finite number, blank, or the error to put in that row's result.
+ * Text is never guessed at: "12" typed as text is an error naming the cell.
+ */
+export function readNumberCell(cell: Cell, arg: string, row: number, column: number): NumberCell {
+  if (typeof cell === 'number') {
+    return Number.isFinite(cell) ? cell : new CellError('VALUE', messages.notFinite(arg, row, column));
+  }
+  if (cell === null || cell === undefined) return BLANK_CELL;
+  if (typeof cell === 'string') {
+    if (cell.trim() === '') return BLANK_CELL;
+    return errorFromText(cell) ?? new CellError('VALUE', messages.textInNumber(arg, row, column, cell));
+  }
+  if (cell instanceof CellError) return cell;
+  if (cell instanceof Date) return dateToSerial(cell);
+  return new CellError('VALUE', messages.booleanInNumber(arg, row, column, cell));
+}
+
+/** A required range argument: a non-empty 2-D array (a single value counts as 1×1). */
+export function readRange(arg: Cell | Grid | undefined, name: string): Grid {
+  if (arg === undefined || arg === null) throw new KamError('VALUE', messages.missingArgument(name));
+  const grid = Array.isArray(arg) ? arg : [[arg]];
+  if (grid.length === 0 || !Array.isArray(grid[0]) || grid[0].length === 0) {
+    throw new KamError('VALUE', messages.notARange(name));
+  }
+  return grid;
+}
+
+/** An optional range argument; omitted (undefined, null, or a blank single cell) gives undefined. */
+export function readOptionalRange(arg: Cell | Grid | undefined, name: string): Grid | undefined {
+  if (arg === undefined || arg === null || arg === '') return undefined;
+  if (Array.isArray(arg) && arg.length === 1 && arg[0]?.length === 1 && isBlank(arg[0][0])) return undefined;
+  return readRange(arg, name);
+}
+
+/** True when every cell of a row is blank, as any host sends a blank. */
+export function rowIsBlank(row: Cell[]): boolean {
+  for (let j = 0; j < row.length; j++) if (!isBlank(row[j])) return false;
+  return true;
+}
+
+/** Row-aligned arguments must describe the same accounts. */
+export function requireSameRows(a: Grid, aName: string, b: Grid, bName: string): void {
+  if (a.length !== b.length) throw new KamError('VALUE', messages.rowsDiffer(aName, a.length, bName, b.length));
+}
+
+/** A row or a column of numbers, flattened. */
+export function readVector(grid: Grid, name: string): Cell[] {
+  if (grid.length === 1) return grid[0];
+  if (grid[0].length === 1) return grid.map((row) => row[0]);
+  throw new KamError('VALUE', messages.notAVector(name, grid.length, grid[0].length));
+}
+
+/**
+ * Weights: non-negative numbers, any total, at least one positive; blanks count as 0.
+ * A bad weight fails the whole call, since it affects every row.
+ */
+export function readWeights(arg: Cell | Grid | undefined, name: string, expected: number, expectedOf: string): Float64Array {
+  const cells = readVector(readRange(arg, name), name);
+  if (cells.length !== expected) {
+    throw new KamError('VALUE', messages.columnsDiffer(expectedOf, expected, name, cells.length, 'weights'));
+  }
+  const weights = new Float64Array(cells.length);
+  let positive = false;
+  for (let k = 0; k < cells.length; k++) {
+    const value = readNumberCell(cells[k], name, 1, k + 1);
+    if (value === BLANK_CELL) continue;
+    if (value instanceof CellError) {
+      throw new KamError(value.kind, messages.weightInvalid(name, k + 1, describeBadCell(cells[k], value)));
+    }
+    if (value < 0) throw new KamError('VALUE', messages.weightNegative(name, k + 1, value));
+    weights[k] = value;
+    if (value > 0) positive = true;
+  }
+  if (!positive) throw new KamError('VALUE', messages.weightsAllZero(name));
+  return weights;
+}
+
+/** A short description of why a cell is not a usable number, for whole-argument messages. */
+export function describeBadCell(cell: Cell, error: CellError): string {
+  if (typeof cell === 'string' && !cell.startsWith('#')) return `is the text "${cell}"`;
+  if (typeof cell === 'boolean') return `is ${cell ? 'TRUE' : 'FALSE'}`;
+  if (typeof cell === 'number') return 'is not a finite number';
+  return `is an error (${error.message || error.kind})`;
+}
+
+/** A single value argument: a value, or a 1×1 range. Omitted gives undefined. */
+export function readScalar(arg: Cell | Grid | undefined, name: string): Cell {
+  if (!Array.isArray(arg)) return arg;
+  if (arg.length === 1 && arg[0].length === 1) return arg[0][0];
+  throw new KamError('VALUE', messages.notASingleValue(name, arg.length, arg[0]?.length ?? 0));
+}

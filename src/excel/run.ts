@@ -1,0 +1,64 @@
+// The Excel edge: host values in, catalogue call, CustomFunctions errors out. No KAM logic here.
+import { Cell, CellError, ErrorKind, KamError, OutGrid } from '../core/cells';
+import { Arg, findFunction } from '../functions/catalogue';
+
+const EXCEL_CODES: Record<ErrorKind, CustomFunctions.ErrorCode> = {
+  VALUE: CustomFunctions.ErrorCode.invalidValue,
+  NA: CustomFunctions.ErrorCode.notAvailable,
+  NUM: CustomFunctions.ErrorCode.invalidNumber,
+  DIV0: CustomFunctions.ErrorCode.divisionByZero,
+  REF: CustomFunctions.ErrorCode.invalidReference,
+  NAME: CustomFunctions.ErrorCode.invalidName,
+  NULL: CustomFunctions.ErrorCode.nullReference,
+};
+
+const KIND_BY_EXCEL_CODE = new Map<string, ErrorKind>(
+  Object.entries(EXCEL_CODES).map(([kind, code]) => [String(code), kind as ErrorKind]),
+);
+
+/** Only #VALUE! and #N/A carry a custom message in Excel. */
+function toExcelError(kind: ErrorKind, message: string): CustomFunctions.Error {
+  const code = EXCEL_CODES[kind];
+  return kind === 'VALUE' || kind === 'NA' ? new CustomFunctions.Error(code, message) : new CustomFunctions.Error(code);
+}
+
+/** An error object Excel hands us for an error cell becomes the host-neutral CellError. */
+function fromExcelCell(cell: unknown): Cell {
+  if (cell !== null && typeof cell === 'object' && !(cell instanceof Date) && 'code' in cell) {
+    const { code, message } = cell as { code: unknown; message?: unknown };
+    const kind = KIND_BY_EXCEL_CODE.get(String(code)) ?? 'VALUE';
+    return new CellError(kind, typeof message === 'string' ? message : '');
+  }
+  return cell as Cell;
+}
+
+function fromExcelArg(arg: unknown): Arg {
+  if (!Array.isArray(arg)) return fromExcelCell(arg);
+  // Ranges are passed through untouched unless they hold error objects: copying 10^6 cells costs time.
+  let hasObject = false;
+  for (const row of arg) {
+    for (const cell of row) if (cell !== null && typeof cell === 'object') { hasObject = true; break; }
+    if (hasObject) break;
+  }
+  return hasObject ? arg.map((row: unknown[]) => row.map(fromExcelCell)) : (arg as Cell[][]);
+}
+
+function toExcelGrid(out: OutGrid): unknown[][] {
+  for (const row of out) {
+    for (let j = 0; j < row.length; j++) {
+      const cell = row[j];
+      if (cell instanceof CellError) (row as unknown[])[j] = toExcelError(cell.kind, cell.message);
+    }
+  }
+  return out;
+}
+
+/** Calls a catalogue function as Excel calls a custom function. */
+export function runExcel(id: string, args: unknown[]): unknown[][] {
+  try {
+    return toExcelGrid(findFunction(id).run(args.map(fromExcelArg)));
+  } catch (error) {
+    if (error instanceof KamError) throw toExcelError(error.kind, error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,3 @@
+// Entry of the Apps Script bundle (dist/sheets/Code.js): custom functions and the add-on menu.
+import './functions';
+import './menu';

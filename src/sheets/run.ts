@@ -1,0 +1,32 @@
+// The Sheets edge: host values in, catalogue call, Sheets values out. No KAM logic here.
+import { CellError, ERROR_CODES, KamError, OutGrid } from '../core/cells';
+import { Arg, findFunction } from '../functions/catalogue';
+
+/**
+ * Sheets cannot place an error value inside a returned array, so a row's error is written as text:
+ * the error code, a space, then the message ("#VALUE! scores: row 3 …"). Our functions read such
+ * text back as that error, so it passes through the next function like a real error value.
+ */
+export function errorText(error: CellError): string {
+  return error.message ? `${ERROR_CODES[error.kind]} ${error.message}` : ERROR_CODES[error.kind];
+}
+
+function toSheetsGrid(out: OutGrid): unknown[][] {
+  for (const row of out) {
+    for (let j = 0; j < row.length; j++) {
+      const cell = row[j];
+      if (cell instanceof CellError) row[j] = errorText(cell);
+    }
+  }
+  return out;
+}
+
+/** Calls a catalogue function as Sheets calls a custom function; a whole-call problem shows as #ERROR!. */
+export function runSheets(id: string, args: unknown[]): unknown[][] {
+  try {
+    return toSheetsGrid(findFunction(id).run(args as Arg[]));
+  } catch (error) {
+    if (error instanceof KamError) throw new Error(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+// KAM_SCORE typed as a formula in a real spreadsheet engine: it spills a column and recalculates.
+import { describe, expect, it } from 'vitest';
+import { buildEngine } from '../support/hyperformula';
+
+// kam-method.md's published table, one account per row (ABC and rivals R1..R4), nine criteria.
+const WEIGHTS = [0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.15];
+const RATINGS = [
+  [8, 8, 2, 10, 9, 9, 5, 5, 5],
+  [5, 7, 10, 1, 4, 4, 10, 10, 7],
+  [10, 10, 4, 7, 10, 10, 7, 3, 10],
+  [1, 1, 5, 3, 5, 5, 3, 1, 1],
+  [6, 6, 1, 8, 1, 1, 1, 4, 4],
+];
+
+function sheet(formula: string): unknown[][] {
+  return [WEIGHTS, ...RATINGS.map((row, i) => [...row, i === 0 ? formula : null])];
+}
+
+describe('KAM.SCORE in HyperFormula', () => {
+  it.each(['=KAM.SCORE(A2:I6, A1:I1)', '=KAM_SCORE(A2:I6, A1:I1)'])('%s spills the published weighted totals', (formula) => {
+    const hf = buildEngine({ Table: sheet(formula) });
+    const values = hf.getSheetValues(0).slice(1).map((row) => row[9]);
+    expect(values).toEqual([5.95, 7.7, 6.85, 2.1, 3.7]);
+  });
+
+  it('recalculates when a weight cell changes', () => {
+    const hf = buildEngine({ Table: sheet('=KAM.SCORE(A2:I6, A1:I1)') });
+    hf.setCellContents({ sheet: 0, row: 0, col: 7 }, 0); // relative cost position no longer counts
+    const values = hf.getSheetValues(0).slice(1).map((row) => row[9]);
+    // Σ over the other criteria, over a weight total of 0.7.
+    expect(values[0]).toBeCloseTo((5.95 - 0.3 * 5) / 0.7, 9);
+    expect(values[4]).toBeCloseTo((3.7 - 0.3 * 4) / 0.7, 9);
+  });
+
+  it('puts a per-row error in that row only', () => {
+    const data = sheet('=KAM.SCORE(A2:I6, A1:I1)');
+    data[3][2] = 'n/a';
+    const hf = buildEngine({ Table: data });
+    const values = hf.getSheetValues(0).slice(1).map((row) => row[9]);
+    expect(values[0]).toBe(5.95);
+    expect(values[2]).toMatchObject({ value: '#VALUE!', message: expect.stringContaining('row 3, column 3 holds the text "n/a"') });
+    expect(values[3]).toBe(2.1);
+  });
+
+  it('fails the whole call for negative weights', () => {
+    const data = sheet('=KAM.SCORE(A2:I6, A1:I1)');
+    data[0][0] = -1;
+    const hf = buildEngine({ Table: data });
+    expect(hf.getCellValue({ sheet: 0, row: 1, col: 9 })).toMatchObject({ value: '#VALUE!', message: expect.stringContaining('weight 1 is -1') });
+  });
+});
