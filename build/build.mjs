@@ -89,6 +89,7 @@ function writeTaskpaneHtml() {
   const out = path.join(dist, 'excel');
   fs.writeFileSync(path.join(out, 'taskpane.html'), read('taskpane/taskpane.html').replace('<!--HOST_SCRIPTS-->', head));
   fs.copyFileSync(path.join(root, 'taskpane/style.css'), path.join(out, 'taskpane.css'));
+  fs.copyFileSync(path.join(root, 'taskpane/help.html'), path.join(out, 'help.html'));
   fs.mkdirSync(path.join(out, 'assets'), { recursive: true });
   for (const icon of fs.readdirSync(path.join(root, 'assets'))) {
     fs.copyFileSync(path.join(root, 'assets', icon), path.join(out, 'assets', icon));

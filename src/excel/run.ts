@@ -1,24 +1,16 @@
 // The Excel edge: host values in, catalogue call, CustomFunctions errors out. No KAM logic here.
-import { Cell, CellError, ErrorKind, KamError, OutGrid } from '../core/cells';
+import { Cell, CellError, ERROR_CODES, ErrorKind, KamError, OutGrid } from '../core/cells';
 import { Arg, findFunction } from '../functions/catalogue';
 
-const EXCEL_CODES: Record<ErrorKind, CustomFunctions.ErrorCode> = {
-  VALUE: CustomFunctions.ErrorCode.invalidValue,
-  NA: CustomFunctions.ErrorCode.notAvailable,
-  NUM: CustomFunctions.ErrorCode.invalidNumber,
-  DIV0: CustomFunctions.ErrorCode.divisionByZero,
-  REF: CustomFunctions.ErrorCode.invalidReference,
-  NAME: CustomFunctions.ErrorCode.invalidName,
-  NULL: CustomFunctions.ErrorCode.nullReference,
-};
-
+// CustomFunctions.ErrorCode's values are the displayed codes ("#VALUE!", …). We use the strings, since
+// this file also loads on the taskpane page, where the enum does not exist outside Excel.
 const KIND_BY_EXCEL_CODE = new Map<string, ErrorKind>(
-  Object.entries(EXCEL_CODES).map(([kind, code]) => [String(code), kind as ErrorKind]),
+  Object.entries(ERROR_CODES).map(([kind, code]) => [code, kind as ErrorKind]),
 );
 
 /** Only #VALUE! and #N/A carry a custom message in Excel. */
 function toExcelError(kind: ErrorKind, message: string): CustomFunctions.Error {
-  const code = EXCEL_CODES[kind];
+  const code = ERROR_CODES[kind] as CustomFunctions.ErrorCode;
   return kind === 'VALUE' || kind === 'NA' ? new CustomFunctions.Error(code, message) : new CustomFunctions.Error(code);
 }
 
