@@ -45,8 +45,8 @@ function specFor(ast: AnyAst): FunctionSpec {
 }
 
 class KamPlugin extends FunctionPlugin {
-  static implementedFunctions: Record<string, object> = {};
-  static aliases: Record<string, string> = {};
+  static override implementedFunctions: Record<string, { method: string; sizeOfResultArrayMethod?: string }> = {};
+  static override aliases: Record<string, string> = {};
 
   kam(ast: AnyAst, state: unknown): unknown {
     const spec = specFor(ast);
@@ -82,7 +82,7 @@ class KamPlugin extends FunctionPlugin {
 }
 
 for (const spec of catalogue) {
-  KamPlugin.implementedFunctions[excelName(spec.id)] = { method: 'kam', sizeOfResultArrayMethod: 'kamSize', doesNotNeedArgumentsToBeComputed: false };
+  KamPlugin.implementedFunctions[excelName(spec.id)] = { method: 'kam', sizeOfResultArrayMethod: 'kamSize' };
   KamPlugin.aliases[sheetsName(spec.id)] = excelName(spec.id);
 }
 
