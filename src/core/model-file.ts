@@ -1,0 +1,163 @@
+// Reading a model someone wrote (a --model JSON file, or the "KAM Model" sheet): overrides merged onto
+// the defaults, every value checked, and each problem reported with its path and what to do.
+import { AttractivenessFactor, Cut, KamModel } from './model';
+
+export class ModelError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ModelError';
+  }
+}
+
+type Json = unknown;
+const isObject = (x: Json): x is Record<string, Json> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+class Checker {
+  problems: string[] = [];
+  number(value: Json, path: string, { min, max, exclusiveMin }: { min?: number; max?: number; exclusiveMin?: boolean } = {}): number {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      this.problems.push(`${path} must be a number (it is ${JSON.stringify(value)}).`);
+      return NaN;
+    }
+    if (min !== undefined && (exclusiveMin ? value <= min : value < min)) {
+      this.problems.push(`${path} must be ${exclusiveMin ? 'more than' : 'at least'} ${min} (it is ${value}).`);
+    }
+    if (max !== undefined && value > max) this.problems.push(`${path} must be at most ${max} (it is ${value}).`);
+    return value;
+  }
+  cut(value: Json, path: string): Cut {
+    if (value === 'median') return 'median';
+    return this.number(value, path);
+  }
+  text(value: Json, path: string): string {
+    if (typeof value !== 'string' || value.trim() === '') {
+      this.problems.push(`${path} must be a non-empty text (it is ${JSON.stringify(value)}).`);
+      return '';
+    }
+    return value;
+  }
+  numberMap(value: Json, path: string): Record<string, number> {
+    if (!isObject(value)) {
+      this.problems.push(`${path} must be an object of stage: number pairs.`);
+      return {};
+    }
+    const out: Record<string, number> = {};
+    for (const [key, v] of Object.entries(value)) out[key] = this.number(v, `${path}.${key}`, { min: 0 });
+    return out;
+  }
+}
+
+const FIELDS = new Set(['revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'orders']);
+
+function readSource(c: Checker, value: Json, path: string): AttractivenessFactor['source'] {
+  const text = c.text(value, path);
+  if (text && !FIELDS.has(text) && !text.startsWith('column:')) {
+    c.problems.push(`${path} is "${text}": use one of ${[...FIELDS].join(', ')}, or "column:<header>" for another numeric column.`);
+  }
+  return text as AttractivenessFactor['source'];
+}
+
+/**
+ * Merges a model file's overrides onto `base` (the defaults for the data) and checks every value.
+ * Sections left out keep their defaults; a `factors` list, when given, replaces the default factors.
+ */
+export function mergeModel(base: KamModel, overrides: Json, label = 'model'): KamModel {
+  const c = new Checker();
+  if (!isObject(overrides)) throw new ModelError([`${label} must be a JSON object like {"capacity": {"days": 600}}.`]);
+  const known = new Set(['version', 'factors', 'strength', 'cuts', 'capacity', 'lifetimeValue', 'flags', 'limits']);
+  for (const key of Object.keys(overrides)) {
+    if (!known.has(key)) c.problems.push(`${label}.${key} is not a model setting; the settings are ${[...known].join(', ')}.`);
+  }
+  const model: KamModel = JSON.parse(JSON.stringify(base));
+  const o = overrides;
+
+  if (o.factors !== undefined) {
+    if (!Array.isArray(o.factors) || o.factors.length === 0) {
+      c.problems.push(`${label}.factors must be a list of at least one factor.`);
+    } else {
+      model.factors = o.factors.map((f: Json, i: number) => {
+        const path = `${label}.factors[${i}]`;
+        if (!isObject(f)) {
+          c.problems.push(`${path} must be an object with name, source, weight, worst and best.`);
+          return { name: '', source: 'revenue', weight: 0, worst: 0, best: 10 };
+        }
+        const factor: AttractivenessFactor = {
+          name: c.text(f.name, `${path}.name`),
+          source: readSource(c, f.source, `${path}.source`),
+          weight: c.number(f.weight, `${path}.weight`, { min: 0 }),
+          worst: c.number(f.worst, `${path}.worst`),
+          best: c.number(f.best, `${path}.best`),
+        };
+        if (factor.worst === factor.best) c.problems.push(`${path}: worst and best are both ${factor.worst}; give two different values.`);
+        return factor;
+      });
+      if (model.factors.every((f) => !(f.weight > 0))) c.problems.push(`${label}.factors: give at least one factor a positive weight.`);
+    }
+  }
+  if (o.strength !== undefined) {
+    const s = o.strength;
+    if (isObject(s) && s.kind === 'column') {
+      model.strength = { kind: 'column', source: readSource(c, s.source, `${label}.strength.source`) };
+    } else if (isObject(s) && s.kind === 'stage') {
+      const current = model.strength.kind === 'stage' ? model.strength : { byStage: {}, unknown: 1 };
+      model.strength = {
+        kind: 'stage',
+        byStage: s.byStage === undefined ? current.byStage : c.numberMap(s.byStage, `${label}.strength.byStage`),
+        unknown: s.unknown === undefined ? current.unknown : c.number(s.unknown, `${label}.strength.unknown`, { min: 0 }),
+      };
+    } else {
+      c.problems.push(`${label}.strength must be {"kind": "column", "source": …} or {"kind": "stage", "byStage": {…}}.`);
+    }
+  }
+  if (o.cuts !== undefined) {
+    if (!isObject(o.cuts)) c.problems.push(`${label}.cuts must be an object like {"attractiveness": 5, "strength": 1}.`);
+    else {
+      if (o.cuts.attractiveness !== undefined) model.cuts.attractiveness = c.cut(o.cuts.attractiveness, `${label}.cuts.attractiveness`);
+      if (o.cuts.strength !== undefined) model.cuts.strength = c.cut(o.cuts.strength, `${label}.cuts.strength`);
+    }
+  }
+  if (o.capacity !== undefined) {
+    const cap = o.capacity;
+    if (!isObject(cap)) c.problems.push(`${label}.capacity must be an object like {"days": 600}.`);
+    else {
+      if (cap.days !== undefined) model.capacity.days = c.number(cap.days, `${label}.capacity.days`, { min: 0, exclusiveMin: true });
+      if (cap.costByStage !== undefined) model.capacity.costByStage = c.numberMap(cap.costByStage, `${label}.capacity.costByStage`);
+      if (cap.otherwise !== undefined) model.capacity.otherwise = c.number(cap.otherwise, `${label}.capacity.otherwise`, { min: 0, exclusiveMin: true });
+      if (cap.value !== undefined) {
+        if (cap.value === 'attractiveness' || cap.value === 'lifetimeValue') model.capacity.value = cap.value;
+        else c.problems.push(`${label}.capacity.value must be "attractiveness" or "lifetimeValue".`);
+      }
+    }
+  }
+  if (o.lifetimeValue !== undefined) {
+    const lv = o.lifetimeValue;
+    if (!isObject(lv)) c.problems.push(`${label}.lifetimeValue must be an object like {"retention": 0.85, "discountRate": 0.1}.`);
+    else {
+      if (lv.retention !== undefined) {
+        model.lifetimeValue.retention = c.number(lv.retention, `${label}.lifetimeValue.retention`, { min: 0 });
+        if (model.lifetimeValue.retention >= 1) c.problems.push(`${label}.lifetimeValue.retention must be below 1 (a probability of keeping the account a year).`);
+      }
+      if (lv.discountRate !== undefined) model.lifetimeValue.discountRate = c.number(lv.discountRate, `${label}.lifetimeValue.discountRate`, { min: 0 });
+      if (lv.years !== undefined) model.lifetimeValue.years = lv.years === null ? null : c.number(lv.years, `${label}.lifetimeValue.years`, { min: 1 });
+    }
+  }
+  if (o.flags !== undefined) {
+    const f = o.flags;
+    if (!isObject(f)) c.problems.push(`${label}.flags must be an object like {"bigNameTopShare": 0.1}.`);
+    else {
+      if (f.bigNameTopShare !== undefined) model.flags.bigNameTopShare = c.number(f.bigNameTopShare, `${label}.flags.bigNameTopShare`, { min: 0, max: 1, exclusiveMin: true });
+      if (f.oldFriendYears !== undefined) model.flags.oldFriendYears = c.number(f.oldFriendYears, `${label}.flags.oldFriendYears`, { min: 0 });
+      if (f.attractivenessCut !== undefined) model.flags.attractivenessCut = c.number(f.attractivenessCut, `${label}.flags.attractivenessCut`, { min: 0, max: 10 });
+    }
+  }
+  if (o.limits !== undefined) {
+    const l = o.limits;
+    if (!isObject(l)) c.problems.push(`${label}.limits must be an object like {"keyAccounts": 50, "perManager": 15}.`);
+    else {
+      if (l.keyAccounts !== undefined) model.limits.keyAccounts = c.number(l.keyAccounts, `${label}.limits.keyAccounts`, { min: 1 });
+      if (l.perManager !== undefined) model.limits.perManager = c.number(l.perManager, `${label}.limits.perManager`, { min: 1 });
+    }
+  }
+  if (c.problems.length) throw new ModelError(c.problems);
+  return model;
+}
