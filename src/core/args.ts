@@ -1,5 +1,5 @@
 // Reading function arguments: ranges, weight vectors and single values, with the catalogue's error rules.
-import { Cell, CellError, Grid, KamError, errorFromText, isBlank } from './cells';
+import { Cell, CellError, ERROR_CODES, Grid, KamError, errorFromText, isBlank } from './cells';
 import { messages } from './messages';
 
 /** Milliseconds between the Unix epoch and Excel's day 0 (1899-12-30), for dates Sheets passes. */
@@ -98,7 +98,7 @@ export function describeBadCell(cell: Cell, error: CellError): string {
   if (typeof cell === 'string' && !cell.startsWith('#')) return `is the text "${cell}"`;
   if (typeof cell === 'boolean') return `is ${cell ? 'TRUE' : 'FALSE'}`;
   if (typeof cell === 'number') return 'is not a finite number';
-  return `is an error (${error.message || error.kind})`;
+  return error.message ? `holds the error ${ERROR_CODES[error.kind]} (${error.message})` : `holds the error ${ERROR_CODES[error.kind]}`;
 }
 
 /** A single value argument: a value, or a 1×1 range. Omitted gives undefined. */
@@ -107,3 +107,49 @@ export function readScalar(arg: Cell | Grid | undefined, name: string): Cell {
   if (arg.length === 1 && arg[0].length === 1) return arg[0][0];
   throw new KamError('VALUE', messages.notASingleValue(name, arg.length, arg[0]?.length ?? 0));
 }
+
+/** A range argument with one value per account: a single column (a single value counts as 1×1). */
+export function readColumn(arg: Cell | Grid | undefined, name: string): Grid {
+  const grid = readRange(arg, name);
+  if (grid[0].length !== 1) throw new KamError('VALUE', messages.notAColumn(name, grid.length, grid[0].length));
+  return grid;
+}
+
+/** An optional single-column range; omitted gives undefined. */
+export function readOptionalColumn(arg: Cell | Grid | undefined, name: string): Grid | undefined {
+  const grid = readOptionalRange(arg, name);
+  if (grid && grid[0].length !== 1) throw new KamError('VALUE', messages.notAColumn(name, grid.length, grid[0].length));
+  return grid;
+}
+
+/**
+ * A single number argument (a value or a 1×1 range). Blank or omitted gives undefined; text, TRUE/FALSE
+ * or an error fails the call, since the value applies to every row.
+ */
+export function readNumberArg(arg: Cell | Grid | undefined, name: string): number | undefined {
+  const cell = readScalar(arg, name);
+  const value = readNumberCell(cell, name, 1, 1);
+  if (value === BLANK_CELL) return undefined;
+  if (value instanceof CellError) throw new KamError(value.kind, messages.valueNotNumber(name, describeBadCell(cell, value)));
+  return value;
+}
+
+/**
+ * A single word argument (a value or a 1×1 range), trimmed and lower-cased for comparison; blank or
+ * omitted gives undefined. A number is returned as a number, for arguments that take either.
+ */
+export function readWordOrNumberArg(arg: Cell | Grid | undefined, name: string): string | number | undefined {
+  const cell = readScalar(arg, name);
+  if (isBlank(cell)) return undefined;
+  if (typeof cell === 'string') {
+    const error = errorFromText(cell);
+    if (error) throw new KamError(error.kind, messages.valueIsError(name, describeBadCell(cell, error)));
+    const word = cell.trim();
+    return word === '' ? undefined : word.toLowerCase();
+  }
+  const value = readNumberCell(cell, name, 1, 1);
+  if (value === BLANK_CELL) return undefined;
+  if (value instanceof CellError) throw new KamError(value.kind, messages.valueIsError(name, describeBadCell(cell, value)));
+  return value;
+}
+

@@ -58,6 +58,7 @@ export function score(scoresArg: Grid | undefined, weightsArg: Grid | Cell | und
     let sum = 0;
     let blanks = 0;
     let problem: CellError | null = null;
+    let blankProblem: CellError | null = null; // reported only when no cell holds an error or text
     for (let k = 0; k < factors; k++) {
       const cell = row[k];
       let value: number;
@@ -67,7 +68,7 @@ export function score(scoresArg: Grid | undefined, weightsArg: Grid | Cell | und
         const read = readNumberCell(cell, 'scores', i + 1, k + 1);
         if (read === BLANK_CELL) {
           blanks++;
-          if (weights[k] !== 0 && !problem) problem = new CellError('VALUE', messages.blankScore('scores', i + 1, k + 1));
+          if (weights[k] !== 0) blankProblem ??= new CellError('VALUE', messages.blankScore('scores', i + 1, k + 1));
           continue;
         }
         if (read instanceof CellError) {
@@ -79,7 +80,7 @@ export function score(scoresArg: Grid | undefined, weightsArg: Grid | Cell | und
       if (scales) value = scaleValue(value, scales.worst[k], scales.best[k]);
       sum += weights[k] * value;
     }
-    out[i] = [blanks === factors ? '' : (problem ?? round15(sum / weightTotal))];
+    out[i] = [blanks === factors ? '' : (problem ?? blankProblem ?? round15(sum / weightTotal))];
   }
   return out;
 }

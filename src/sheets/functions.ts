@@ -12,3 +12,70 @@ import { runSheets } from './run';
  * @customfunction
  */
 global.KAM_SCORE = (scores: unknown, weights: unknown, scales?: unknown) => runSheets('SCORE', [scores, weights, scales]);
+
+/**
+ * Relative business strength as the customer sees it: your weighted rating divided by your best rival's, on the customer's buying criteria, one result per row; 1 is parity. Example: =KAM_STRENGTH(B2:J101, L2:T101, B1:J1)
+ * @param {range} yours One row per account, one column per buying criterion: the customer's ratings of you (0 or more, e.g. 1-10).
+ * @param {range} best_rival The same criteria rated for the best competitor: one row per account, or a single row that applies to every account.
+ * @param {range} weights One weight per criterion, as the customer weights them, in a row or a column; any total, none negative, at least one positive.
+ * @return A column with one strength ratio per account row (1 = parity with the best rival).
+ * @customfunction
+ */
+global.KAM_STRENGTH = (yours: unknown, best_rival: unknown, weights: unknown) => runSheets('STRENGTH', [yours, best_rival, weights]);
+
+/**
+ * Portfolio position of each account: Strategic (attractiveness and strength both high), Star (high, low), Status (low, high) or Streamline (low, low). A value equal to its cut counts as high. Example: =KAM_POSITION(F2:F101, G2:G101, 5, "median")
+ * @param {range} attractiveness One attractiveness score per account, in a column (e.g. the SCORE results).
+ * @param {range} strength One relative strength per account, in a column (e.g. the STRENGTH results).
+ * @param {number|string} attractiveness_cut Optional cut between low and high attractiveness: a number (default 5, the middle of 0-10) or "median".
+ * @param {number|string} strength_cut Optional cut between low and high strength: a number (default 1, parity with the best rival) or "median".
+ * @return A column with Strategic, Star, Status or Streamline per account row.
+ * @customfunction
+ */
+global.KAM_POSITION = (attractiveness: unknown, strength: unknown, attractiveness_cut?: unknown, strength_cut?: unknown) => runSheets('POSITION', [attractiveness, strength, attractiveness_cut, strength_cut]);
+
+/**
+ * The key accounts that bring the most value within the team's capacity: the exact optimum (not simply the top N), listed highest value first. Example: =KAM_SELECT(A2:A101, F2:F101, 220, H2:H101)
+ * @param {range} accounts Account names, one per row; each name only once.
+ * @param {range} values The value of each account (e.g. attractiveness or lifetime value); an account with a blank or non-positive value is never chosen.
+ * @param {number} capacity What the team can take on: a number of accounts, or with costs the total resources (e.g. team days a year).
+ * @param {range} costs Optional resources each account needs, one per row, each positive (e.g. team days a year); omitted = 1 each, so capacity is a count.
+ * @param {string} output Optional "list" (default: the chosen names), "table" (name, value, cost, cumulative cost) or "flags" (TRUE/FALSE per input row).
+ * @return The chosen accounts: a column of names, a 4-column table, or TRUE/FALSE per input row.
+ * @customfunction
+ */
+global.KAM_SELECT = (accounts: unknown, values: unknown, capacity: unknown, costs?: unknown, output?: unknown) => runSheets('SELECT', [accounts, values, capacity, costs, output]);
+
+/**
+ * Incentive payout as a fraction of target incentive, by each account's position: each metric's attainment against target is paid on a threshold-target-cap curve and weighted by the position's plan. Example: =KAM_REWARD(H2:H101, J2:M101, O2:R101)
+ * @param {range} positions One position per account: Strategic, Star, Status or Streamline (e.g. the POSITION results).
+ * @param {range} actuals Actual results, one row per account, one column per plan metric in the plan's order (default: revenue growth, share of wallet, gross margin, cost to serve).
+ * @param {range} targets Targets in the same layout as actuals, each a positive number.
+ * @param {range} plan Optional table with a header row: position, metric, weight, direction (higher or lower), threshold, threshold payout, cap, cap payout; omitted = the default plan.
+ * @return A column with one payout per account row (1 = the target incentive).
+ * @customfunction
+ */
+global.KAM_REWARD = (positions: unknown, actuals: unknown, targets: unknown, plan?: unknown) => runSheets('REWARD', [positions, actuals, targets, plan]);
+
+/**
+ * Customer lifetime value: the yearly margin times the chance the account stays, discounted, summed over the years given, or without end (margin*r/(1+d-r)) when years is omitted. Example: =KAM_CLV(E2:E101, 0.85, 0.1)
+ * @param {range} margins Yearly margin per account (profit after cost to serve), in a column.
+ * @param {range} retention Chance the account stays each year, from 0 up to (not including) 1: one per account, or a single value for all.
+ * @param {number} discount_rate Yearly discount rate, 0 or more (e.g. 0.1 for 10 %).
+ * @param {number} years Optional horizon in whole years (1 or more); omitted = no end.
+ * @return A column with one lifetime value per account row.
+ * @customfunction
+ */
+global.KAM_CLV = (margins: unknown, retention: unknown, discount_rate: unknown, years?: unknown) => runSheets('CLV', [margins, retention, discount_rate, years]);
+
+/**
+ * Portfolio warnings per account: "Big name" (top revenue, low attractiveness), "Old friend" (long tenure, low attractiveness) and "Difficult" (profit of 0 or less), joined by ", "; empty when none applies. Example: =KAM_FLAGS(C2:C101, F2:F101, D2:D101, E2:E101)
+ * @param {range} revenue Revenue per account, in a column; the top 10 % of the given accounts count as top revenue.
+ * @param {range} attractiveness Attractiveness per account (e.g. the SCORE results); below 5 counts as low.
+ * @param {range} profit Profit per account (after cost to serve); 0 or less is difficult.
+ * @param {range} tenure Optional years as a customer, per account; 10 or more with low attractiveness is an old friend.
+ * @param {range} options Optional thresholds as text, e.g. "top=10%; cut=5; tenure=10; profit=0", or a 2-column range of option names and values.
+ * @return A column with the warnings of each account row (empty text when none).
+ * @customfunction
+ */
+global.KAM_FLAGS = (revenue: unknown, attractiveness: unknown, profit: unknown, tenure?: unknown, options?: unknown) => runSheets('FLAGS', [revenue, attractiveness, profit, tenure, options]);
