@@ -59,7 +59,9 @@ const configs = {
     entry: { kam: './src/cli/main.ts' },
     output: { path: path.join(dist, 'cli'), filename: '[name].cjs', clean: true, library: { type: 'commonjs2' } },
     target: 'node20',
-    externals: { exceljs: 'commonjs exceljs' },
+    // Real __dirname, so the bundled sample is found beside the package; packages with native parts stay outside.
+    node: { __dirname: false, __filename: false },
+    externals: { exceljs: 'commonjs exceljs', jszip: 'commonjs jszip', '@resvg/resvg-js': 'commonjs @resvg/resvg-js' },
     optimization: { minimize: false },
   },
 };
@@ -104,9 +106,10 @@ function writeSidebarHtml() {
   // An inline script must not contain "</script"; escaping the slash keeps the JS identical.
   const safe = script.replace(/<\/script/gi, '<\\/script');
   const head = `<style>\n${read('taskpane/style.css')}</style>`;
+  // Replacer functions, not strings: minified code holds "$&" and "$'", which a replacement string expands.
   const html = read('taskpane/taskpane.html')
-    .replace('<!--HOST_SCRIPTS-->', head)
-    .replace('</body>', `<script>\n${safe}\n</script>\n</body>`);
+    .replace('<!--HOST_SCRIPTS-->', () => head)
+    .replace('</body>', () => `<script>\n${safe}\n</script>\n</body>`);
   fs.writeFileSync(path.join(dist, 'sheets', 'Sidebar.html'), html);
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'sheets', 'appsscript.json'));
 }

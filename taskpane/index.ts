@@ -1,5 +1,10 @@
-// The wizard's entry: waits for its host (Excel or Sheets) and shows the first screen.
+// The wizard's entry: waits for its host (Excel or Sheets), shows the first screen, then the steps.
 import { detectHost } from './host';
+import { ExcelHost } from '../src/excel/workbook-host';
+import { SheetsHost } from './workbook/sheets-host';
+import { WizardSession } from './wizard/session';
+import { rewriteTool, WizardUi } from './wizard/ui';
+import type { WorkbookHost } from '../src/core/workbook-plan';
 
 function showStatus(text: string, isError = false): void {
   const status = document.getElementById('host-status');
@@ -17,6 +22,24 @@ async function main(): Promise<void> {
     return;
   }
   showStatus(host === 'excel' ? 'Connected to Excel.' : 'Connected to Google Sheets.');
+  const workbook: WorkbookHost = host === 'excel' ? new ExcelHost() : new SheetsHost();
+  const app = document.getElementById('app')!;
+  const session = new WizardSession(workbook);
+  const first = document.getElementById('start');
+  const ui = { current: null as WizardUi | null };
+  // The rewrite tool is on the first screen too, for a workbook that arrives from the other host.
+  if (first && !ui.current) {
+    const holder = document.createElement('div');
+    holder.id = 'first-tools';
+    first.append(holder);
+    const lazy = new WizardUi(document.createElement('div'), session);
+    holder.append(rewriteTool(lazy, workbook.host));
+  }
+  start?.addEventListener('click', () => {
+    first?.remove();
+    ui.current = new WizardUi(app, session);
+    void ui.current.start();
+  });
 }
 
 main().catch((error: unknown) => showStatus(`The wizard could not start: ${String(error)}`, true));

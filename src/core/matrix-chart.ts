@@ -77,12 +77,22 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
     const fill = p.key ? '#1b5e20' : '#90a4ae';
     parts.push(`<circle cx="${fmt(x(p.strength))}" cy="${fmt(y(p.attractiveness))}" r="${fmt(radius(p.revenue))}" fill="${fill}" fill-opacity="${p.key ? 0.55 : 0.35}" stroke="${fill}"><title>${escapeXml(p.account)}</title></circle>`);
   }
-  const labelled = ordered.filter((p) => p.key).slice(0, options.labels ?? 12);
-  for (const p of labelled) {
-    parts.push(`<text x="${fmt(x(p.strength))}" y="${fmt(y(p.attractiveness) - radius(p.revenue) - 3)}" text-anchor="middle" class="name">${escapeXml(p.account.length > 24 ? `${p.account.slice(0, 23)}…` : p.account)}</text>`);
+  // Name the largest key accounts, skipping a label that would overlap one already placed.
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  let labels = 0;
+  for (const p of ordered) {
+    if (!p.key || labels >= (options.labels ?? 12)) continue;
+    const name = p.account.length > 24 ? `${p.account.slice(0, 23)}…` : p.account;
+    const lx = x(p.strength);
+    const ly = y(p.attractiveness) - radius(p.revenue) - 3;
+    const box = { x0: lx - name.length * 3.4, x1: lx + name.length * 3.4, y0: ly - 11, y1: ly + 2 };
+    if (placed.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1)) continue;
+    placed.push(box);
+    labels++;
+    parts.push(`<text x="${fmt(lx)}" y="${fmt(ly)}" text-anchor="middle" class="name">${escapeXml(name)}</text>`);
   }
   parts.push(
-    `<text x="${width - margin.right}" y="${height - 14}" text-anchor="end" class="tick">Bubble size: revenue · dark: key account</text>`,
+    `<text x="${width - margin.right}" y="${margin.top - 6}" text-anchor="end" class="tick">Bubble size: revenue · dark: key account</text>`,
     '</svg>',
   );
   return parts.join('\n');

@@ -63,8 +63,11 @@ export const DEFAULT_STAGE_COST: Record<string, number> = {
 
 /** Days a key account manager can give to key accounts in a year, for the default capacity. */
 export const DAYS_PER_MANAGER = 150;
-/** Team days when the data names no managers: about four managers' worth. */
-export const DEFAULT_TEAM_DAYS = 600;
+/**
+ * The default team: four key account managers' worth of days (fewer if the data names fewer), about
+ * 20 key accounts at 30 days each — inside the method's 15–35, well below its ceiling of 50.
+ */
+export const DEFAULT_TEAM_DAYS = 4 * DAYS_PER_MANAGER;
 
 /** What the default model needs to know about the data: which fields exist, and their values. */
 export interface ModelInputs {
@@ -144,7 +147,7 @@ export function defaultModel(inputs: ModelInputs): KamModel {
     strength: { kind: 'stage', byStage: { ...DEFAULT_STAGE_STRENGTH }, unknown: inputs.hasStage ? 0.75 : 1 },
     cuts: { attractiveness: 5, strength: 1 },
     capacity: {
-      days: inputs.managers > 0 ? inputs.managers * DAYS_PER_MANAGER : DEFAULT_TEAM_DAYS,
+      days: inputs.managers > 0 ? Math.min(inputs.managers * DAYS_PER_MANAGER, DEFAULT_TEAM_DAYS) : DEFAULT_TEAM_DAYS,
       costByStage: { ...DEFAULT_STAGE_COST },
       otherwise: 30,
       value: 'attractiveness',

@@ -53,7 +53,7 @@ export interface Selection {
 }
 
 export interface PortfolioWarning {
-  code: 'too-many-key-accounts' | 'too-many-per-manager' | 'flagged-key-account' | 'capacity-unused' | 'no-selection' | 'account-problems';
+  code: 'too-many-key-accounts' | 'too-many-per-manager' | 'flagged-key-account' | 'capacity-unused' | 'no-selection' | 'account-problems' | 'missing-factor-values';
   message: string;
 }
 
@@ -116,7 +116,17 @@ function median(values: (number | null)[]): number {
 export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel): Portfolio {
   if (accounts.length === 0) throw new Error('buildPortfolio needs at least one account');
 
-  const scores = accounts.map((a) => model.factors.map((f) => factorValue(a, f.source)));
+  // An account with no value for a factor (a new customer has no growth yet) is scored at that factor's
+  // midpoint, 5 of 10: neither rewarded nor punished for what is not known. The warnings count them.
+  const missing = model.factors.map(() => 0);
+  const scores = accounts.map((a) =>
+    model.factors.map((f, k) => {
+      const value = factorValue(a, f.source);
+      if (value !== null) return value;
+      missing[k]++;
+      return (f.worst + f.best) / 2;
+    }),
+  );
   const attractiveness = model.factors.length
     ? firstColumn(score(scores, [model.factors.map((f) => f.weight)], [model.factors.map((f) => f.worst), model.factors.map((f) => f.best)]))
     : accounts.map((): OutCell => '');
@@ -172,7 +182,13 @@ export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel): P
     attractiveness: model.cuts.attractiveness === 'median' ? median(rows.map((r) => r.attractiveness)) : model.cuts.attractiveness,
     strength: model.cuts.strength === 'median' ? median(strength) : model.cuts.strength,
   };
-  return { rows, selection, warnings: portfolioWarnings(rows, selection, model), cuts };
+  const warnings = portfolioWarnings(rows, selection, model);
+  model.factors.forEach((f, k) => {
+    if (missing[k]) {
+      warnings.push({ code: 'missing-factor-values', message: `${missing[k]} account${missing[k] === 1 ? ' has' : 's have'} no ${f.name.toLowerCase()} value; ${missing[k] === 1 ? 'it was' : 'they were'} scored 5 of 10 (the midpoint) on that factor. Fill in the values, or give the factor less weight.` });
+    }
+  });
+  return { rows, selection, warnings, cuts };
 }
 
 /**

@@ -29,9 +29,9 @@ function readValue(cell: Cell, arg: string, row: number): number | CellError | t
 
 /** The key duplicates are found by: names compare as a lookup does, ignoring case and surrounding spaces. */
 function nameKey(name: string | number | Date): string {
+  if (typeof name === 'string') return name.trim().toLowerCase(); // first: \`Date\` is a global, slow to look up per row in a sandbox
   if (typeof name === 'number') return String(name);
-  if (name instanceof Date) return String(dateToSerial(name));
-  return name.trim().toLowerCase();
+  return String(dateToSerial(name));
 }
 
 /**

@@ -27,16 +27,21 @@ function fromExcelCell(cell: unknown): Cell {
 function fromExcelArg(arg: unknown): Arg {
   if (!Array.isArray(arg)) return fromExcelCell(arg);
   // Ranges are passed through untouched unless they hold error objects: copying 10^6 cells costs time.
-  let hasObject = false;
-  for (const row of arg) {
-    for (const cell of row) if (cell !== null && typeof cell === 'object') { hasObject = true; break; }
-    if (hasObject) break;
+  // Indexed loops, not for-of: this scan touches every cell, and iterators cost several times more here.
+  const rows = arg as unknown[][];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    for (let j = 0; j < row.length; j++) {
+      const cell = row[j];
+      if (cell !== null && typeof cell === 'object') return rows.map((r) => r.map(fromExcelCell));
+    }
   }
-  return hasObject ? arg.map((row: unknown[]) => row.map(fromExcelCell)) : (arg as Cell[][]);
+  return rows as Cell[][];
 }
 
 function toExcelGrid(out: OutGrid): unknown[][] {
-  for (const row of out) {
+  for (let i = 0; i < out.length; i++) {
+    const row = out[i];
     for (let j = 0; j < row.length; j++) {
       const cell = row[j];
       if (cell instanceof CellError) (row as unknown[])[j] = toExcelError(cell.kind, cell.message);

@@ -2,7 +2,10 @@
 
 /** Builds the add-on menu when the spreadsheet opens. */
 global.onOpen = (_e?: GoogleAppsScript.Events.SheetsOnOpen) => {
-  SpreadsheetApp.getUi().createAddonMenu().addItem('Open KAM Portfolio', 'showSidebar').addToUi();
+  SpreadsheetApp.getUi().createAddonMenu()
+    .addItem('Open KAM Portfolio', 'showSidebar')
+    .addItem('Rewrite KAM formulas for Google Sheets', 'kamRewriteFromMenu')
+    .addToUi();
 };
 
 /** Runs on install from the Marketplace, so the menu appears without reopening the file. */

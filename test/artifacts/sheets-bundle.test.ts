@@ -60,7 +60,10 @@ describe('dist/sheets/Code.js in a bare Apps Script-like scope', () => {
     const menu = { addItem: (label: string, fn: string) => (items.push([label, fn]), menu), addToUi: () => undefined };
     const gas = loadSheetsBundle({ SpreadsheetApp: { getUi: () => ({ createAddonMenu: () => menu }) } });
     gas.onOpen({ authMode: 'NONE' });
-    expect(items).toEqual([['Open KAM Portfolio', 'showSidebar']]);
+    expect(items).toEqual([
+      ['Open KAM Portfolio', 'showSidebar'],
+      ['Rewrite KAM formulas for Google Sheets', 'kamRewriteFromMenu'],
+    ]);
     expect(typeof gas.showSidebar).toBe('function');
   });
 });

@@ -32,6 +32,7 @@ describe('defaultModel', () => {
 
   it('sizes capacity from the managers', () => {
     expect(base.capacity.days).toBe(300);
+    expect(defaultModel({ fields: { revenue: [1, 2] }, columns: {}, hasStage: false, managers: 10 }).capacity.days).toBe(600);
     expect(defaultModel({ fields: { revenue: [1, 2] }, columns: {}, hasStage: false, managers: 0 }).capacity.days).toBe(600);
   });
 });

@@ -68,3 +68,14 @@ describe('buildPortfolio', () => {
     expect(roomy.warnings.find((w) => w.code === 'capacity-unused')?.message).toMatch(/^890 of 1000 team days are left unused/);
   });
 });
+
+describe('buildPortfolio with missing factor values', () => {
+  it('scores a missing value at the factor midpoint and says how many accounts had none', () => {
+    const portfolio = buildPortfolio([...accounts, { account: 'Newco', revenue: 500, factors: {} }], model);
+    // Revenue 500 of 0..1000 scores 5; Fit missing scores 5 (midpoint of 0..10).
+    expect(portfolio.rows[4].attractiveness).toBe(5);
+    expect(portfolio.warnings.find((w) => w.code === 'missing-factor-values')?.message).toBe(
+      '1 account has no fit value; it was scored 5 of 10 (the midpoint) on that factor. Fill in the values, or give the factor less weight.',
+    );
+  });
+});

@@ -1,0 +1,207 @@
+// `kam portfolio`: read a customer list or transaction export, apply the model, write the portfolio
+// workbook (and the matrix picture beside it), print a summary or JSON.
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import type { AccountRecord } from '../core/ingest';
+import { readAccounts, readTableRows, WorkbookReadError, type WorkbookIngestResult } from '../io';
+import { defaultModel, type AccountField, type KamModel, type ModelInputs } from '../core/model';
+import { mergeModel, ModelError } from '../core/model-file';
+import { buildPortfolio, type Portfolio } from '../core/portfolio';
+import { matrixSvg } from '../core/matrix-chart';
+import { KamError } from '../core/cells';
+import { CliError, EXIT } from './cli-error';
+import { svgToPng } from './chart-png';
+import { createProgress } from './progress';
+import { writePortfolioWorkbook } from './write-portfolio';
+
+export interface PortfolioOptions {
+  input: string;
+  sheet?: string;
+  model?: string;
+  capacity?: number;
+  out?: string;
+  json: boolean;
+  copySource: boolean;
+  /** Replace an existing --out file even when it is not a portfolio this command wrote. */
+  force: boolean;
+  kind?: 'customers' | 'transactions';
+}
+
+export interface PortfolioOutcome {
+  ingest: WorkbookIngestResult;
+  model: KamModel;
+  portfolio: Portfolio;
+  out: string;
+  pictures: { svg: string; png: string | null; inside: boolean };
+}
+
+const FIELDS: AccountField[] = ['revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'orders'];
+
+/** What the default model needs from the accounts: which fields and numeric columns have values. */
+export function modelInputs(accounts: AccountRecord[]): ModelInputs {
+  const fields: ModelInputs['fields'] = {};
+  for (const field of FIELDS) {
+    const values = accounts.map((a) => a[field]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    if (values.length) fields[field] = values;
+  }
+  const columns: Record<string, number[]> = {};
+  for (const account of accounts) {
+    for (const [header, value] of Object.entries(account.factors)) {
+      if (typeof value === 'number' && Number.isFinite(value)) (columns[header] ??= []).push(value);
+    }
+  }
+  return {
+    fields,
+    columns,
+    hasStage: accounts.some((a) => a.stage),
+    managers: new Set(accounts.map((a) => a.manager).filter(Boolean)).size,
+  };
+}
+
+/** The output name: beside the input, "<name>-portfolio.xlsx". */
+export function defaultOutput(input: string): string {
+  const { dir, name } = path.parse(input);
+  return path.join(dir, `${name}-portfolio.xlsx`);
+}
+
+function readModelFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(`Cannot read the model file ${file}: check the path.`, EXIT.usage);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`The model file ${file} is not valid JSON (${(error as Error).message}). Fix it, or start from the JSON at the bottom of a portfolio's "KAM Model" sheet.`, EXIT.usage);
+  }
+}
+
+export async function runPortfolio(options: PortfolioOptions): Promise<PortfolioOutcome> {
+  const input = path.resolve(options.input);
+  const out = path.resolve(options.out ?? defaultOutput(options.input));
+  if (out === input) throw new CliError(`The output ${options.out} is the input file; choose another --out, the input is never overwritten.`, EXIT.usage);
+  if (!/\.xlsx$/i.test(out)) throw new CliError(`The output ${out} must end in .xlsx.`, EXIT.usage);
+  if (fs.existsSync(out) && !options.force && !(await isOurPortfolio(out))) {
+    throw new CliError(`${out} already exists and is not a portfolio written by kam. Choose another --out, or add --force to replace it.`, EXIT.usage);
+  }
+  const modelOverrides = options.model ? readModelFile(options.model) : undefined;
+
+  const progress = createProgress();
+  let ingest: WorkbookIngestResult;
+  try {
+    ingest = await readAccounts(input, {
+      sheet: options.sheet,
+      kind: options.kind,
+      onProgress: (p) => progress.rows(p.rowsRead, `Reading ${path.basename(input)}`),
+    });
+  } catch (error) {
+    progress.done();
+    if (error instanceof WorkbookReadError) throw new CliError(error.message, EXIT.input);
+    throw error;
+  }
+  if (ingest.errors.length) {
+    progress.done();
+    throw new CliError(ingest.errors.map((e) => e.message).join('\n'), EXIT.input);
+  }
+
+  let model = defaultModel(modelInputs(ingest.accounts));
+  try {
+    if (modelOverrides !== undefined) model = mergeModel(model, modelOverrides, path.basename(options.model!));
+    if (options.capacity !== undefined) model = mergeModel(model, { capacity: { days: options.capacity } }, '--capacity');
+  } catch (error) {
+    progress.done();
+    if (error instanceof ModelError) throw new CliError(error.problems.join('\n'), EXIT.usage);
+    throw error;
+  }
+  if (model.factors.length === 0) {
+    progress.done();
+    throw new CliError(`${path.basename(input)} has no numeric column to score attractiveness with (revenue, margin, growth, a 0-10 rating…). Add one, or name the factors in a --model file.`, EXIT.input);
+  }
+
+  progress.step('Building the portfolio…');
+  let portfolio: Portfolio;
+  try {
+    portfolio = buildPortfolio(ingest.accounts, model);
+  } catch (error) {
+    progress.done();
+    if (error instanceof KamError) throw new CliError(error.message, EXIT.input);
+    throw error;
+  }
+
+  const svg = matrixSvg(
+    portfolio.rows
+      .filter((r) => r.attractiveness !== null && r.strength !== null)
+      .map((r) => ({ account: r.account, attractiveness: r.attractiveness!, strength: r.strength!, revenue: r.revenue ?? 0, key: r.key })),
+    { attractivenessCut: portfolio.cuts.attractiveness, strengthCut: portfolio.cuts.strength, title: `Key account portfolio — ${path.basename(input)}` },
+  );
+  const png = svgToPng(svg);
+  const base = out.replace(/\.xlsx$/i, '');
+  const svgFile = `${base}-matrix.svg`;
+  const pngFile = `${base}-matrix.png`;
+
+  progress.step('Writing the portfolio workbook…');
+  const columns = ingest.columns.length;
+  const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  let inside = false;
+  try {
+    const written = await writePortfolioWorkbook(
+      temp,
+      {
+        portfolio,
+        model,
+        source: {
+          file: path.basename(input),
+          sheet: ingest.source.sheet,
+          kind: ingest.kind,
+          headerRow: ingest.headerRow,
+          columns: ingest.columns.map((c) => ({ letter: c.letter, header: c.header, role: c.role })),
+        },
+        matrixPng: png,
+        copy: options.copySource
+          ? {
+              title: 'Source data',
+              rows: async (onRow) => {
+                await readTableRows(input, onRow, { sheet: ingest.source.sheet ?? undefined, onProgress: (p) => progress.rows(p.rowsRead, 'Copying the source rows') });
+              },
+            }
+          : null,
+      },
+      options.copySource ? ingest.rowsRead * columns : 0,
+    );
+    inside = written.pictureInside;
+    writeAtomically(svgFile, svg);
+    writeAtomically(pngFile, png);
+    fs.renameSync(temp, out);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    progress.done();
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'ENOENT' || code === 'EROFS' || code === 'ENOSPC' || code === 'EBUSY') {
+      throw new CliError(`Cannot write ${out} (${code}): check the folder exists, is writable, and the file is not open in Excel.`, EXIT.output);
+    }
+    throw error;
+  }
+  progress.done();
+  return { ingest, model, portfolio, out, pictures: { svg: svgFile, png: pngFile, inside } };
+}
+
+/** A previous run's output (it has a "KAM Model" sheet) may be replaced; any other file is the user's. */
+async function isOurPortfolio(file: string): Promise<boolean> {
+  try {
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const workbook = await zip.file('xl/workbook.xml')?.async('string');
+    return Boolean(workbook && /<sheet [^>]*name="KAM Model"/.test(workbook));
+  } catch {
+    return false;
+  }
+}
+
+function writeAtomically(file: string, data: string | Buffer): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(temp, data);
+  fs.renameSync(temp, file);
+}

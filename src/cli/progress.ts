@@ -1,0 +1,34 @@
+// A one-line progress display on stderr (rows read, rate) for inputs that take more than a moment;
+// silent when stderr is not a terminal, so scripts and logs stay clean.
+
+export interface Progress {
+  rows(count: number, label: string): void;
+  step(label: string): void;
+  done(): void;
+}
+
+const DELAY_MS = 700;
+
+export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+  const started = Date.now();
+  const live = Boolean(stream.isTTY);
+  let shown = false;
+  const write = (text: string): void => {
+    if (!live || Date.now() - started < DELAY_MS) return;
+    shown = true;
+    stream.write(`\r\x1b[2K${text}`);
+  };
+  return {
+    rows(count, label) {
+      const seconds = (Date.now() - started) / 1000;
+      const rate = seconds > 0 ? Math.round(count / seconds) : 0;
+      write(`${label}: ${count.toLocaleString('en-US')} rows (${rate.toLocaleString('en-US')} rows/s)`);
+    },
+    step(label) {
+      write(label);
+    },
+    done() {
+      if (shown) stream.write('\r\x1b[2K');
+    },
+  };
+}

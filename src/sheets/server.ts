@@ -1,0 +1,137 @@
+// The wizard's server side in Apps Script: the workbook interface over SpreadsheetApp, exposed as
+// global functions the sidebar calls through google.script.run. One getValues/setValues per block.
+import { formulaChanges } from '../core/formula-rewrite';
+import {
+  ApplyResult, checkOwnership, conflictMessage, encodeBlock, MARKER_CELL, RegionScope, RewriteSummary, SheetInfo, SourceRegion,
+  WorkbookPlan,
+} from '../core/workbook-plan';
+
+type Raw = string | number | boolean | null;
+
+/** google.script.run cannot carry a Date: dates go as ISO yyyy-mm-dd text, which ingest reads as a date. */
+function plain(values: unknown[][], timeZone: string): Raw[][] {
+  return values.map((row) => row.map((v) => {
+    // Checked by tag, not instanceof: a Date from another realm (a test harness) is a Date too.
+    if (Object.prototype.toString.call(v) === '[object Date]') return Utilities.formatDate(v as Date, timeZone, 'yyyy-MM-dd');
+    if (v === '' || v === undefined) return null;
+    return v as Raw;
+  }));
+}
+
+function region(range: GoogleAppsScript.Spreadsheet.Range): SourceRegion {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return {
+    sheet: range.getSheet().getName(),
+    range: range.getA1Notation(),
+    row: range.getRow(),
+    column: range.getColumn(),
+    values: plain(range.getValues(), ss.getSpreadsheetTimeZone()),
+  };
+}
+
+function readSelection(scope: RegionScope): SourceRegion {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getActiveSheet();
+  // Sheets has no table object in SpreadsheetApp: "table" is the data region around the active cell.
+  const range = scope === 'used' ? sheet.getDataRange() : (sheet.getActiveRange() ?? sheet.getRange(1, 1)).getDataRegion();
+  if (range.getNumRows() === 1 && range.getNumColumns() === 1 && range.getValue() === '') {
+    throw new Error('The selected cell is empty and has no data around it: select a cell inside your customer table.');
+  }
+  return region(range);
+}
+
+function readSheet(name: string, a1?: string): SourceRegion | null {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
+  if (!sheet) return null;
+  return region(a1 ? sheet.getRange(a1) : sheet.getDataRange());
+}
+
+function listSheets(): SheetInfo[] {
+  return SpreadsheetApp.getActiveSpreadsheet().getSheets().map((s) => {
+    const marker = s.getRange(MARKER_CELL.row, MARKER_CELL.column).getValue();
+    return { name: s.getName(), marker: typeof marker === 'string' ? marker : '' };
+  });
+}
+
+function applyPlan(plan: WorkbookPlan): ApplyResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ownership = checkOwnership(listSheets(), plan);
+  // Checked again here, right before writing: the user may have added a sheet since the wizard looked.
+  if (ownership.conflicts.length) throw new Error(conflictMessage(ownership.conflicts));
+  const notes: string[] = [];
+  for (const planSheet of plan.sheets) {
+    let sheet = ss.getSheetByName(planSheet.name);
+    if (sheet) {
+      sheet.getCharts().forEach((chart) => sheet!.removeChart(chart));
+      sheet.clear();
+    } else sheet = ss.insertSheet(planSheet.name, ss.getSheets().length);
+    for (const block of planSheet.blocks) {
+      const rows = block.cells.length;
+      const columns = Math.max(...block.cells.map((r) => r.length));
+      if (!rows || !columns) continue;
+      const { input, formats } = encodeBlock(block, 'sheets');
+      const range = sheet.getRange(block.row, block.column, rows, columns);
+      if (formats) range.setNumberFormats(formats);
+      range.setValues(input.map((r) => (r.length < columns ? [...r, ...Array(columns - r.length).fill('')] : r)));
+      if (block.bold) range.setFontWeight('bold');
+      if (block.note) sheet.getRange(block.row, block.column).setNote(block.note);
+    }
+    if (planSheet.freezeRows) sheet.setFrozenRows(planSheet.freezeRows);
+  }
+  for (const n of plan.names) ss.setNamedRange(n.name, ss.getSheetByName(n.sheet)!.getRange(n.range));
+  let chart = false;
+  if (plan.chart) {
+    const spec = plan.chart;
+    const sheet = ss.getSheetByName(spec.sheet)!;
+    const anchor = sheet.getRange(spec.anchor);
+    const built = sheet.newChart()
+      .setChartType(Charts.ChartType.BUBBLE)
+      .addRange(sheet.getRange(spec.dataRange))
+      .setNumHeaders(1)
+      .setPosition(anchor.getRow(), anchor.getColumn(), 0, 0)
+      .setOption('title', spec.title)
+      .setOption('hAxis.title', spec.xTitle)
+      .setOption('vAxis.title', spec.yTitle)
+      .setOption('vAxis.viewWindow.min', 0)
+      .setOption('vAxis.viewWindow.max', 10)
+      .build();
+    sheet.insertChart(built);
+    chart = true;
+    notes.push('Sheets bubble charts cannot draw the cut lines or quadrant labels; the cuts are in the chart title.');
+  }
+  return { created: ownership.create, updated: ownership.update, names: plan.names.length, chart, notes };
+}
+
+function rewriteFormulas(): RewriteSummary {
+  let cells = 0;
+  let sheets = 0;
+  for (const sheet of SpreadsheetApp.getActiveSpreadsheet().getSheets()) {
+    const range = sheet.getDataRange();
+    const changes = formulaChanges(range.getFormulas(), 'sheets');
+    for (const change of changes) range.getCell(change.row + 1, change.column + 1).setFormula(change.formula);
+    cells += changes.length;
+    if (changes.length) sheets++;
+  }
+  return { cells, sheets, host: 'sheets' };
+}
+
+global.kamReadSelection = (scope: RegionScope) => readSelection(scope);
+global.kamReadSheet = (name: string, range?: string) => readSheet(name, range);
+global.kamListSheets = () => listSheets();
+global.kamApplyPlan = (plan: WorkbookPlan) => applyPlan(plan);
+global.kamRewriteFormulas = () => rewriteFormulas();
+
+/** Menu action: rewrites every KAM formula for Sheets and says how many cells changed. */
+global.kamRewriteFromMenu = () => {
+  const result = rewriteFormulas();
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(
+    'KAM formulas for Google Sheets',
+    result.cells
+      ? `${result.cells} cell${result.cells === 1 ? '' : 's'} on ${result.sheets} sheet${result.sheets === 1 ? '' : 's'} now use the Sheets names (KAM_SCORE, …).`
+      : 'No cell needed changing: every KAM formula already uses the Sheets names.',
+    ui.ButtonSet.OK,
+  );
+};
+
+

@@ -1,0 +1,130 @@
+// The Office.js workbook adapter against office-addin-mock: reads need load + sync (the mock returns
+// an error string otherwise), the build refuses foreign sheets, writes are batched per block with
+// text cells formatted as Text, and the formula rewrite reports its count.
+import { describe, expect, it } from 'vitest';
+import { OfficeMockObject } from 'office-addin-mock';
+import { ExcelHost } from '../../src/excel/workbook-host';
+import { MARKER_TEXT, WorkbookPlan } from '../../src/core/workbook-plan';
+
+interface Written { sheet: string; row: number; column: number; rows: number; columns: number; numberFormat?: unknown; formulas?: unknown; format: { font: { bold?: boolean } } }
+
+/** A workbook whose sheets, writes and names are recorded in plain arrays (created at call time). */
+function workbookMock(sheets: { name: string; marker: string; formulas?: unknown[][]; values?: unknown[][] }[]) {
+  const written: Written[] = [];
+  const added: string[] = [];
+  const names: { name: string; range: string }[] = [];
+  const cleared: string[] = [];
+  const charts: Record<string, unknown>[] = [];
+  const sheetObject = (name: string) => {
+    const info = sheets.find((s) => s.name === name);
+    return {
+      name,
+      getRange(address?: string) {
+        return {
+          address, values: [[address === 'A2' ? info?.marker ?? '' : '']],
+          load() { return this; },
+          clear() { cleared.push(name); },
+        };
+      },
+      getRangeByIndexes(row: number, column: number, rows: number, columns: number) {
+        const w: Written = { sheet: name, row: row + 1, column: column + 1, rows, columns, format: { font: {} } };
+        written.push(w);
+        return w;
+      },
+      getUsedRangeOrNullObject() {
+        return { isNullObject: !info?.formulas, formulas: info?.formulas, values: info?.values, rowIndex: 0, columnIndex: 0, load() { return this; } };
+      },
+      charts: {
+        items: [] as unknown[],
+        load() { return this; },
+        add(type: string) {
+          const series = { calls: [] as string[], setXAxisValues() { series.calls.push('x'); }, setValues() { series.calls.push('y'); }, setBubbleSizes() { series.calls.push('size'); }, name: '' };
+          const chart: Record<string, unknown> = { type, title: {}, series: { getItemAt: () => series }, axes: { categoryAxis: { title: {} }, valueAxis: { title: {} } }, setPosition(a: string) { chart.anchor = a; } };
+          charts.push(chart);
+          return chart;
+        },
+      },
+      freezePanes: { freezeRows() {} },
+    };
+  };
+  const data = {
+    context: {
+      workbook: {
+        activeCell: {
+          worksheet: { name: 'Customers' },
+          region: { address: 'Customers!$A$3:$C$5', values: [['Customer', 'Revenue', 'Margin'], ['Acme', 100, 0.2], ['=Evil', '', 0.1]] },
+          getSurroundingRegion: function () { return this.region; },
+        },
+        getActiveCell: function () { return this.activeCell; },
+        worksheets: {
+          // office-addin-mock cannot load "items/name" on a collection: this load fills items as a sync would.
+          load: function (this: { items?: unknown[] }) { this.items = sheets.map((s) => sheetObject(s.name)); return this; },
+          add: function (name: string) { added.push(name); return sheetObject(name); },
+          getItem: function (name: string) { return sheetObject(name); },
+        },
+        names: {
+          getItemOrNullObject: function () { return { isNullObject: true }; },
+          add: function (name: string, range: { address: string }) { names.push({ name, range: range.address }); },
+        },
+      },
+    },
+    run: async function (callback: (context: unknown) => Promise<unknown>) {
+      return callback(this.context);
+    },
+  };
+  const mock = new OfficeMockObject(data) as unknown as { run: <T>(b: (c: Excel.RequestContext) => Promise<T>) => Promise<T> };
+  return { mock, written, added, names, cleared, charts };
+}
+
+const plan: WorkbookPlan = {
+  host: 'excel',
+  sheets: [
+    { name: 'KAM Model', blocks: [{ row: 1, column: 1, cells: [['KAM Model'], [MARKER_TEXT]] }] },
+    { name: 'KAM Portfolio', blocks: [{ row: 6, column: 1, cells: [['=HYPERLINK("x")', 42, { formula: '=KAM.SCORE(B6:C7, KAM_Weights)' }], ['+cmd', null]] }] },
+  ],
+  names: [{ name: 'KAM_Weights', sheet: 'KAM Model', range: '$B$8:$D$8' }],
+  chart: { sheet: 'KAM Portfolio', title: 'Matrix', dataRange: 'M5:P7', rows: 2, xTitle: 'x', yTitle: 'y', anchor: 'R5', cuts: { attractiveness: 5, strength: 1 } },
+};
+
+describe('ExcelHost on office-addin-mock', () => {
+  it('reads the region around the active cell after loading it', async () => {
+    const { mock } = workbookMock([]);
+    const host = new ExcelHost(mock.run.bind(mock));
+    const region = await host.readSelection('region');
+    expect(region).toEqual({ sheet: 'Customers', range: 'A3:C5', row: 3, column: 1, values: [['Customer', 'Revenue', 'Margin'], ['Acme', 100, 0.2], ['=Evil', null, 0.1]] });
+  });
+
+  it('lists sheets with their marker cells', async () => {
+    const { mock } = workbookMock([{ name: 'Customers', marker: '' }, { name: 'KAM Model', marker: MARKER_TEXT }]);
+    expect(await new ExcelHost(mock.run.bind(mock)).listSheets()).toEqual([{ name: 'Customers', marker: '' }, { name: 'KAM Model', marker: MARKER_TEXT }]);
+  });
+
+  it('refuses to build over a sheet it did not create, writing nothing', async () => {
+    const { mock, written, added } = workbookMock([{ name: 'KAM Portfolio', marker: 'my notes' }]);
+    await expect(new ExcelHost(mock.run.bind(mock)).applyPlan(plan)).rejects.toThrow(/"KAM Portfolio" that the KAM wizard did not create/);
+    expect(written).toEqual([]);
+    expect(added).toEqual([]);
+  });
+
+  it('writes each block in one range call, text cells formatted as Text, then names and the bubble chart', async () => {
+    const { mock, written, added, names, cleared, charts } = workbookMock([{ name: 'KAM Model', marker: MARKER_TEXT }]);
+    const result = await new ExcelHost(mock.run.bind(mock)).applyPlan(plan);
+    expect(result).toMatchObject({ created: ['KAM Portfolio'], updated: ['KAM Model'], names: 1, chart: true });
+    expect(added).toEqual(['KAM Portfolio']);
+    expect(cleared).toEqual(['KAM Model']);
+    const block = written.find((w) => w.sheet === 'KAM Portfolio' && w.row === 6)!;
+    expect(block).toMatchObject({ column: 1, rows: 2, columns: 3 });
+    expect(block.numberFormat).toEqual([['@', 'General', 'General'], ['@', 'General', 'General']]);
+    expect(block.formulas).toEqual([['=HYPERLINK("x")', 42, '=KAM.SCORE(B6:C7, KAM_Weights)'], ['+cmd', '', '']]);
+    expect(names).toEqual([{ name: 'KAM_Weights', range: '$B$8:$D$8' }]);
+    expect(charts[0]).toMatchObject({ type: 'Bubble', anchor: 'R5' });
+  });
+
+  it('rewrites Sheets spellings for Excel, leaving text that looks like a formula alone', async () => {
+    const formulas = [['=KAM_SCORE(A1:B2, C1:D1)', '=KAM_CLV(A1, 0.8, 0.1)'], ['=SUM(A1)', '=KAM_FLAGS(A1,B1,C1)']];
+    const values = [[7, 3], [1, '=KAM_FLAGS(A1,B1,C1)']];
+    const { mock, written } = workbookMock([{ name: 'Moved', marker: '', formulas, values }]);
+    expect(await new ExcelHost(mock.run.bind(mock)).rewriteFormulas()).toEqual({ cells: 2, sheets: 1, host: 'excel' });
+    expect(written.map((w) => w.formulas)).toEqual([[['=KAM.SCORE(A1:B2, C1:D1)']], [['=KAM.CLV(A1, 0.8, 0.1)']]]);
+  });
+});

@@ -1,0 +1,92 @@
+// The wizard's logic against the in-memory workbook: pick, map, build, rebuild, reopen, ownership.
+import { describe, expect, it } from 'vitest';
+import { MemoryHost, MemoryWorkbook } from '../../taskpane/workbook/memory-host';
+import { WizardSession } from '../../taskpane/wizard/session';
+import { MARKER_TEXT, SHEET_NAMES } from '../../src/core/workbook-plan';
+
+export function customerBook(): MemoryWorkbook {
+  const book = new MemoryWorkbook();
+  book.addSheet('Customers', [
+    ['Customer list 2024', null, null, null, null, null, null],
+    [null, null, null, null, null, null, null],
+    ['Customer', 'Segment', 'Account manager', 'Stage', 'Revenue', 'Gross margin', 'Strategic fit'],
+    ['Acme', 'Retail', 'Ana', 'Integrated', 500000, 0.3, 8],
+    ['=HYPERLINK("http://x","y")', 'Retail', 'Ana', 'Basic', 120000, 0.1, 3],
+    ['+cmd', 'Industry', 'Luis', 'Cooperative', 300000, 0.25, 6],
+    ['-1+2', 'Industry', 'Luis', 'Exploratory', 80000, 0.05, 2],
+    ['@x', 'Retail', 'Ana', 'Interdependent', 250000, 0.2, 9],
+    ['<img src=x onerror=alert(1)>', 'Retail', 'Luis', 'Cooperative', '$90,000', 0.15, 5],
+  ]);
+  book.selection = { sheet: 'Customers', row: 5, column: 2 };
+  return book;
+}
+
+describe('WizardSession on an in-memory workbook', () => {
+  it('reads the table around the selection with the shared ingest code', async () => {
+    const session = new WizardSession(new MemoryHost(customerBook(), 'sheets'));
+    const ingest = await session.pick('region');
+    expect(ingest.errors).toEqual([]);
+    expect(ingest.headerRow).toBe(3);
+    expect(ingest.kind).toBe('customers');
+    expect(session.accounts().map((a) => a.account)).toContain('=HYPERLINK("http://x","y")');
+  });
+
+  it.each(['sheets', 'excel'] as const)('builds the four sheets with live formulas in %s spelling, names as text', async (host) => {
+    const book = customerBook();
+    const session = new WizardSession(new MemoryHost(book, host));
+    await session.pick('region');
+    const result = await session.build();
+    expect(result.created).toEqual([SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards]);
+    const score = book.get(SHEET_NAMES.portfolio, 'A6');
+    expect(score?.value).toBe('Acme');
+    const formulas = book.sheet(SHEET_NAMES.portfolio)!;
+    const all = [...formulas.cells.values()].map((c) => c.formula).filter(Boolean) as string[];
+    const spelled = host === 'excel' ? 'KAM.' : 'KAM_';
+    for (const id of ['SCORE', 'POSITION', 'SELECT', 'FLAGS', 'CLV']) {
+      expect(all.filter((f) => f.includes(`${spelled}${id}(`))).toHaveLength(1);
+    }
+    expect(all.some((f) => f.includes(host === 'excel' ? 'KAM_SCORE(' : 'KAM.SCORE('))).toBe(false);
+    // Hostile names stay text.
+    for (const [address, name] of [['A7', '=HYPERLINK("http://x","y")'], ['A8', '+cmd'], ['A9', '-1+2'], ['A10', '@x']]) {
+      const cell = book.get(SHEET_NAMES.portfolio, address)!;
+      expect(cell.formula).toBeUndefined();
+      expect(cell.value).toBe(name);
+    }
+    // Revenue links to the source cell when it is a clean number, and is a value when cleaned from text.
+    expect(book.get(SHEET_NAMES.portfolio, 'E6')?.formula).toBe("='Customers'!E4");
+    expect(book.get(SHEET_NAMES.portfolio, 'E11')?.value).toBe(90000);
+    expect(book.names.get('KAM_Weights')?.sheet).toBe(SHEET_NAMES.model);
+    expect(book.get(SHEET_NAMES.model, 'A2')?.value).toBe(MARKER_TEXT);
+  });
+
+  it('rebuilds in place, leaves the data sheet alone, and reopens with the same settings', async () => {
+    const book = customerBook();
+    const before = JSON.stringify([...book.sheet('Customers')!.cells]);
+    const session = new WizardSession(new MemoryHost(book, 'sheets'));
+    await session.pick('region');
+    const model = session.model();
+    model.capacity.days = 100;
+    model.factors[0].weight = 42;
+    await session.build();
+    const again = await session.build();
+    expect(again.created).toEqual([]);
+    expect(again.updated).toHaveLength(4);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Customers', ...Object.values(SHEET_NAMES)]);
+    expect(JSON.stringify([...book.sheet('Customers')!.cells])).toBe(before);
+
+    const reopened = new WizardSession(new MemoryHost(book, 'sheets'));
+    expect(await reopened.open()).toEqual({ reopened: true });
+    expect(reopened.model()).toEqual(model);
+    expect(reopened.state.mapping?.sheet).toBe('Customers');
+  });
+
+  it('refuses to replace a sheet it did not create, and writes nothing', async () => {
+    const book = customerBook();
+    book.addSheet('KAM Portfolio', [['my own notes']]);
+    const session = new WizardSession(new MemoryHost(book, 'sheets'));
+    await session.pick('region');
+    await expect(session.build()).rejects.toThrow(/already has a sheet called "KAM Portfolio".*Rename/);
+    expect(book.sheet('KAM Model')).toBeUndefined();
+    expect(book.get('KAM Portfolio', 'A1')?.value).toBe('my own notes');
+  });
+});

@@ -1,0 +1,199 @@
+// End to end: the BUILT Sheets sidebar (dist/sheets/Sidebar.html) in headless Chromium at 300 px,
+// driven through every step by click, type and keyboard. google.script.run is a test bridge injected
+// with addInitScript (never part of the bundle) to the BUILT Code.js server functions running in a vm
+// over a fake SpreadsheetApp; the test then checks what was written.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, guardNetwork, launch, serve, SHEETS_DIST } from '../support/browser';
+import { FakeSpreadsheet } from '../support/fake-spreadsheet';
+import { sheetsServer } from '../support/sheets-server';
+import { SHEET_NAMES } from '../../src/core/workbook-plan';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+/** google.script.run as the sidebar sees it, forwarding each call to the Node-side bridge. */
+const BRIDGE = `
+(() => {
+  const runner = (ok, fail) => new Proxy({}, {
+    get(_, name) {
+      if (name === 'withSuccessHandler') return (fn) => runner(fn, fail);
+      if (name === 'withFailureHandler') return (fn) => runner(ok, fn);
+      return (...args) => {
+        window.__kamBridge(String(name), JSON.stringify(args)).then(
+          (text) => { const r = JSON.parse(text); if (r.error) { fail && fail(new Error(r.error)); } else { ok && ok(r.value); } },
+          (e) => fail && fail(e));
+      };
+    },
+  });
+  window.google = { script: { run: runner(null, null) } };
+})();`;
+
+function customerBook(): FakeSpreadsheet {
+  const ss = new FakeSpreadsheet();
+  const data = ss.addSheet('Customers', [
+    ['Customers 2024', null, null, null, null, null, null],
+    [null, null, null, null, null, null, null],
+    ['Customer', 'Segment', 'Account manager', 'Stage', 'Revenue', 'Gross margin', 'Strategic fit'],
+    [XSS, 'Retail', 'Ana', 'Integrated', 900000, 0.35, 10],
+    ['=HYPERLINK("http://evil","x")', 'Retail', 'Ana', 'Basic', 120000, 0.1, 3],
+    ['+cmd', 'Industry', 'Luis', 'Cooperative', 300000, 0.25, 6],
+    ['Acme', 'Industry', 'Luis', 'Exploratory', 80000, 0.05, 2],
+    ['Bolt', 'Retail', 'Ana', 'Interdependent', 250000, 0.2, 9],
+    ['Corex', 'Retail', 'Luis', 'Cooperative', 400000, 0.15, 5],
+  ]);
+  data.active = { row: 5, column: 2 };
+  return ss;
+}
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  browser = await launch();
+  server = await serve(SHEETS_DIST);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function shot(page: Page, name: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `horizontal scrolling on ${name}`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: path.join(ARTIFACTS, `wizard-${name}.png`), fullPage: true });
+}
+
+async function next(page: Page, title: string): Promise<void> {
+  await page.click('#next-button');
+  await expect.poll(() => page.textContent('#step-title')).toBe(title);
+  // Focus moves to the step's heading, so keyboard and screen-reader users start at the top.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('step-title');
+}
+
+describe('the wizard in the Sheets sidebar, end to end', () => {
+  it('walks every step, builds live formulas into the workbook, and shows hostile names as text', async () => {
+    const ss = customerBook();
+    const before = JSON.stringify([...ss.getSheetByName('Customers')!.cells]);
+    const call = sheetsServer(ss);
+    const page = await browser.newPage({ viewport: { width: 300, height: 700 } });
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    const log = await guardNetwork(page, server.url);
+    await page.exposeFunction('__kamBridge', (name: string, args: string) => {
+      try {
+        return JSON.stringify({ value: call(name, JSON.parse(args)) });
+      } catch (error) {
+        return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
+      }
+    });
+    await page.addInitScript(BRIDGE);
+    await page.goto(`${server.url}/Sidebar.html`);
+    await expect.poll(() => page.textContent('#host-status')).toBe('Connected to Google Sheets.');
+    await page.click('#start-button');
+
+    // 1. Customer data
+    await expect.poll(() => page.textContent('#step-title')).toBe('1. Customer data');
+    await page.click('#read-button');
+    await expect.poll(() => page.textContent('#data-summary')).toContain('6 accounts');
+    expect(await page.textContent('#data-summary')).toContain('header row 3, a customer list');
+    await shot(page, '1-data');
+
+    // 2. Columns: keyboard only — Tab to Next and press Enter.
+    await next(page, '2. Columns');
+    expect(await page.inputValue('select[data-role=account]')).toBe('Customer');
+    await shot(page, '2-columns');
+    for (let i = 0; i < 80 && (await page.evaluate(() => document.activeElement?.id)) !== 'next-button'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#step-title')).toBe('3. Attractiveness');
+
+    // 3. Attractiveness: type a weight, the total follows.
+    await page.fill('[data-weight="0"]', '10');
+    await expect.poll(() => page.textContent('#points-total')).toMatch(/Total: \d+ of 100 points/);
+    await shot(page, '3-factors');
+
+    // 4. Strength (stage proxy)
+    await next(page, '4. Relative strength');
+    expect(await page.inputValue('#strength-kind')).toBe('stage');
+    await shot(page, '4-strength');
+
+    // 5. Capacity
+    await next(page, '5. Capacity');
+    await page.fill('#team-days', '100');
+    await expect.poll(() => page.textContent('#key-count')).toMatch(/That allows \d+ key accounts? \(/);
+    await shot(page, '5-capacity');
+
+    // 6. Review: the matrix, the chosen accounts, hostile names shown as text.
+    await next(page, '6. Review');
+    expect(await page.locator('figure.matrix svg').count()).toBe(1);
+    await expect.poll(() => page.textContent('#key-accounts')).toContain(XSS);
+    expect(await page.locator('#key-accounts li', { hasText: XSS }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+    await shot(page, '6-review');
+
+    // 7. Build
+    await next(page, '7. Build');
+    await page.click('#build-button');
+    await expect.poll(() => page.textContent('#build-result'), { timeout: 20_000 }).toContain('4 sheets created');
+    await shot(page, '7-built');
+    expect(dialogs).toEqual([]);
+    expect(log.errors).toEqual([]);
+    expect(log.blocked).toEqual([]);
+
+    // What was written: live formulas in the Sheets spelling, named settings, names as text, data untouched.
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Customers', ...Object.values(SHEET_NAMES)]);
+    const portfolio = ss.getSheetByName(SHEET_NAMES.portfolio)!;
+    const formulas = [...portfolio.cells.values()].map((c) => c.formula).filter(Boolean);
+    for (const id of ['SCORE', 'POSITION', 'SELECT', 'FLAGS', 'CLV']) expect(formulas.filter((f) => f.includes(`KAM_${id}(`))).toHaveLength(1);
+    expect(formulas.find((f) => f.startsWith('=KAM_SCORE('))).toMatch(/KAM_Weights, KAM_Scales\)$/);
+    expect(portfolio.peek(6, 1)!.value).toBe(XSS);
+    expect(portfolio.peek(7, 1)!).toMatchObject({ value: '=HYPERLINK("http://evil","x")', formula: '' });
+    expect(portfolio.peek(8, 1)!).toMatchObject({ value: '+cmd', formula: '' });
+    expect(ss.names.has('KAM_Capacity')).toBe(true);
+    const capacity = ss.names.get('KAM_Capacity')!;
+    expect(capacity.getValue()).toBe(100);
+    const model = ss.getSheetByName(SHEET_NAMES.model)!;
+    const weights = ss.names.get('KAM_Weights')!;
+    expect(model.peek(weights.row, weights.column)!.value).toBe(10);
+    expect(JSON.stringify([...ss.getSheetByName('Customers')!.cells])).toBe(before);
+
+    // Moving hosts: the rewrite tool reports its count.
+    model.cell(60, 1).formula = '=KAM.SCORE(A1:A2, B1:B2)';
+    await page.click('#rewrite-button');
+    await expect.poll(() => page.textContent('#rewrite-result')).toBe('1 cell on 1 sheet rewritten for Google Sheets.');
+    expect(model.peek(60, 1)!.formula).toBe('=KAM_SCORE(A1:A2, B1:B2)');
+    await page.close();
+  });
+
+  it('reopens with the settings read back from the KAM Model sheet, and shows a conflict in words', async () => {
+    const ss = customerBook();
+    const call = sheetsServer(ss);
+    const page = await browser.newPage({ viewport: { width: 300, height: 700 } });
+    await page.exposeFunction('__kamBridge', (name: string, args: string) => {
+      try { return JSON.stringify({ value: call(name, JSON.parse(args)) }); } catch (e) { return JSON.stringify({ error: (e as Error).message }); }
+    });
+    await page.addInitScript(BRIDGE);
+    await page.goto(`${server.url}/Sidebar.html`);
+    await page.click('#start-button');
+    await page.click('#read-button');
+    await expect.poll(() => page.textContent('#data-summary')).toContain('6 accounts');
+    ss.addSheet('KAM Rewards', [['my plan']]);
+    for (const title of ['2. Columns', '3. Attractiveness', '4. Relative strength', '5. Capacity', '6. Review', '7. Build']) await next(page, title);
+    await page.click('#build-button');
+    await expect.poll(() => page.textContent('#wizard-alert')).toContain('already has a sheet called "KAM Rewards" that the KAM wizard did not create. Nothing was written.');
+    await shot(page, 'conflict');
+    expect(ss.getSheetByName(SHEET_NAMES.model)).toBeNull();
+    ss.getSheetByName('KAM Rewards')!.name = 'My rewards';
+    await page.click('#build-button');
+    await expect.poll(() => page.textContent('#build-result'), { timeout: 20_000 }).toContain('4 sheets created');
+
+    await page.reload();
+    await page.click('#start-button');
+    await expect.poll(() => page.textContent('#wizard-status')).toContain('Settings read back from the KAM Model sheet');
+    expect(await page.textContent('#data-summary')).toContain('6 accounts');
+    await page.close();
+  });
+});
