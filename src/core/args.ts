@@ -29,8 +29,27 @@ export function readNumberCell(cell: Cell, arg: string, row: number, column: num
     return errorFromText(cell) ?? new CellError('VALUE', messages.textInNumber(arg, row, column, cell));
   }
   if (cell instanceof CellError) return cell;
-  if (cell instanceof Date) return dateToSerial(cell);
+  if (cell instanceof Date) {
+    const serial = dateToSerial(cell);
+    return Number.isFinite(serial) ? serial : new CellError('VALUE', messages.invalidDate(arg, row, column));
+  }
   return new CellError('VALUE', messages.booleanInNumber(arg, row, column, cell));
+}
+
+/**
+ * How a cell is shown inside a message, the same in both hosts: a date as the serial number Excel
+ * passes for it, an error as its code, TRUE/FALSE in capitals.
+ */
+export function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (cell instanceof CellError) return ERROR_CODES[cell.kind];
+  if (cell instanceof Date) {
+    const serial = dateToSerial(cell);
+    return Number.isFinite(serial) ? String(serial) : 'an invalid date';
+  }
+  return String(cell);
 }
 
 /** A required range argument: a non-empty 2-D array (a single value counts as 1×1). */
@@ -90,6 +109,15 @@ export function readWeights(arg: Cell | Grid | undefined, name: string, expected
     if (value > 0) positive = true;
   }
   if (!positive) throw new KamError('VALUE', messages.weightsAllZero(name));
+  // Weights only count relative to each other: when their total would overflow (weights near 1e308),
+  // divide them all by the largest so sums stay finite. Ordinary weights are left exactly as typed.
+  let total = 0;
+  for (let k = 0; k < weights.length; k++) total += weights[k];
+  if (!Number.isFinite(total)) {
+    let largest = 0;
+    for (let k = 0; k < weights.length; k++) if (weights[k] > largest) largest = weights[k];
+    for (let k = 0; k < weights.length; k++) weights[k] /= largest;
+  }
   return weights;
 }
 

@@ -29,6 +29,10 @@ export const messages = {
     `${arg}: row ${row}, column ${column} holds the text ${quote(text)}, not a number. Type a number there (or clear the cell).`,
   booleanInNumber: (arg: string, row: number, column: number, value: boolean) =>
     `${arg}: row ${row}, column ${column} holds ${value ? 'TRUE' : 'FALSE'}, not a number. Type a number there (or clear the cell).`,
+  invalidDate: (arg: string, row: number, column: number) =>
+    `${arg}: row ${row}, column ${column} holds a date that is not valid. Type a number or a real date there (or clear the cell).`,
+  resultTooLarge: (row: number) =>
+    `row ${row}: the result is beyond the largest number a spreadsheet holds (about 1.8E+308). Use smaller units (thousands or millions).`,
   notFinite: (arg: string, row: number, column: number) =>
     `${arg}: row ${row}, column ${column} is not a finite number. Replace it with an ordinary number.`,
   blankScore: (arg: string, row: number, column: number) =>

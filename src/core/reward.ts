@@ -1,6 +1,6 @@
 // Incentive payout by portfolio position: per-metric attainment against target, paid on a threshold–target–cap curve.
 import { Cell, CellError, Grid, KamError, OutGrid, errorFromText, isBlank } from './cells';
-import { BLANK_CELL, describeBadCell, readColumn, readNumberCell, readOptionalRange, readRange, requireSameRows, rowIsBlank } from './args';
+import { BLANK_CELL, cellText, describeBadCell, readColumn, readNumberCell, readOptionalRange, readRange, requireSameRows, rowIsBlank } from './args';
 import { messages } from './messages';
 import { POSITIONS, positionIndex } from './positions';
 import { round15 } from './precision';
@@ -85,7 +85,7 @@ export function readRewardPlan(arg: Grid | Cell | undefined): RewardPlan {
   for (let c = 0; c < PLAN_COLUMNS.length; c++) {
     const cell = grid[0][c];
     const text = typeof cell === 'string' ? normalise(cell) : '';
-    if (text !== PLAN_COLUMNS[c]) throw new KamError('VALUE', messages.planHeader(c + 1, isBlank(cell) ? '' : String(cell), PLAN_COLUMNS[c]));
+    if (text !== PLAN_COLUMNS[c]) throw new KamError('VALUE', messages.planHeader(c + 1, cellText(cell), PLAN_COLUMNS[c]));
   }
 
   const metrics: string[] = [];
@@ -98,7 +98,7 @@ export function readRewardPlan(arg: Grid | Cell | undefined): RewardPlan {
     const row = r + 1;
     const positionText = planText(cells[0]);
     const position = positionText === undefined ? -1 : positionIndex(positionText);
-    if (position < 0) throw new KamError('VALUE', messages.planPosition(row, isBlank(cells[0]) ? '' : String(cells[0])));
+    if (position < 0) throw new KamError('VALUE', messages.planPosition(row, cellText(cells[0])));
     const metricText = planText(cells[1]);
     if (metricText === undefined || metricText.trim() === '') throw new KamError('VALUE', messages.planMetricMissing(row));
     const key = normalise(metricText);
@@ -115,7 +115,7 @@ export function readRewardPlan(arg: Grid | Cell | undefined): RewardPlan {
     const direction = typeof cells[3] === 'string' ? normalise(cells[3]) : '';
     const lower = direction === 'lower' || direction === 'lower is better';
     if (!lower && direction !== 'higher' && direction !== 'higher is better') {
-      throw new KamError('VALUE', messages.planDirection(row, isBlank(cells[3]) ? '' : String(cells[3])));
+      throw new KamError('VALUE', messages.planDirection(row, cellText(cells[3])));
     }
     const numbers = [2, 4, 5, 6, 7].map((c) => planNumber(cells[c], row, c));
     rows.push({ row, position, metric, numbers, lower });
@@ -166,7 +166,7 @@ function readPosition(cell: Cell, row: number): number | CellError {
     return errorFromText(cell) ?? new CellError('VALUE', messages.positionUnknown(row, cell));
   }
   if (cell instanceof CellError) return cell;
-  return new CellError('VALUE', messages.positionUnknown(row, cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell)));
+  return new CellError('VALUE', messages.positionUnknown(row, cellText(cell)));
 }
 
 /**

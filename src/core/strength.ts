@@ -86,7 +86,26 @@ export function strength(yoursArg: Grid | Cell | undefined, rivalArg: Grid | Cel
     if (blanks === (theirs === null ? criteria : 2 * criteria)) out[i] = [''];
     else if (problem ?? blankProblem) out[i] = [(problem ?? blankProblem) as CellError];
     else if (sumRival === 0) out[i] = [new CellError('VALUE', messages.rivalRatedZero(i + 1))];
-    else out[i] = [round15(sumYours / sumRival)];
+    else if (Number.isFinite(sumYours) && Number.isFinite(sumRival)) out[i] = [round15(sumYours / sumRival)];
+    else out[i] = [round15(scaledRatio(mine, shared ? rival[0] : (theirs as Cell[]), weights))];
   }
   return out;
+}
+
+/**
+ * The same ratio for ratings so large (near 1e308) that the weighted sums overflow: every rating of the
+ * row is divided by the row's largest first, which leaves the ratio unchanged. Only reached when a sum
+ * is not finite, and only for rows already checked to hold usable ratings.
+ */
+function scaledRatio(mine: Cell[], theirs: Cell[], weights: Float64Array): number {
+  const value = (cell: Cell): number => (typeof cell === 'number' ? cell : 0);
+  let largest = 0;
+  for (let k = 0; k < weights.length; k++) largest = Math.max(largest, value(mine[k]), value(theirs[k]));
+  let yours = 0;
+  let rival = 0;
+  for (let k = 0; k < weights.length; k++) {
+    yours += weights[k] * (value(mine[k]) / largest);
+    rival += weights[k] * (value(theirs[k]) / largest);
+  }
+  return yours / rival;
 }

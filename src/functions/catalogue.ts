@@ -1,6 +1,7 @@
 // The spreadsheet function catalogue, declared once: id, help text, parameters and implementation.
 // Excel shows each as KAM.<ID>, Sheets as KAM_<ID>; both hosts' wrappers are checked against this list.
-import { Cell, Grid, OutGrid } from '../core/cells';
+import { Cell, CellError, Grid, OutGrid } from '../core/cells';
+import { messages } from '../core/messages';
 import { score } from '../core/score';
 import { strength } from '../core/strength';
 import { position } from '../core/position';
@@ -35,7 +36,7 @@ export interface FunctionSpec {
   run: (args: Arg[]) => OutGrid;
 }
 
-export const catalogue: FunctionSpec[] = [
+const declared: FunctionSpec[] = [
   {
     id: 'SCORE',
     description:
@@ -135,6 +136,23 @@ export const catalogue: FunctionSpec[] = [
     run: ([revenue, attractiveness, profit, tenure, options]) => flags(revenue, attractiveness, profit, tenure, options),
   },
 ];
+
+/**
+ * The last guard before a host sees a result: a number beyond what a spreadsheet holds (values near
+ * ±1e308 overflow) becomes that row's error with a message, never Infinity or NaN in a cell.
+ */
+function finiteOnly(out: OutGrid): OutGrid {
+  for (let i = 0; i < out.length; i++) {
+    const row = out[i];
+    for (let j = 0; j < row.length; j++) {
+      const cell = row[j];
+      if (typeof cell === 'number' && cell - cell !== 0) row[j] = new CellError('VALUE', messages.resultTooLarge(i + 1));
+    }
+  }
+  return out;
+}
+
+export const catalogue: FunctionSpec[] = declared.map((spec) => ({ ...spec, run: (args: Arg[]) => finiteOnly(spec.run(args)) }));
 
 /** Sheets spelling of a function name. */
 export const sheetsName = (id: string): string => `KAM_${id}`;

@@ -186,7 +186,7 @@ describe('the Excel and Sheets builds give identical results for the same inputs
 
   // BUG 6: reward.ts builds plan messages with String(cell), which gives "[object Object]" for an error value
   // (Excel's error objects, and CellError from the core); Sheets passes the error as text and shows "#VALUE!".
-  it.fails('BUG 6: an error value in the REWARD plan header is named by its code, not "[object Object]"', () => {
+  it('BUG 6: an error value in the REWARD plan header is named by its code, not "[object Object]"', () => {
     const plan = defaultRewardPlan() as Grid;
     plan[0] = [new CellError('VALUE', ''), ...plan[0].slice(1)];
     const error = run('REWARD', [[['Star']], [[1, 1, 1, 1]], [[1, 1, 1, 1]], plan]);
@@ -196,7 +196,7 @@ describe('the Excel and Sheets builds give identical results for the same inputs
 
   // BUG 5: reward.ts readPosition writes a Date as "1970-01-01" (Sheets) but Excel sends the same cell as the serial
   // 25569, so the row error's message differs between hosts for the same worksheet.
-  it.fails('BUG 5: a date in REWARD positions gives the same row error message in both hosts', () => {
+  it('BUG 5: a date in REWARD positions gives the same row error message in both hosts', () => {
     const args = [[[new Date(0)]], [[1, 1, 1, 1]], [[1, 1, 1, 1]]];
     expect(neutralSheets('REWARD', toSheetsArgs(args, hosts), hosts)).toEqual(neutralExcel('REWARD', toExcelArgs(args, 'REWARD'), hosts));
   });

@@ -36,12 +36,12 @@ describe('KAM_POSITION properties', () => {
   });
 
   // BUG 1: an Invalid Date cell is read as NaN, and NaN >= cut is false, so the account silently counts as low.
-  it.fails('BUG 1: an Invalid Date attractiveness is a #VALUE! row error, not a silent "Status"', () => {
+  it('BUG 1: an Invalid Date attractiveness is a #VALUE! row error, not a silent "Status"', () => {
     const [[cell]] = POSITION.run([[[new Date(NaN)]], [[1]]]);
     expect(cell).toBeInstanceOf(CellError);
   });
 
-  it.fails('BUG 1: an Invalid Date cut fails the call, not every account silently low', () => {
+  it('BUG 1: an Invalid Date cut fails the call, not every account silently low', () => {
     expect(() => POSITION.run([[[1]], [[1]], new Date(NaN)])).toThrow(KamError);
   });
 });

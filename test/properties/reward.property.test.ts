@@ -55,7 +55,7 @@ describe('KAM_REWARD properties', () => {
   });
 
   // BUG 1: an Invalid Date actual becomes NaN; NaN fails every "attainment < …" test, so the metric pays the cap.
-  it.fails('BUG 1: an Invalid Date actual is a #VALUE! row error, not the cap payout', () => {
+  it('BUG 1: an Invalid Date actual is a #VALUE! row error, not the cap payout', () => {
     const [[cell]] = REWARD.run([[['Star']], [[new Date(NaN), 1, 1, 1]], [[1, 1, 1, 1]]]);
     expect(cell).toBeInstanceOf(CellError);
   });

@@ -55,23 +55,23 @@ describe('KAM_SCORE properties', () => {
   });
 
   // BUG 1: args.ts readNumberCell turns an Invalid Date into NaN (dateToSerial) without checking it is finite.
-  it.fails('BUG 1: an Invalid Date score is a #VALUE! row error, not NaN', () => {
+  it('BUG 1: an Invalid Date score is a #VALUE! row error, not NaN', () => {
     const [[cell]] = SCORE.run([[[new Date(NaN)]], [[1]]]);
     expect(cell).toBeInstanceOf(CellError);
   });
 
-  it.fails('BUG 1: an Invalid Date weight fails the call, not NaN in every row', () => {
+  it('BUG 1: an Invalid Date weight fails the call, not NaN in every row', () => {
     expect(() => SCORE.run([[[5, 5]], [[1, new Date(NaN)]]])).toThrow(KamError);
   });
 
   // BUG 2: Σ(w·s) overflows although the weighted mean of two scores of 1e308 is 1e308.
-  it.fails('BUG 2: scores near 1e308 give a finite mean or a row error, not Infinity', () => {
+  it('BUG 2: scores near 1e308 give a finite mean or a row error, not Infinity', () => {
     const [[cell]] = SCORE.run([[[1e308, 1e308]], [[1, 1]]]);
     expect(Number.isFinite(cell) || cell instanceof CellError, `got ${String(cell)}`).toBe(true);
   });
 
   // BUG 2: Σw overflows to Infinity and Infinity / Infinity = NaN; the mean of 5 and 5 is 5 whatever the weights.
-  it.fails('BUG 2: weights near 1e308 still give the weighted mean, not NaN', () => {
+  it('BUG 2: weights near 1e308 still give the weighted mean, not NaN', () => {
     expect(SCORE.run([[[5, 5]], [[1e308, 1e308]]])).toEqual([[5]]);
   });
 });

@@ -34,25 +34,25 @@ describe('KAM_STRENGTH properties', () => {
   });
 
   // BUG 2: Σ(w·yours) overflows to Infinity although every cell is a finite rating.
-  it.fails('BUG 2: finite ratings near 1e308 give a finite ratio or a row error, not Infinity', () => {
+  it('BUG 2: finite ratings near 1e308 give a finite ratio or a row error, not Infinity', () => {
     const [[cell]] = STRENGTH.run([[[1e308, 1e308]], [[1, 1]], [[1, 1]]]);
     expect(Number.isFinite(cell) || cell instanceof CellError, `got ${String(cell)}`).toBe(true);
   });
 
   // BUG 2: Infinity / Infinity = NaN when both sides overflow (mathematically the ratio is 1).
-  it.fails('BUG 2: equal ratings near 1e308 on both sides give parity, not NaN', () => {
+  it('BUG 2: equal ratings near 1e308 on both sides give parity, not NaN', () => {
     const [[cell]] = STRENGTH.run([[[1e308, 1e308]], [[1e308, 1e308]], [[1, 1]]]);
     expect(cell).toBe(1);
   });
 
   // BUG 1: an Invalid Date rating is read as NaN and the ratio becomes NaN.
-  it.fails('BUG 1: an Invalid Date rating is a #VALUE! row error, not NaN', () => {
+  it('BUG 1: an Invalid Date rating is a #VALUE! row error, not NaN', () => {
     const [[cell]] = STRENGTH.run([[[new Date(NaN)]], [[1]], [[1]]]);
     expect(cell).toBeInstanceOf(CellError);
   });
 
   // BUG 3: a rival total of a denormal (5e-324) is not 0, so 1 / 5e-324 overflows to Infinity.
-  it.fails('BUG 3: a denormal rival rating gives a row error or a finite ratio, not Infinity', () => {
+  it('BUG 3: a denormal rival rating gives a row error or a finite ratio, not Infinity', () => {
     const [[cell]] = STRENGTH.run([[[1]], [[5e-324]], [[1]]]);
     expect(Number.isFinite(cell) || cell instanceof CellError, `got ${String(cell)}`).toBe(true);
   });

@@ -436,7 +436,9 @@ export const OVERFLOW_SAFE = 1e150;
 export const UNDERFLOW_SAFE = 1e-140;
 
 const sanitizeCell = (cell: unknown, id: string): unknown => {
+  // Excel never sends an invalid date (it sends serial numbers), so comparing hosts needs a valid one.
   if (cell instanceof Date && Number.isNaN(cell.getTime())) return new Date(0);
+  if (id !== 'SELECT') return cell;
   if (typeof cell === 'number' && Number.isFinite(cell) && Math.abs(cell) > OVERFLOW_SAFE) return Math.sign(cell) * OVERFLOW_SAFE;
   if (id === 'STRENGTH' && typeof cell === 'number' && cell !== 0 && Math.abs(cell) < UNDERFLOW_SAFE) return 0;
   return cell;
