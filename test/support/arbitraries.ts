@@ -432,7 +432,7 @@ export const byKind = (cell: unknown): unknown => (cell instanceof CellError ? `
 /** Magnitude above which sums and products of a few cells can overflow to Infinity (see KNOWN BUG 2). */
 export const OVERFLOW_SAFE = 1e150;
 
-/** Magnitude below which a divisor can overflow a ratio (see KNOWN BUG 3). */
+/** Magnitude below which a cost can overflow a value-per-cost ratio (SELECT, see BUG 4). */
 export const UNDERFLOW_SAFE = 1e-140;
 
 const sanitizeCell = (cell: unknown, id: string): unknown => {
@@ -440,7 +440,7 @@ const sanitizeCell = (cell: unknown, id: string): unknown => {
   if (cell instanceof Date && Number.isNaN(cell.getTime())) return new Date(0);
   if (id !== 'SELECT') return cell;
   if (typeof cell === 'number' && Number.isFinite(cell) && Math.abs(cell) > OVERFLOW_SAFE) return Math.sign(cell) * OVERFLOW_SAFE;
-  if (id === 'STRENGTH' && typeof cell === 'number' && cell !== 0 && Math.abs(cell) < UNDERFLOW_SAFE) return 0;
+  if (typeof cell === 'number' && cell !== 0 && Math.abs(cell) < UNDERFLOW_SAFE) return 0;
   return cell;
 };
 
