@@ -1,5 +1,6 @@
 // Builds everything users load: dist/excel (Office add-in), dist/sheets (what `clasp push` uploads)
 // and dist/cli (the command line). Usage: node build/build.mjs [excel|sheets|cli ...]
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,9 +81,31 @@ function run(config) {
 
 const read = (file) => fs.readFileSync(path.join(root, file), 'utf8');
 
+/** A Content-Security-Policy meta tag from a directive map. */
+const csp = (directives) =>
+  `<meta http-equiv="Content-Security-Policy" content="${Object.entries(directives).map(([k, v]) => `${k} ${v}`).join('; ')}">`;
+
+/**
+ * The taskpane may load only its own files and office.js's origin, and send nothing anywhere else:
+ * the add-in needs no network (office.js talks to Excel by messages, which CSP does not govern).
+ */
+export const TASKPANE_CSP = {
+  'default-src': "'self'",
+  'script-src': `'self' ${new URL(OFFICE_JS).origin}`,
+  'style-src': "'self'",
+  'img-src': "'self' data:",
+  'connect-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'self'",
+  'form-action': "'none'",
+};
+
+const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
 /** The wizard page for Excel: office.js from Microsoft's CDN, our scripts beside it. */
 function writeTaskpaneHtml() {
   const head = [
+    csp(TASKPANE_CSP),
     `<script src="${OFFICE_JS}"></script>`,
     '<link rel="stylesheet" href="taskpane.css">',
     '<script defer src="functions.js"></script>',
@@ -105,11 +128,25 @@ function writeSidebarHtml() {
   const script = fs.readFileSync(path.join(root, '.cache', 'sidebar', 'sidebar.js'), 'utf8');
   // An inline script must not contain "</script"; escaping the slash keeps the JS identical.
   const safe = script.replace(/<\/script/gi, '<\\/script');
-  const head = `<style>\n${read('taskpane/style.css')}</style>`;
+  const scriptText = `\n${safe}\n`;
+  const styleText = `\n${read('taskpane/style.css')}`;
+  // Only our two inline blocks, by hash, plus the sandbox's own origin (Google serves the sidebar and its
+  // google.script.run bridge from a googleusercontent.com frame); no connections anywhere else.
+  const policy = csp({
+    'default-src': "'none'",
+    'script-src': `${sha256(scriptText)} 'self'`,
+    'style-src': sha256(styleText),
+    'img-src': "'self' data:",
+    'connect-src': "'self'",
+    'object-src': "'none'",
+    'base-uri': "'none'",
+    'form-action': "'none'",
+  });
+  const head = `${policy}\n  <style>${styleText}</style>`;
   // Replacer functions, not strings: minified code holds "$&" and "$'", which a replacement string expands.
   const html = read('taskpane/taskpane.html')
     .replace('<!--HOST_SCRIPTS-->', () => head)
-    .replace('</body>', () => `<script>\n${safe}\n</script>\n</body>`);
+    .replace('</body>', () => `<script>${scriptText}</script>\n</body>`);
   fs.writeFileSync(path.join(dist, 'sheets', 'Sidebar.html'), html);
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'sheets', 'appsscript.json'));
 }

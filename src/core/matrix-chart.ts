@@ -27,6 +27,13 @@ export function escapeXml(text: string): string {
 
 const fmt = (x: number): string => (Math.round(x * 10) / 10).toString();
 
+// Presentation attributes, not a <style> element: the taskpane's Content-Security-Policy allows no
+// inline style sheets, and attributes render the same in browsers and in resvg.
+const QUADRANT = 'font-size="16" font-weight="bold" fill="#5f6368" fill-opacity="0.55"';
+const AXIS = 'font-size="13" fill="#202124"';
+const TICK = 'font-size="11" fill="#5f6368"';
+const NAME = 'font-size="11" fill="#202124"';
+
 export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string {
   const width = options.width ?? 800;
   const height = options.height ?? 600;
@@ -44,11 +51,10 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
   const cx = x(options.strengthCut);
   const cy = y(options.attractivenessCut);
   const quadrant = (label: string, qx: number, qy: number, anchor: 'start' | 'end'): string =>
-    `<text x="${fmt(qx)}" y="${fmt(qy)}" text-anchor="${anchor}" class="quadrant">${label}</text>`;
+    `<text x="${fmt(qx)}" y="${fmt(qy)}" text-anchor="${anchor}" ${QUADRANT}>${label}</text>`;
 
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Segoe UI, Arial, sans-serif" role="img" aria-label="${escapeXml(options.title ?? 'Key account portfolio matrix')}">`,
-    '<style>.quadrant{font-size:16px;font-weight:bold;fill:#5f6368;opacity:.55}.axis{font-size:13px;fill:#202124}.tick{font-size:11px;fill:#5f6368}.name{font-size:11px;fill:#202124}</style>',
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<rect x="${margin.left}" y="${margin.top}" width="${plotW}" height="${plotH}" fill="#fafafa" stroke="#bdbdbd"/>`,
   ];
@@ -62,14 +68,14 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
     quadrant('Status', margin.left + plotW - 10, margin.top + plotH - 12, 'end'),
   );
   for (let a = 0; a <= 10; a += 2) {
-    parts.push(`<text x="${margin.left - 8}" y="${fmt(y(a) + 4)}" text-anchor="end" class="tick">${a}</text>`);
+    parts.push(`<text x="${margin.left - 8}" y="${fmt(y(a) + 4)}" text-anchor="end" ${TICK}>${a}</text>`);
   }
   for (let s = 0; s <= xMax + 1e-9; s += xMax / 4) {
-    parts.push(`<text x="${fmt(x(s))}" y="${margin.top + plotH + 16}" text-anchor="middle" class="tick">${fmt(s)}</text>`);
+    parts.push(`<text x="${fmt(x(s))}" y="${margin.top + plotH + 16}" text-anchor="middle" ${TICK}>${fmt(s)}</text>`);
   }
   parts.push(
-    `<text x="${margin.left + plotW / 2}" y="${height - 14}" text-anchor="middle" class="axis">Relative strength (1 = parity with the best rival)</text>`,
-    `<text transform="translate(18 ${margin.top + plotH / 2}) rotate(-90)" text-anchor="middle" class="axis">Account attractiveness (0-10)</text>`,
+    `<text x="${margin.left + plotW / 2}" y="${height - 14}" text-anchor="middle" ${AXIS}>Relative strength (1 = parity with the best rival)</text>`,
+    `<text transform="translate(18 ${margin.top + plotH / 2}) rotate(-90)" text-anchor="middle" ${AXIS}>Account attractiveness (0-10)</text>`,
   );
   // Big bubbles first so small ones stay visible on top.
   const ordered = [...finite].sort((p, q) => q.revenue - p.revenue);
@@ -89,10 +95,10 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
     if (placed.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1)) continue;
     placed.push(box);
     labels++;
-    parts.push(`<text x="${fmt(lx)}" y="${fmt(ly)}" text-anchor="middle" class="name">${escapeXml(name)}</text>`);
+    parts.push(`<text x="${fmt(lx)}" y="${fmt(ly)}" text-anchor="middle" ${NAME}>${escapeXml(name)}</text>`);
   }
   parts.push(
-    `<text x="${width - margin.right}" y="${margin.top - 6}" text-anchor="end" class="tick">Bubble size: revenue · dark: key account</text>`,
+    `<text x="${width - margin.right}" y="${margin.top - 6}" text-anchor="end" ${TICK}>Bubble size: revenue · dark: key account</text>`,
     '</svg>',
   );
   return parts.join('\n');

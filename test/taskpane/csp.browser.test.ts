@@ -1,0 +1,51 @@
+// The Content-Security-Policy is live in a real browser: a script injected into the page is refused,
+// while the wizard's own code runs.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { EXCEL_DIST, guardNetwork, launch, serve } from '../support/browser';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  browser = await launch();
+  server = await serve(path.dirname(EXCEL_DIST));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.each(['excel/taskpane.html', 'sheets/Sidebar.html'])('%s', (page) => {
+  it('refuses an injected inline script and requests to other origins', async () => {
+    const tab = await browser.newPage();
+    const log = await guardNetwork(tab, server.url);
+    await tab.goto(`${server.url}/${page}`);
+    await expect.poll(() => tab.textContent('#host-status')).toContain('Open this page from');
+    const outcome = await tab.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      (window as unknown as { injected?: boolean }).injected = false;
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.append(script);
+      let fetched = 'allowed';
+      try {
+        await fetch('https://example.com/collect', { mode: 'no-cors' });
+      } catch {
+        fetched = 'refused';
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return { injected: (window as unknown as { injected?: boolean }).injected, violations, fetched };
+    });
+    expect(outcome.injected).toBe(false);
+    expect(outcome.violations).toContain('script-src-elem');
+    expect(outcome.fetched).toBe('refused');
+    expect(outcome.violations).toContain('connect-src');
+    // The refused fetch never reached the network layer.
+    expect(log.blocked.filter((u) => u.includes('example.com'))).toEqual([]);
+    await tab.close();
+  });
+});
