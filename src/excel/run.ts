@@ -1,6 +1,12 @@
 // The Excel edge: host values in, catalogue call, CustomFunctions errors out. No KAM logic here.
 import { Cell, CellError, ERROR_CODES, ErrorKind, KamError, OutGrid } from '../core/cells';
 import { Arg, findFunction } from '../functions/catalogue';
+import { EXCEL_WEB_MAX_INPUT_CELLS, checkInputSize } from '../functions/limits';
+
+/** True in Excel on the web, where calls carry at most about 5 MB; false elsewhere and outside Office. */
+function onExcelWeb(): boolean {
+  return typeof Office !== 'undefined' && String(Office.context?.platform) === 'OfficeOnline';
+}
 
 // CustomFunctions.ErrorCode's values are the displayed codes ("#VALUE!", …). We use the strings, since
 // this file also loads on the taskpane page, where the enum does not exist outside Excel.
@@ -53,6 +59,9 @@ function toExcelGrid(out: OutGrid): unknown[][] {
 /** Calls a catalogue function as Excel calls a custom function. */
 export function runExcel(id: string, args: unknown[]): unknown[][] {
   try {
+    if (onExcelWeb()) {
+      checkInputSize(args as Arg[], EXCEL_WEB_MAX_INPUT_CELLS, 'Excel on the web', 'Use Excel for desktop for ranges this large, or split the accounts over several formulas.');
+    }
     return toExcelGrid(findFunction(id).run(args.map(fromExcelArg)));
   } catch (error) {
     if (error instanceof KamError) throw toExcelError(error.kind, error.message);
