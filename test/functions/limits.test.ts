@@ -5,7 +5,7 @@ import vm from 'node:vm';
 import { loadExcelBundle, loadSheetsBundle, readDist } from '../support/dist';
 
 /** A tall range without allocating its cells: only the row count and the first row are read. */
-const tall = (rows: number, cols: number): unknown[][] => {
+const tall = (rows: number, cols: number): number[][] => {
   const row = new Array(cols).fill(5);
   return new Array(rows).fill(row);
 };
