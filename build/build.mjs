@@ -46,7 +46,7 @@ const configs = {
     output: { path: path.join(dist, 'sheets'), filename: '[name].js', clean: true, environment: { globalThis: true } },
     target: ['web', 'es2019'],
     // Readable in the Apps Script editor; GasPlugin needs the global assignments intact.
-    optimization: { minimize: false, concatenateModules: false },
+    optimization: { minimize: false, concatenateModules: false, moduleIds: 'named' },
     plugins: [new GasPlugin({ comment: true })],
   },
   sidebar: {
