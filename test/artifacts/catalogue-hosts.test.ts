@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRewardPlan } from '../../src/core/reward';
 import { loadExcelBundle, loadSheetsBundle, StubCustomFunctionError } from '../support/dist';
+import { WEIGHTS } from '../support/published-table';
 
 const ABC = [8, 8, 2, 10, 9, 9, 5, 5, 5];
 const R1 = [5, 7, 10, 1, 4, 4, 10, 10, 7];
-const WEIGHTS = [[0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.15]];
 const col = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
 
 /** Calls a function and returns what it throws. */

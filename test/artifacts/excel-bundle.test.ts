@@ -2,15 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue, excelName } from '../../src/functions/catalogue';
 import { loadExcelBundle, readDist, StubCustomFunctionError } from '../support/dist';
-
-const WEIGHTS = [[0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.15]];
-const RATINGS = [
-  [8, 8, 2, 10, 9, 9, 5, 5, 5],
-  [5, 7, 10, 1, 4, 4, 10, 10, 7],
-  [10, 10, 4, 7, 10, 10, 7, 3, 10],
-  [1, 1, 5, 3, 5, 5, 3, 1, 1],
-  [6, 6, 1, 8, 1, 1, 1, 4, 4],
-];
+import { RATINGS, WEIGHTS } from '../support/published-table';
 
 describe('dist/excel/functions.js', () => {
   it('associates every catalogue function under its id', () => {

@@ -2,15 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue, sheetsName } from '../../src/functions/catalogue';
 import { loadSheetsBundle, readDist } from '../support/dist';
-
-const WEIGHTS = [[0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.15]];
-const RATINGS = [
-  [8, 8, 2, 10, 9, 9, 5, 5, 5],
-  [5, 7, 10, 1, 4, 4, 10, 10, 7],
-  [10, 10, 4, 7, 10, 10, 7, 3, 10],
-  [1, 1, 5, 3, 5, 5, 3, 1, 1],
-  [6, 6, 1, 8, 1, 1, 1, 4, 4],
-];
+import { RATINGS, WEIGHTS } from '../support/published-table';
 
 describe('dist/sheets/Code.js in a bare Apps Script-like scope', () => {
   const code = readDist('sheets/Code.js');

@@ -4,16 +4,7 @@ import { CellError, Grid } from '../../src/core/cells';
 import { messages } from '../../src/core/messages';
 import { score } from '../../src/core/score';
 import { BLANKS, firstColumn, thrown } from '../support/cells';
-
-// kam-method.md: Gamble et al., Table 4.3 — ABC and four rivals on nine weighted criteria.
-const WEIGHTS = [[0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.15]];
-const RATINGS = [
-  [8, 8, 2, 10, 9, 9, 5, 5, 5],
-  [5, 7, 10, 1, 4, 4, 10, 10, 7],
-  [10, 10, 4, 7, 10, 10, 7, 3, 10],
-  [1, 1, 5, 3, 5, 5, 3, 1, 1],
-  [6, 6, 1, 8, 1, 1, 1, 4, 4],
-];
+import { RATINGS, WEIGHTS } from '../support/published-table';
 
 describe('KAM_SCORE', () => {
   describe('happy path', () => {

@@ -5,14 +5,9 @@ import { messages } from '../../src/core/messages';
 import { round15 } from '../../src/core/precision';
 import { strength } from '../../src/core/strength';
 import { BLANKS, firstColumn, thrown } from '../support/cells';
+import { ABC, R1, R2, R3, R4, WEIGHTS } from '../support/published-table';
 
 // kam-method.md: Gamble et al., Table 4.3 — weighted totals ABC 5.95, R1 7.70, R2 6.85, R3 2.10, R4 3.70.
-const WEIGHTS = [[0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.15]];
-const ABC = [8, 8, 2, 10, 9, 9, 5, 5, 5];
-const R1 = [5, 7, 10, 1, 4, 4, 10, 10, 7];
-const R2 = [10, 10, 4, 7, 10, 10, 7, 3, 10];
-const R3 = [1, 1, 5, 3, 5, 5, 3, 1, 1];
-const R4 = [6, 6, 1, 8, 1, 1, 1, 4, 4];
 
 describe('KAM_STRENGTH', () => {
   describe('happy path', () => {

@@ -1,17 +1,9 @@
 // KAM_SCORE typed as a formula in a real spreadsheet engine: it spills a column and recalculates.
 import { describe, expect, it } from 'vitest';
 import { buildEngine } from '../support/hyperformula';
+import { RATINGS, WEIGHTS as PUBLISHED_WEIGHTS } from '../support/published-table';
 
-// kam-method.md's published table, one account per row (ABC and rivals R1..R4), nine criteria.
-const WEIGHTS = [0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.15];
-const RATINGS = [
-  [8, 8, 2, 10, 9, 9, 5, 5, 5],
-  [5, 7, 10, 1, 4, 4, 10, 10, 7],
-  [10, 10, 4, 7, 10, 10, 7, 3, 10],
-  [1, 1, 5, 3, 5, 5, 3, 1, 1],
-  [6, 6, 1, 8, 1, 1, 1, 4, 4],
-];
-
+const WEIGHTS = PUBLISHED_WEIGHTS[0];
 function sheet(formula: string): unknown[][] {
   return [WEIGHTS, ...RATINGS.map((row, i) => [...row, i === 0 ? formula : null])];
 }

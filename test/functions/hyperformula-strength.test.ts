@@ -1,16 +1,11 @@
 // KAM_STRENGTH typed as a formula in a real spreadsheet engine: it spills a column and recalculates.
 import { describe, expect, it } from 'vitest';
 import { buildEngine } from '../support/hyperformula';
+import { ABC, R1, R2, R3, R4, WEIGHTS as PUBLISHED_WEIGHTS } from '../support/published-table';
 
 // kam-method.md's table: weights in row 1, ABC and R2..R4 in rows 2-5 (columns A-I), the best rival R1 in row 7.
-const WEIGHTS = [0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.15];
-const FIRMS = [
-  [8, 8, 2, 10, 9, 9, 5, 5, 5],
-  [10, 10, 4, 7, 10, 10, 7, 3, 10],
-  [1, 1, 5, 3, 5, 5, 3, 1, 1],
-  [6, 6, 1, 8, 1, 1, 1, 4, 4],
-];
-const R1 = [5, 7, 10, 1, 4, 4, 10, 10, 7];
+const WEIGHTS = PUBLISHED_WEIGHTS[0];
+const FIRMS = [ABC, R2, R3, R4];
 
 function sheet(formula: string): unknown[][] {
   return [WEIGHTS, ...FIRMS.map((row, i) => [...row, i === 0 ? formula : null]), [], R1];
