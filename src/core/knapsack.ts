@@ -1,5 +1,10 @@
 // Exact 0/1 knapsack behind KAM_SELECT: reduction to a small core, exact search on the core, and a documented tie rule.
 
+// Globals are read once: a global lookup per element is slow in sandboxed globals (Node's vm contexts, how the tests
+// and benchmarks load the bundles; measured at ~200 ns each), and these run per item on million-row inputs.
+const { abs: mathAbs, floor: mathFloor, min: mathMin, max: mathMax, imul: mathImul } = Math;
+const { isInteger } = Number;
+
 export interface KnapsackResult {
   /** indices of chosen items, sorted by value descending, ties by index ascending */
   chosen: number[];
@@ -23,6 +28,13 @@ const REDUCE_SLACK = 1e-10;
 const FIRST_CORE = 256;
 /** Up to this many 0/1 pieces, meet-in-the-middle caps the work at about 2^(pieces/2) when the dynamic program struggles. */
 const MITM_MAX_PIECES = 40;
+/**
+ * Memory guard for the dynamic program (a few hundred MB of states and solution chains at most). Reaching it means
+ * the exact optimum cannot be certified in reasonable memory; an error is better than an approximation sold as the
+ * optimum, and better than the host running out of memory.
+ */
+const MAX_STATES = 1 << 22;
+const MAX_NODES = 1 << 25;
 
 /**
  * Exact optimum of: maximise Σ values[i] over chosen i subject to Σ costs[i] ≤ capacity, each item at most once.
@@ -49,12 +61,14 @@ const MITM_MAX_PIECES = 40;
  * the core is reduced again against that cost, and a row-by-row pass takes each remaining core row if the same exact
  * solver still finds a qualifying completion with it.
  *
- * Work bound. There is no heuristic exit: every answer is exact. When the dynamic program exceeds its state budget on
- * a core of at most 40 pieces it switches to meet-in-the-middle (also exact, about 2^(pieces/2) work). Beyond that the
- * dynamic program continues to the end; its work is bounded by the number of distinct (cost, value) states, which is
- * pseudo-polynomial for integer costs but can grow exponentially on contrived inputs — many items of exactly equal
- * value/cost ratio with unrelated non-integer costs, where the LP bound is useless (exact MIP solvers struggle there
- * too). Memory is O(N) plus the core's states.
+ * Work bound. There is no heuristic exit: every answer is exact or an error is thrown. When the dynamic program
+ * exceeds its state budget on a core of at most 40 pieces it switches to meet-in-the-middle (also exact, about
+ * 2^(pieces/2) work). On larger cores it continues; its work is bounded by the number of distinct (cost, value)
+ * states, which is pseudo-polynomial for integer costs (and for costs on a binary grid such as half days) but can
+ * grow exponentially when many core items have (nearly) the same value/cost ratio and unrelated non-integer costs —
+ * then the LP bound is useless and the problem is a real-valued subset sum (exact MIP solvers struggle there too).
+ * If the states outgrow MAX_STATES / MAX_NODES it throws a RangeError instead of exhausting memory. Memory is O(N)
+ * plus the core's states.
  */
 export function solveKnapsack(values: ArrayLike<number>, costs: ArrayLike<number>, capacity: number): KnapsackResult {
   const nAll = values.length;
@@ -68,8 +82,9 @@ export function solveKnapsack(values: ArrayLike<number>, costs: ArrayLike<number
   for (let i = 0; i < nAll; i++) {
     const v = values[i];
     const c = costs[i];
-    if (!(v > 0 && v < Infinity && c > 0 && c < Infinity)) {
-      throw new RangeError(`item ${i}: value and cost must be positive and finite`);
+    const r = v / c; // a ratio that overflows (huge value, subnormal cost) would turn bounds into Infinity − Infinity
+    if (!(v > 0 && v - v === 0 && c > 0 && c - c === 0 && r - r === 0)) { // finite and positive, without a global lookup per item
+      throw new RangeError(`item ${i}: value and cost must be positive and finite, with a finite ratio`);
     }
     if (c <= capLimit) ids[m++] = i;
   }
@@ -93,6 +108,7 @@ export function solveKnapsack(values: ArrayLike<number>, costs: ArrayLike<number
   }
   ub.add(lambda * capLimit);
   const U = ub.sum;
+  if (!(U - U === 0)) throw new RangeError('values or costs too large to total');
   const slack = REDUCE_SLACK * U;
 
   // Best total value V*. Any lower bound LB makes the core {|d| ≤ U − LB·(1 − TIE_TOL)} sufficient for the tie rule.
@@ -128,14 +144,14 @@ export function solveKnapsack(values: ArrayLike<number>, costs: ArrayLike<number
     // at most (core value − floor) of value. It never exceeds the cost of the best-value set, so capacity holds.
     const totalValue = new Neumaier();
     for (let t = 0; t < groups; t++) totalValue.add(cls.mult[t] * cls.v[t]);
-    const dropped = solveCore(cls.c, cls.v, cls.mult, Math.max(0, totalValue.sum - floorCore), -Infinity, 0);
+    const dropped = solveCore(cls.c, cls.v, cls.mult, mathMax(0, totalValue.sum - floorCore), -Infinity, 0);
     const keep = new Int32Array(groups);
     const keepCost = new Neumaier();
     for (let t = 0; t < groups; t++) {
       keep[t] = cls.mult[t] - (dropped === null ? 0 : dropped.counts[t]);
       keepCost.add(keep[t] * cls.c[t]);
     }
-    const budget = Math.min(capLimit, (split.fixedCost + keepCost.sum) * (1 + TIE_TOL)) - split.fixedCost;
+    const budget = mathMin(capLimit, (split.fixedCost + keepCost.sum) * (1 + TIE_TOL)) - split.fixedCost;
 
     // The cost budget is usually below capacity (integer values leave slack), so reducing again against it
     // typically shrinks the core from thousands of items to a handful.
@@ -191,7 +207,7 @@ class Neumaier {
   private comp = 0;
   add(x: number): void {
     const t = this.s + x;
-    if (Math.abs(this.s) >= Math.abs(x)) this.comp += this.s - t + x;
+    if (mathAbs(this.s) >= mathAbs(x)) this.comp += this.s - t + x;
     else this.comp += x - t + this.s;
     this.s = t;
   }
@@ -208,24 +224,85 @@ function exactSum(a: Float64Array, mask: Uint8Array | null): number {
 
 /** Deterministic pivots keep results and timings reproducible while avoiding the sorted-input worst case. */
 function nextSeed(s: number): number {
-  return (Math.imul(s, 1664525) + 1013904223) >>> 0;
+  return (mathImul(s, 1664525) + 1013904223) >>> 0;
+}
+
+/** On inputs larger than this, a random sample first narrows where the answer lies, so one pass over the data suffices. */
+const SAMPLE_FROM = 32768;
+const SAMPLE = 2048;
+
+/** Deterministic sample positions (with replacement). */
+function samplePositions(n: number): Int32Array {
+  const at = new Int32Array(SAMPLE);
+  let seed = 0x1b873593;
+  for (let q = 0; q < SAMPLE; q++) {
+    seed = nextSeed(seed);
+    at[q] = seed % n;
+  }
+  return at;
 }
 
 /**
  * Ratio of the LP break item: the largest r such that the items with ratio > r cost at most `cap` in total
- * (0 if everything fits). Item i stands for mult[i] copies. Weighted quickselect with three-way partitions, so
- * equal ratios cannot degrade it.
+ * (0 if everything fits). Item i stands for mult[i] copies. Any r ≥ 0 gives a valid bound, so this only has to be
+ * right for the bound to be tight, not for the answer to be exact.
  */
 function breakRatio(V: Float64Array, C: Float64Array, mult: Int32Array | null, cap: number): number {
   const n = V.length;
+  if (n > SAMPLE_FROM) {
+    // The break usually sits among a small fraction of the items: guess a ratio safely below it from a sample
+    // (four times the capacity's worth of weight above it, plus a margin), keep only the items above that ratio,
+    // and select among those. If the guess was not below the break after all, fall through to the full selection.
+    const at = samplePositions(n);
+    const ratio = Float64Array.from(at, (i) => V[i] / C[i]);
+    const order = Array.from({ length: SAMPLE }, (_, q) => q).sort((x, y) => ratio[y] - ratio[x]);
+    const scale = n / SAMPLE;
+    let acc = 0;
+    let low = -1;
+    for (let q = 0; q < SAMPLE; q++) {
+      const i = at[order[q]];
+      acc += (mult === null ? C[i] : mult[i] * C[i]) * scale;
+      if (acc > 4 * cap) {
+        low = ratio[order[mathMin(SAMPLE - 1, q + 32)]];
+        break;
+      }
+    }
+    if (low > 0) {
+      let count = 0;
+      let weight = 0;
+      for (let i = 0; i < n; i++) {
+        if (V[i] / C[i] >= low) {
+          count++;
+          weight += mult === null ? C[i] : mult[i] * C[i];
+        }
+      }
+      if (weight > cap) {
+        const r = new Float64Array(count);
+        const w = new Float64Array(count);
+        for (let i = 0, q = 0; i < n; i++) {
+          const x = V[i] / C[i];
+          if (x >= low) {
+            r[q] = x;
+            w[q++] = mult === null ? C[i] : mult[i] * C[i];
+          }
+        }
+        return weightedBreak(r, w, cap);
+      }
+    }
+  }
   const r = new Float64Array(n);
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     r[i] = V[i] / C[i];
     w[i] = mult === null ? C[i] : mult[i] * C[i];
   }
+  return weightedBreak(r, w, cap);
+}
+
+/** Weighted quickselect (reorders r and w) with three-way partitions, so equal ratios cannot degrade it. */
+function weightedBreak(r: Float64Array, w: Float64Array, cap: number): number {
   let lo = 0;
-  let hi = n;
+  let hi = r.length;
   let acc = 0;
   let seed = 0x2545f491;
   while (lo < hi) {
@@ -271,10 +348,26 @@ function breakRatio(V: Float64Array, C: Float64Array, mult: Int32Array | null, c
   return 0;
 }
 
-/** The (k+1)-th smallest |D[i]| (k zero-based), by quickselect on a copy. */
+/** The (k+1)-th smallest |D[i]| (k zero-based). Only sets the size of the first core, so it need not be exact to be safe. */
 function kthSmallestAbs(D: Float64Array, k: number): number {
-  const a = new Float64Array(D.length);
-  for (let i = 0; i < D.length; i++) a[i] = Math.abs(D[i]);
+  const n = D.length;
+  if (n > SAMPLE_FROM && k < n / 64) {
+    // Guess a threshold from a sample that should let through about four times k items, keep those, select.
+    const sample = Float64Array.from(samplePositions(n), (i) => mathAbs(D[i])).sort();
+    const t = sample[mathMin(SAMPLE - 1, mathFloor(((4 * (k + 1)) / n) * SAMPLE) + 16)];
+    let count = 0;
+    for (let i = 0; i < n; i++) if (mathAbs(D[i]) <= t) count++;
+    if (count > k) {
+      const a = new Float64Array(count);
+      for (let i = 0, q = 0; i < n; i++) if (mathAbs(D[i]) <= t) a[q++] = mathAbs(D[i]);
+      return selectKth(a, k);
+    }
+  }
+  return selectKth(Float64Array.from(D, mathAbs), k);
+}
+
+/** Quickselect (reorders a) with three-way partitions. */
+function selectKth(a: Float64Array, k: number): number {
   let lo = 0;
   let hi = a.length;
   let seed = 0x6c8e9cf5;
@@ -314,7 +407,7 @@ interface Split {
 
 function splitCore(D: Float64Array, C: Float64Array, V: Float64Array, g: number): Split {
   let count = 0;
-  for (let j = 0; j < D.length; j++) if (Math.abs(D[j]) <= g) count++;
+  for (let j = 0; j < D.length; j++) if (mathAbs(D[j]) <= g) count++;
   const core = new Int32Array(count);
   const fixedIn = new Uint8Array(D.length);
   const fv = new Neumaier();
@@ -322,7 +415,7 @@ function splitCore(D: Float64Array, C: Float64Array, V: Float64Array, g: number)
   let q = 0;
   for (let j = 0; j < D.length; j++) {
     const d = D[j];
-    if (Math.abs(d) <= g) core[q++] = j;
+    if (mathAbs(d) <= g) core[q++] = j;
     else if (d > g) {
       fixedIn[j] = 1;
       fv.add(V[j]);
@@ -423,6 +516,7 @@ function chooseEarliest(
   const fc = new Float64Array(groups);
   const fm = new Int32Array(groups);
   const fg = new Int32Array(groups);
+  const trial = new Int32Array(groups);
   const takenV = new Neumaier();
   const takenC = new Neumaier();
   for (let p = 0; p < rowGroup.length; p++) {
@@ -434,8 +528,10 @@ function chooseEarliest(
     else {
       const need = floor - takenV.sum - v[t];
       const room = budget - takenC.sum - c[t];
+      // If this row is refused the current witness stays valid (it takes no more copies of this group), so it is
+      // only replaced when a new one is found.
       if (room >= 0) {
-        left.fill(0);
+        trial.fill(0);
         // Greedy by ratio over what is left: either it already reaches the need (a new witness) or its LP bound
         // proves nothing can, which settles most rows without a search.
         let accV = 0;
@@ -451,24 +547,24 @@ function chooseEarliest(
           fg[free] = u;
           free++;
           if (bound !== -Infinity) continue;
-          let k = Math.min(n, Math.floor((room - accC) / c[u]));
+          let k = mathMin(n, mathFloor((room - accC) / c[u]));
           while (k < n && accC + (k + 1) * c[u] <= room) k++;
           while (k > 0 && accC + k * c[u] > room) k--;
           accC += k * c[u];
           accV += k * v[u];
-          left[u] = k;
+          trial[u] = k;
           if (k < n) bound = accV + (room - accC) * (v[u] / c[u]);
         }
         if (bound === -Infinity) bound = accV;
-        if (accV >= need - tol) ok = true;
-        else {
-          left.fill(0);
-          if (bound >= need - tol) {
-            const sol = solveCore(fv.subarray(0, free), fc.subarray(0, free), fm.subarray(0, free), room, need, tol);
-            if (sol !== null) {
-              ok = true;
-              for (let i = 0; i < free; i++) left[fg[i]] = sol.counts[i];
-            }
+        if (accV >= need - tol) {
+          ok = true;
+          left.set(trial);
+        } else if (bound >= need - tol) {
+          const sol = solveCore(fv.subarray(0, free), fc.subarray(0, free), fm.subarray(0, free), room, need, tol);
+          if (sol !== null) {
+            ok = true;
+            left.fill(0);
+            for (let i = 0; i < free; i++) left[fg[i]] = sol.counts[i];
           }
         }
       }
@@ -517,12 +613,12 @@ function solveCore(
   let intValue = true;
   for (let t = 0; t < groups; t++) {
     if (mult[t] === 0 || c[t] > cap) continue;
-    if (!Number.isInteger(c[t])) intCost = false;
-    if (!Number.isInteger(v[t])) intValue = false;
+    if (!isInteger(c[t])) intCost = false;
+    if (!isInteger(v[t])) intValue = false;
   }
   // Sums of integer costs are integers, so the fractional part of the capacity is unusable; dropping it lets the
   // LP bound see that, which on integer data with many equal ratios is the difference between instant and hopeless.
-  if (intCost && cap < 2 ** 52) cap = Math.floor(cap);
+  if (intCost && cap < 2 ** 52) cap = mathFloor(cap);
 
   const pv: number[] = [];
   const pc: number[] = [];
@@ -530,9 +626,9 @@ function solveCore(
   const pk: number[] = [];
   for (let t = 0; t < groups; t++) {
     if (mult[t] === 0 || c[t] > cap) continue;
-    let left = Math.min(mult[t], Math.floor(cap / c[t]));
+    let left = mathMin(mult[t], mathFloor(cap / c[t]));
     for (let k = 1; left > 0; k *= 2) {
-      const take = Math.min(k, left);
+      const take = mathMin(k, left);
       pv.push(take * v[t]);
       pc.push(take * c[t]);
       pg.push(t);
@@ -574,7 +670,7 @@ function solveCore(
   if (b === n) return reach && pH < target - tol ? null : finish(pH, prefix());
 
   // With integer values every total is an integer, so a bound can be rounded down (after a margin for rounding).
-  const cut = (x: number): number => (intValue ? Math.floor(x + 1e-9 * Math.max(1, Math.abs(x))) : x);
+  const cut = (x: number): number => (intValue ? mathFloor(x + 1e-9 * mathMax(1, mathAbs(x))) : x);
   const ub0 = cut(pH + (cap - wH) * sr[b]);
   if (reach && ub0 < target - tol) return null;
   if (!reach) tol = SEARCH_TOL * ub0;
@@ -614,11 +710,17 @@ function solveCore(
   let t = b;
   let found = false;
   // Past this many state visits, a small core switches to meet-in-the-middle, whose cost does not depend on the data.
-  const budget = n <= MITM_MAX_PIECES ? 65536 + 8 * 2 ** Math.ceil(n / 2) : Infinity;
+  const budget = n <= MITM_MAX_PIECES ? 65536 + 2 ** Math.ceil(n / 2 + 1) : Infinity;
   let work = 0;
 
   const expand = (j: number, sign: number, rAdd: number, rDrop: number): void => {
     work += cnt;
+    if (2 * cnt > MAX_STATES || nodes + 2 * cnt > MAX_NODES) {
+      throw new RangeError(
+        'KAM_SELECT: too many equivalent combinations to prove the best selection exactly ' +
+          '(many items with the same value/cost ratio and non-integer costs); whole or half-day costs avoid this',
+      );
+    }
     if (W2.length < 2 * cnt) {
       const size = 4 * cnt;
       W2 = new Float64Array(size);
@@ -794,7 +896,8 @@ function meetInTheMiddle(v: Float64Array, c: Float64Array, cap: number, reach: n
 
 /**
  * Rows by value descending, ties by row ascending. Positive doubles order like their bit patterns, so large outputs
- * (everything fits) use a stable LSD radix sort on the high and low 32-bit words instead of a comparison sort.
+ * (everything fits) use a stable LSD radix sort on 16-bit digits, moving the keys along so every pass reads
+ * sequentially; a comparison sort of a million rows takes several times longer.
  */
 function sortByValue(rows: Int32Array, values: ArrayLike<number>): number[] {
   const n = rows.length;
@@ -803,25 +906,36 @@ function sortByValue(rows: Int32Array, values: ArrayLike<number>): number[] {
   for (let i = 0; i < n; i++) f[i] = values[rows[i]];
   const words = new Uint32Array(f.buffer);
   // Which 32-bit word holds the sign and exponent depends on the platform's byte order.
-  const lowFirst = new Uint32Array(new Float64Array([1]).buffer)[1] === 0x3ff00000;
-  const lo = lowFirst ? 0 : 1;
-  let idx = new Int32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  let tmp = new Int32Array(n);
-  const countArr = new Int32Array(65537);
-  for (let pass = 0; pass < 4; pass++) {
-    const word = pass < 2 ? lo : 1 - lo;
-    const shift = pass % 2 === 0 ? 0 : 16;
-    countArr.fill(0);
-    for (let i = 0; i < n; i++) countArr[65535 - ((words[2 * i + word] >>> shift) & 0xffff) + 1]++;
-    for (let d = 0; d < 65536; d++) countArr[d + 1] += countArr[d];
-    for (let i = 0; i < n; i++) {
-      const e = idx[i];
-      tmp[countArr[65535 - ((words[2 * e + word] >>> shift) & 0xffff)]++] = e;
-    }
-    [idx, tmp] = [tmp, idx];
+  const highWord = new Uint32Array(new Float64Array([1]).buffer)[1] === 0x3ff00000 ? 1 : 0;
+  let hi = new Uint32Array(n);
+  let lo = new Uint32Array(n);
+  let idx = Int32Array.from(rows);
+  for (let i = 0; i < n; i++) {
+    hi[i] = words[2 * i + highWord];
+    lo[i] = words[2 * i + 1 - highWord];
   }
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = rows[idx[i]];
-  return out;
+  let hi2 = new Uint32Array(n);
+  let lo2 = new Uint32Array(n);
+  let idx2 = new Int32Array(n);
+  const start = new Int32Array(65537);
+  for (let pass = 0; pass < 4; pass++) {
+    const src = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    start.fill(0);
+    for (let i = 0; i < n; i++) start[0xffff - ((src[i] >>> shift) & 0xffff) + 1]++;
+    let trivial = false;
+    for (let d = 1; d <= 65536 && !trivial; d++) trivial = start[d] === n;
+    if (trivial) continue; // all keys share this digit: the pass would not move anything
+    for (let d = 0; d < 65536; d++) start[d + 1] += start[d];
+    for (let i = 0; i < n; i++) {
+      const o = start[0xffff - ((src[i] >>> shift) & 0xffff)]++;
+      hi2[o] = hi[i];
+      lo2[o] = lo[i];
+      idx2[o] = idx[i];
+    }
+    [hi, hi2] = [hi2, hi];
+    [lo, lo2] = [lo2, lo];
+    [idx, idx2] = [idx2, idx];
+  }
+  return Array.from(idx);
 }

@@ -109,6 +109,8 @@ export const messages = {
     `costs: row ${row} is ${value}. Every account that can be chosen needs a positive cost; clear its value to keep it out.`,
   rowProblemInList: (rowMessage: string) =>
     `${rowMessage} (Output "list" and "table" need every row usable: fix or clear that row, or use output "flags" to see each row's problem in its own cell.)`,
+  selectTooHard: () =>
+    'costs: many accounts have the same value per unit of cost and costs with many decimals, so the best choice cannot be proven in reasonable time. Round the costs to whole or half days.',
   nothingEligible: () =>
     'No account has a positive value, so none can be chosen. Check the values argument.',
   nothingFits: (capacity: number, smallestCost: number) =>

@@ -29,16 +29,123 @@ function readValue(cell: Cell, arg: string, row: number): number | CellError | t
 
 /** The key duplicates are found by: names compare as a lookup does, ignoring case and surrounding spaces. */
 function nameKey(name: string | number | Date): string {
-  if (typeof name === 'string') return name.trim().toLowerCase(); // first: \`Date\` is a global, slow to look up per row in a sandbox
+  if (typeof name === 'string') return name.trim().toLowerCase(); // first: `Date` is a global, slow to look up per row in a sandbox
   if (typeof name === 'number') return String(name);
   return String(dateToSerial(name));
+}
+
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+
+/**
+ * A 32-bit hash of a name's key, without building the key for plain ASCII text (the common case): over
+ * a million names, making a lower-cased copy of each is what costs the time (garbage collection).
+ */
+function nameHash(name: string | number | Date): number {
+  let text: string;
+  let start = 0;
+  let end: number;
+  if (typeof name === 'string') {
+    text = name;
+    end = text.length;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    for (let i = start; i < end; i++) {
+      if (text.charCodeAt(i) > 127) {
+        text = nameKey(name); // other scripts: let the platform fold the case
+        start = 0;
+        end = text.length;
+        break;
+      }
+    }
+  } else {
+    text = nameKey(name);
+    end = text.length;
+  }
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * The first duplicate in row order: the earliest row whose name an earlier row already has, and that earlier
+ * row (1-based), or null. Names are hashed and sorted; only rows with equal hashes build and compare keys.
+ */
+function findDuplicateName(accounts: Grid): { first: number; second: number } | null {
+  const n = accounts.length;
+  // hash × 2^21 + row: one sortable number per named row (rows < 2^21 covers Excel's 1,048,576).
+  const keys = new Float64Array(n);
+  let named = 0;
+  for (let i = 0; i < n; i++) {
+    const name = accounts[i][0];
+    if (typeof name === 'string' ? name.trim() === '' || (name.charCodeAt(0) === 35 && errorFromText(name)) : typeof name !== 'number' && !(name instanceof Date)) continue;
+    keys[named++] = nameHash(name as string | number | Date) * 2097152 + i;
+  }
+  const sorted = keys.subarray(0, named).sort();
+  let best: { first: number; second: number } | null = null;
+  for (let a = 0; a < named; ) {
+    const hash = Math.floor(sorted[a] / 2097152);
+    let b = a + 1;
+    while (b < named && Math.floor(sorted[b] / 2097152) === hash) b++;
+    if (b - a > 1) {
+      const firstRowOf = new Map<string, number>();
+      for (let k = a; k < b; k++) {
+        const row = sorted[k] - hash * 2097152; // rows ascend within a hash
+        const key = nameKey(accounts[row][0] as string | number | Date);
+        const first = firstRowOf.get(key);
+        if (first === undefined) firstRowOf.set(key, row);
+        else if (!best || row + 1 < best.second) best = { first: first + 1, second: row + 1 };
+      }
+    }
+    a = b;
+  }
+  return best;
+}
+
+/**
+ * Solves the knapsack on numbers the solver can handle. Values near 1e308 (whose totals overflow) are
+ * divided by the largest value, and costs and capacity by the largest cost when a value/cost ratio or a
+ * total would overflow or a cost is denormal; a capacity above the total cost is the total cost. None of
+ * this changes which selection is best. Problems the exact solver declines (see knapsack.ts) become a
+ * message in words.
+ */
+function solveWithinRange(values: Float64Array, costs: Float64Array, capacity: number): number[] {
+  let maxValue = 0;
+  let maxCost = 0;
+  let totalValue = 0;
+  let totalCost = 0;
+  let extreme = false;
+  for (let j = 0; j < values.length; j++) {
+    if (values[j] > maxValue) maxValue = values[j];
+    if (costs[j] > maxCost) maxCost = costs[j];
+    totalValue += values[j];
+    totalCost += costs[j];
+    if (!(values[j] / costs[j] < Infinity) || costs[j] < 1e-300) extreme = true;
+  }
+  if (!(totalValue < Infinity) || !(totalCost < Infinity) || !(capacity * 2 < Infinity) || extreme) {
+    values = values.map((v) => v / maxValue);
+    costs = costs.map((c) => c / maxCost);
+    capacity /= maxCost;
+    totalCost = 0;
+    for (let j = 0; j < costs.length; j++) totalCost += costs[j];
+  }
+  if (capacity > totalCost) capacity = totalCost;
+  try {
+    return solveKnapsack(values, costs, capacity).chosen;
+  } catch (error) {
+    if (error instanceof RangeError) throw new KamError('VALUE', messages.selectTooHard());
+    throw error;
+  }
 }
 
 /**
  * KAM_SELECT: maximise Σ value over the chosen accounts subject to Σ cost ≤ capacity, exactly (see knapsack.ts
  * for the tie rule). An account with a blank or non-positive value is never chosen. "list" gives the chosen
  * names, highest value first (equal values in row order); "table" adds value, cost and cumulative cost;
- * "flags" gives TRUE/FALSE per input row. A duplicate name always fails the call; another problem with a row
+ * "flags" gives TRUE/FALSE per input row. A duplicate name always fails the call, before any other check; another problem with a row
  * shows in that row with "flags" (the account is left out), and fails the call with "list" and "table",
  * which have no row of their own to show it in.
  */
@@ -67,7 +174,10 @@ export function select(
   const candidateRows = new Int32Array(n);
   let candidates = 0;
   let smallestCost = Infinity;
-  const firstRowOf = new Map<string, number>();
+  const duplicate = findDuplicateName(accounts);
+  if (duplicate) {
+    throw new KamError('VALUE', messages.duplicateAccount(String(accounts[duplicate.first - 1][0]).trim(), duplicate.first, duplicate.second));
+  }
 
   for (let i = 0; i < n; i++) {
     const name = accounts[i][0];
@@ -88,11 +198,6 @@ export function select(
       problemArg = 'accounts';
     } else if (typeof name === 'boolean') {
       problem ??= new CellError('VALUE', messages.accountNameInvalid(i + 1, name));
-    } else {
-      const key = nameKey(name as string | number | Date);
-      const first = firstRowOf.get(key);
-      if (first !== undefined) throw new KamError('VALUE', messages.duplicateAccount(String(accounts[first - 1][0]).trim(), first, i + 1));
-      firstRowOf.set(key, i + 1);
     }
     if (!problem) {
       if (value === BLANK_CELL || (value as number) <= 0) {
@@ -119,7 +224,7 @@ export function select(
   }
 
   if (candidates === 0) throw new KamError('NA', messages.nothingEligible());
-  const { chosen } = solveKnapsack(candidateValues.subarray(0, candidates), candidateCosts.subarray(0, candidates), capacity);
+  const chosen = solveWithinRange(candidateValues.subarray(0, candidates), candidateCosts.subarray(0, candidates), capacity);
   if (chosen.length === 0) throw new KamError('NA', messages.nothingFits(capacity, smallestCost));
 
   if (output === 'flags') {
