@@ -18,6 +18,19 @@ export interface MatrixOptions {
   title?: string;
   /** How many of the largest key accounts get a name label (more would overlap). */
   labels?: number;
+  /** Most bubbles drawn: every key account, then the largest others (default 1,500). */
+  maxBubbles?: number;
+}
+
+/**
+ * The accounts worth drawing: past a few thousand bubbles a picture shows nothing more, but costs
+ * seconds to render. Key accounts always stay; the others are kept largest revenue first.
+ */
+export function pointsToDraw(points: MatrixPoint[], maxBubbles: number): MatrixPoint[] {
+  if (points.length <= maxBubbles) return points;
+  const key = points.filter((p) => p.key);
+  const others = points.filter((p) => !p.key).sort((p, q) => q.revenue - p.revenue);
+  return [...key, ...others.slice(0, Math.max(0, maxBubbles - key.length))];
 }
 
 /** Text for SVG/XML: account names are data, never markup. */
@@ -40,7 +53,8 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
   const margin = { left: 64, right: 24, top: options.title ? 48 : 24, bottom: 56 };
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
-  const finite = points.filter((p) => Number.isFinite(p.attractiveness) && Number.isFinite(p.strength));
+  const all = points.filter((p) => Number.isFinite(p.attractiveness) && Number.isFinite(p.strength));
+  const finite = pointsToDraw(all, options.maxBubbles ?? 1500);
   // Strength runs from 0 to a round value above both the data and twice the cut, so parity sits mid-way.
   const maxStrength = Math.max(2 * options.strengthCut, ...finite.map((p) => p.strength), 0.5);
   const xMax = Math.ceil(maxStrength * 4) / 4;
@@ -98,7 +112,7 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
     parts.push(`<text x="${fmt(lx)}" y="${fmt(ly)}" text-anchor="middle" ${NAME}>${escapeXml(name)}</text>`);
   }
   parts.push(
-    `<text x="${width - margin.right}" y="${margin.top - 6}" text-anchor="end" ${TICK}>Bubble size: revenue · dark: key account</text>`,
+    `<text x="${width - margin.right}" y="${margin.top - 6}" text-anchor="end" ${TICK}>${finite.length < all.length ? `${finite.length.toLocaleString('en-US')} largest of ${all.length.toLocaleString('en-US')} accounts · ` : ''}Bubble size: revenue · dark: key account</text>`,
     '</svg>',
   );
   return parts.join('\n');

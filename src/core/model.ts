@@ -80,7 +80,8 @@ export interface ModelInputs {
 
 /** The value at fraction p of the sorted values (linear between neighbours). */
 export function percentile(values: number[], p: number): number {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  // A typed array sorts numbers natively, many times faster than a comparator over 100,000 values.
+  const sorted = Float64Array.from(values.filter((v) => Number.isFinite(v))).sort();
   if (sorted.length === 0) return NaN;
   const at = p * (sorted.length - 1);
   const lo = Math.floor(at);

@@ -35,3 +35,16 @@ describe('matrixSvg', () => {
     expect(escapeXml(`"'`)).toBe('&quot;&apos;');
   });
 });
+
+describe('matrixSvg on a large portfolio', () => {
+  it('draws every key account and the largest others, and says so', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({ account: `A${i}`, attractiveness: i % 10, strength: 1, revenue: i, key: i % 1000 === 0 }));
+    const svg = matrixSvg(many, { attractivenessCut: 5, strengthCut: 1, maxBubbles: 100 });
+    const titles = [...svg.matchAll(/<title>(A\d+)<\/title>/g)].map((m) => m[1]);
+    expect(titles).toHaveLength(100);
+    for (const k of ['A0', 'A1000', 'A4000']) expect(titles).toContain(k);
+    expect(titles).toContain('A4999');
+    expect(titles).not.toContain('A1');
+    expect(svg).toContain('100 largest of 5,000 accounts');
+  });
+});
