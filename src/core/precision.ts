@@ -4,6 +4,7 @@
 // Math's functions are read once: a global lookup per call is costly in sandboxed globals (Node's vm contexts, the
 // way the tests and benchmarks load the bundles), and this runs once per result cell.
 const { round, floor, log10 } = Math;
+const INFINITY = 1 / 0;
 
 const POWERS = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
@@ -13,7 +14,7 @@ export function round15(x: number): number {
   // Fast paths for the usual magnitudes of scores and ratios.
   if (a >= 1 && a < 10) return round(x * 1e14) / 1e14;
   if (a >= 0.1 && a < 1) return round(x * 1e15) / 1e15;
-  if (a === 0 || a !== a || a === Infinity) return x;
+  if (a === 0 || a !== a || a === INFINITY) return x;
   const digits = 14 - floor(log10(a));
   if (digits >= 0) {
     if (digits > 22) return Number(x.toPrecision(15));

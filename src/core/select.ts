@@ -34,6 +34,11 @@ function nameKey(name: string | number | Date): string {
   return String(dateToSerial(name));
 }
 
+// Read once: a global looked up per character or per item is slow in a sandboxed scope (vm, add-in runtimes).
+const imul = Math.imul;
+const floor = Math.floor;
+const INFINITY = 1 / 0;
+
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
 
 /**
@@ -65,7 +70,7 @@ function nameHash(name: string | number | Date): number {
   for (let i = start; i < end; i++) {
     let c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) c += 32;
-    h = Math.imul(h ^ c, 0x01000193);
+    h = imul(h ^ c, 0x01000193);
   }
   return h >>> 0;
 }
@@ -87,9 +92,9 @@ function findDuplicateName(accounts: Grid): { first: number; second: number } | 
   const sorted = keys.subarray(0, named).sort();
   let best: { first: number; second: number } | null = null;
   for (let a = 0; a < named; ) {
-    const hash = Math.floor(sorted[a] / 2097152);
+    const hash = floor(sorted[a] / 2097152);
     let b = a + 1;
-    while (b < named && Math.floor(sorted[b] / 2097152) === hash) b++;
+    while (b < named && floor(sorted[b] / 2097152) === hash) b++;
     if (b - a > 1) {
       const firstRowOf = new Map<string, number>();
       for (let k = a; k < b; k++) {
@@ -123,9 +128,9 @@ function solveWithinRange(values: Float64Array, costs: Float64Array, capacity: n
     if (costs[j] > maxCost) maxCost = costs[j];
     totalValue += values[j];
     totalCost += costs[j];
-    if (!(values[j] / costs[j] < Infinity) || costs[j] < 1e-300) extreme = true;
+    if (!(values[j] / costs[j] < INFINITY) || costs[j] < 1e-300) extreme = true;
   }
-  if (!(totalValue < Infinity) || !(totalCost < Infinity) || !(capacity * 2 < Infinity) || extreme) {
+  if (!(totalValue < INFINITY) || !(totalCost < INFINITY) || !(capacity * 2 < INFINITY) || extreme) {
     values = values.map((v) => v / maxValue);
     costs = costs.map((c) => c / maxCost);
     capacity /= maxCost;

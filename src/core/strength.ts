@@ -86,7 +86,7 @@ export function strength(yoursArg: Grid | Cell | undefined, rivalArg: Grid | Cel
     if (blanks === (theirs === null ? criteria : 2 * criteria)) out[i] = [''];
     else if (problem ?? blankProblem) out[i] = [(problem ?? blankProblem) as CellError];
     else if (sumRival === 0) out[i] = [new CellError('VALUE', messages.rivalRatedZero(i + 1))];
-    else if (Number.isFinite(sumYours) && Number.isFinite(sumRival)) out[i] = [round15(sumYours / sumRival)];
+    else if (sumYours - sumYours === 0 && sumRival - sumRival === 0) out[i] = [round15(sumYours / sumRival)]; // both finite
     else out[i] = [round15(scaledRatio(mine, shared ? rival[0] : (theirs as Cell[]), weights))];
   }
   return out;
