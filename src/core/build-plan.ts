@@ -49,6 +49,8 @@ interface InputColumn {
   /** The source column holding it (for live references), when there is one. */
   column?: ColumnInfo;
   text?: boolean;
+  /** For a factor: the value written when the account has none (the scale's midpoint, as the portfolio scores it). */
+  missing?: number;
 }
 
 
@@ -96,7 +98,7 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
   ];
   const factorStart = inputs.length + 1;
   for (const f of model.factors) {
-    inputs.push({ header: f.name, value: (a) => fieldValue(a, f.source), column: columnFor(f.source) });
+    inputs.push({ header: f.name, value: (a) => fieldValue(a, f.source), column: columnFor(f.source), missing: (f.worst + f.best) / 2 });
   }
   const strengthFromColumn = model.strength.kind === 'column' ? model.strength.source : null;
   if (strengthFromColumn) {
@@ -121,6 +123,7 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
 
   let referenced = 0;
   let cleaned = 0;
+  let midpoints = 0;
   const dataRows: PlanCell[][] = accounts.map((a, i) => {
     const r = firstRow + i;
     const row: PlanCell[] = inputs.map((input) => {
@@ -130,7 +133,11 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
         // Names and labels are written as values: text stays text, whatever it starts with.
         return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
       }
-      if (value === undefined || value === null || typeof value !== 'number') return null;
+      if (value === undefined || value === null || typeof value !== 'number') {
+        if (input.missing === undefined) return null;
+        midpoints++;
+        return input.missing;
+      }
       if (cell && referable(cell.raw, value)) {
         referenced++;
         return formula(cell.ref);
@@ -161,11 +168,14 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     'Attractiveness (0-10)', 'Relative strength', 'Position', 'Days a year as key account', 'Lifetime value', 'Key account?', 'Portfolio warnings',
   ];
 
-  const note = rolledUp
+  const midpointNote = midpoints
+    ? ` ${midpoints} blank factor value${midpoints === 1 ? ' was' : 's were'} written as the factor's midpoint (it scores 5 of 10, as in the wizard's preview): fill in the data and build again.`
+    : '';
+  const note = (rolledUp
     ? `Figures rolled up per account from the transaction export on sheet "${source.sheet}" (${source.range}): written as values. Build again from the wizard after the export changes.`
     : cleaned > 0
       ? `Inputs link to the cells of sheet "${source.sheet}" (${referenced} links). ${cleaned} value${cleaned === 1 ? ' was' : 's were'} cleaned from text or merged from duplicate rows and written as values: build again after changing those.`
-      : `Inputs link to the cells of sheet "${source.sheet}": change a figure there, or a setting on the KAM Model sheet, and everything recalculates.`;
+      : `Inputs link to the cells of sheet "${source.sheet}": change a figure there, or a setting on the KAM Model sheet, and everything recalculates.`) + midpointNote;
 
   // The chart's data, next to the table: name, strength, attractiveness, revenue per account.
   const chartRows: PlanCell[][] = [['Account', 'Relative strength', 'Attractiveness', 'Revenue']];

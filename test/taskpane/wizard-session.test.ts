@@ -59,6 +59,21 @@ describe('WizardSession on an in-memory workbook', () => {
     expect(book.get(SHEET_NAMES.model, 'A2')?.value).toBe(MARKER_TEXT);
   });
 
+  it('writes a blank factor value as the factor\'s midpoint, as the preview scores it, and says so', async () => {
+    const book = customerBook();
+    book.sheet('Customers')!.cells.delete('4,7'); // Acme's strategic fit (G4) left blank
+    const session = new WizardSession(new MemoryHost(book, 'sheets'));
+    await session.pick('region');
+    await session.build();
+    const portfolio = book.sheet(SHEET_NAMES.portfolio)!;
+    // Cells are keyed "row,column": find the factor's column in header row 5, then Acme's cell in row 6.
+    const headers = [...portfolio.cells.entries()].filter(([at, cell]) => at.startsWith('5,') && cell.value === 'Strategic fit');
+    expect(headers).toHaveLength(1);
+    const column = headers[0][0].split(',')[1];
+    expect(portfolio.cells.get(`6,${column}`)?.value).toBe(5);
+    expect(String(book.get(SHEET_NAMES.portfolio, 'A3')?.value)).toContain("1 blank factor value was written as the factor's midpoint");
+  });
+
   it('rebuilds in place, leaves the data sheet alone, and reopens with the same settings', async () => {
     const book = customerBook();
     const before = JSON.stringify([...book.sheet('Customers')!.cells]);
