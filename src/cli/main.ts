@@ -31,7 +31,8 @@ Options:
   --out FILE          output workbook (default: <input>-portfolio.xlsx beside the input);
                       the matrix is also saved beside it as -matrix.svg and -matrix.png
   --force             replace --out even if it is not a portfolio kam wrote
-  --no-source         do not copy the source rows into the output workbook
+  --no-source         do not copy the source rows into the output workbook (they are
+                      copied by default, up to 200,000 rows)
   --json              print the portfolio as JSON on stdout (accounts, selection, warnings)
   -h, --help          show this help
 

@@ -34,7 +34,15 @@ export interface PortfolioOutcome {
   portfolio: Portfolio;
   out: string;
   pictures: { svg: string; png: string | null; inside: boolean };
+  /** What the run chose that the user should know (e.g. source rows not copied). */
+  notes: string[];
 }
+
+/**
+ * Above this many source rows the output does not repeat them: a million order lines would make the
+ * portfolio workbook as big and slow as the export itself, and the input file stays where it is.
+ */
+export const SOURCE_COPY_MAX_ROWS = 200_000;
 
 const FIELDS: AccountField[] = ['revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'orders'];
 
@@ -144,6 +152,11 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
 
   progress.step('Writing the portfolio workbook…');
   const columns = ingest.columns.length;
+  const copySource = options.copySource && ingest.rowsRead <= SOURCE_COPY_MAX_ROWS;
+  const notes: string[] = [];
+  if (options.copySource && !copySource) {
+    notes.push(`The ${ingest.rowsRead.toLocaleString('en-US')} source rows (header included) were not copied into the portfolio (more than ${SOURCE_COPY_MAX_ROWS.toLocaleString('en-US')}); they stay in ${path.basename(input)}.`);
+  }
   const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   let inside = false;
   try {
@@ -160,7 +173,7 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
           columns: ingest.columns.map((c) => ({ letter: c.letter, header: c.header, role: c.role })),
         },
         matrixPng: png,
-        copy: options.copySource
+        copy: copySource
           ? {
               title: 'Source data',
               rows: async (onRow) => {
@@ -169,7 +182,7 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
             }
           : null,
       },
-      options.copySource ? ingest.rowsRead * columns : 0,
+      copySource ? ingest.rowsRead * columns : 0,
     );
     inside = written.pictureInside;
     writeAtomically(svgFile, svg);
@@ -186,7 +199,7 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
     throw error;
   }
   progress.done();
-  return { ingest, model, portfolio, out, pictures: { svg: svgFile, png: pngFile, inside } };
+  return { ingest, model, portfolio, out, pictures: { svg: svgFile, png: pngFile, inside }, notes };
 }
 
 /** A previous run's output (it has a "KAM Model" sheet) may be replaced; any other file is the user's. */

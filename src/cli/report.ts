@@ -5,7 +5,7 @@ import type { PortfolioOutcome } from './portfolio-command';
 const count = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 const round = (x: number | null, digits = 2): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
-export function summaryText({ ingest, portfolio, out, pictures }: PortfolioOutcome): string {
+export function summaryText({ ingest, portfolio, out, pictures, notes }: PortfolioOutcome): string {
   const lines: string[] = [];
   const kind = ingest.kind === 'transactions' ? `transaction export (${count(ingest.rowsRead, 'row')} rolled up)` : 'customer list';
   lines.push(`Read ${count(ingest.accounts.length, 'account')} from ${path.basename(ingest.source.file)}${ingest.source.sheet ? `, sheet "${ingest.source.sheet}"` : ''} — ${kind}, header on row ${ingest.headerRow}.`);
@@ -31,11 +31,12 @@ export function summaryText({ ingest, portfolio, out, pictures }: PortfolioOutco
     if (warnings.length > 12) lines.push(`  … ${warnings.length - 12} more with --json.`);
   }
   lines.push(`Wrote ${out}`);
+  for (const note of notes) lines.push(note);
   lines.push(`Matrix: ${pictures.svg} and ${pictures.png}${pictures.inside ? ' (also on the workbook\'s "KAM Matrix" sheet)' : ''}`);
   return lines.join('\n');
 }
 
-export function portfolioJson({ ingest, model, portfolio, out, pictures }: PortfolioOutcome): unknown {
+export function portfolioJson({ ingest, model, portfolio, out, pictures, notes }: PortfolioOutcome): unknown {
   return {
     source: { file: ingest.source.file, sheet: ingest.source.sheet, kind: ingest.kind, headerRow: ingest.headerRow, rowsRead: ingest.rowsRead, skippedRows: ingest.skippedRows },
     model,
@@ -48,6 +49,6 @@ export function portfolioJson({ ingest, model, portfolio, out, pictures }: Portf
       capacity: portfolio.selection.capacity,
     },
     warnings: [...ingest.warnings.map((w) => ({ code: w.code, message: w.message })), ...portfolio.warnings],
-    output: { workbook: out, matrixSvg: pictures.svg, matrixPng: pictures.png },
+    output: { workbook: out, matrixSvg: pictures.svg, matrixPng: pictures.png, notes },
   };
 }

@@ -201,6 +201,29 @@ describe('kam portfolio with bad input', () => {
   });
 });
 
+describe('kam portfolio on a big transaction export', () => {
+  it('rolls 200,001 order lines up per account and does not copy them into the portfolio', async () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'orders.csv');
+    const lines = ['Date,Invoice,Customer,Amount,Profit'];
+    for (let i = 0; i < 200_001; i++) {
+      const day = 1 + (i % 28);
+      const month = 1 + (Math.floor(i / 28) % 12);
+      const year = 2021 + (i % 4);
+      lines.push(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')},INV-${i},Customer ${i % 40},${100 + (i % 900)},${10 + (i % 90)}`);
+    }
+    fs.writeFileSync(input, `${lines.join('\n')}\n`);
+    const out = path.join(dir, 'orders-portfolio.xlsx');
+    const run = kam(['portfolio', input, '--json']);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.source.kind).toBe('transactions');
+    expect(json.accounts).toHaveLength(40);
+    expect(json.output.notes).toEqual(['The 200,002 source rows (header included) were not copied into the portfolio (more than 200,000); they stay in orders.csv.']);
+    expect(Object.keys(await readWorkbook(out))).not.toContain('Source data');
+  }, 120_000);
+});
+
 describe('kam --help', () => {
   it('documents the command and options', () => {
     const run = kam(['--help']);
