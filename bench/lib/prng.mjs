@@ -1,20 +1,2 @@
-// Seeded random numbers for benchmark inputs: mulberry32, the same generator build/make-samples.mjs uses.
-
-/** A deterministic generator: the same seed gives the same inputs on every machine and every run. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)],
-    normal: (mean, sd) => mean + sd * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()),
-    chance: (p) => next() < p,
-  };
-}
+// Seeded random numbers for benchmark inputs: the generator build/make-samples.mjs uses too.
+export { prng } from '../../build/prng.mjs';

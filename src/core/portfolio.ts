@@ -2,27 +2,16 @@
 // the command line and the wizard produce exactly what the formulas in a workbook compute.
 import { Cell, CellError, KamError, OutCell, OutGrid } from './cells';
 import { AccountField, AttractivenessFactor, KamModel } from './model';
+import type { AccountRecord } from './ingest/types';
 import { score } from './score';
 import { position } from './position';
 import { select } from './select';
 import { clv } from './clv';
 import { flags as hygieneFlags } from './flags';
 
-/** What the portfolio needs from an account (a subset of an ingested account record). */
-export interface PortfolioAccount {
-  account: string;
-  segment?: string;
-  manager?: string;
-  stage?: string;
-  revenue?: number;
-  profit?: number;
-  margin?: number;
-  costToServe?: number;
-  growth?: number;
-  tenure?: number;
-  orders?: number;
-  factors?: Record<string, number | null>;
-}
+/** What the portfolio needs from an account: the fields of an ingested account record it reads. */
+export type PortfolioAccount = Pick<AccountRecord, 'account'> &
+  Partial<Pick<AccountRecord, 'segment' | 'manager' | 'stage' | 'revenue' | 'profit' | 'margin' | 'costToServe' | 'growth' | 'tenure' | 'orders' | 'factors'>>;
 
 export type Position = 'Strategic' | 'Star' | 'Status' | 'Streamline';
 

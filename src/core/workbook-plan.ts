@@ -1,6 +1,7 @@
 // What the wizard asks a workbook to do, as plain data: the sheets and cells to write, the named
 // ranges, the chart; plus the workbook interface each host implements, and the ownership rules.
 import type { FormulaHost } from './formula-rewrite';
+import { columnLetter } from './ingest/raw-cell';
 
 /** A cell to write: a value (text stays text, whatever it looks like), or a formula in the host's spelling. */
 export type PlanCell = string | number | boolean | null | { formula: string };
@@ -109,16 +110,7 @@ export function quoteSheet(name: string): string {
 }
 
 /** Spreadsheet column letters for a 1-based column (1 → A, 27 → AA). */
-export function letters(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    out = String.fromCharCode(65 + rest) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+export const letters = (column: number): string => columnLetter(column - 1);
 
 export function a1(row: number, column: number, absolute = false): string {
   return absolute ? `$${letters(column)}$${row}` : `${letters(column)}${row}`;
