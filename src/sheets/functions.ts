@@ -2,7 +2,6 @@
 // Script. gas-webpack-plugin turns each `global.X = …` into a top-level function X with this JSDoc.
 import { runSheets } from './run';
 
-
 /**
  * Account attractiveness on 0 to 10: the weighted mean of each account's factor scores, one result per row. Example: =KAM_SCORE(B2:E301, B1:E1)
  * @param {range} scores One row per account, one column per factor: scores 0-10, or raw values when scales are given.
