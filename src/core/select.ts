@@ -36,7 +36,6 @@ function nameKey(name: string | number | Date): string {
 
 // Read once: a global looked up per character or per item is slow in a sandboxed scope (vm, add-in runtimes).
 const imul = Math.imul;
-const floor = Math.floor;
 const INFINITY = 1 / 0;
 
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
@@ -77,37 +76,32 @@ function nameHash(name: string | number | Date): number {
 
 /**
  * The first duplicate in row order: the earliest row whose name an earlier row already has, and that earlier
- * row (1-based), or null. Names are hashed and sorted; only rows with equal hashes build and compare keys.
+ * row (1-based), or null. An open-addressing table of name hashes; keys are built and compared only when two
+ * hashes are equal, so a column of distinct ASCII names allocates nothing per name.
  */
 function findDuplicateName(accounts: Grid): { first: number; second: number } | null {
   const n = accounts.length;
-  // hash × 2^21 + row: one sortable number per named row (rows < 2^21 covers Excel's 1,048,576).
-  const keys = new Float64Array(n);
-  let named = 0;
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  const mask = size - 1;
+  const rowPlusOne = new Int32Array(size); // 0 = empty slot
+  const hashes = new Uint32Array(size);
   for (let i = 0; i < n; i++) {
     const name = accounts[i][0];
     if (typeof name === 'string' ? name.trim() === '' || (name.charCodeAt(0) === 35 && errorFromText(name)) : typeof name !== 'number' && !(name instanceof Date)) continue;
-    keys[named++] = nameHash(name as string | number | Date) * 2097152 + i;
-  }
-  const sorted = keys.subarray(0, named).sort();
-  let best: { first: number; second: number } | null = null;
-  for (let a = 0; a < named; ) {
-    const hash = floor(sorted[a] / 2097152);
-    let b = a + 1;
-    while (b < named && floor(sorted[b] / 2097152) === hash) b++;
-    if (b - a > 1) {
-      const firstRowOf = new Map<string, number>();
-      for (let k = a; k < b; k++) {
-        const row = sorted[k] - hash * 2097152; // rows ascend within a hash
-        const key = nameKey(accounts[row][0] as string | number | Date);
-        const first = firstRowOf.get(key);
-        if (first === undefined) firstRowOf.set(key, row);
-        else if (!best || row + 1 < best.second) best = { first: first + 1, second: row + 1 };
+    const hash = nameHash(name as string | number | Date);
+    let slot = hash & mask;
+    while (rowPlusOne[slot] !== 0) {
+      if (hashes[slot] === hash) {
+        const earlier = rowPlusOne[slot] - 1;
+        if (nameKey(accounts[earlier][0] as string | number | Date) === nameKey(name as string | number | Date)) return { first: earlier + 1, second: i + 1 };
       }
+      slot = (slot + 1) & mask;
     }
-    a = b;
+    rowPlusOne[slot] = i + 1;
+    hashes[slot] = hash;
   }
-  return best;
+  return null;
 }
 
 /**
