@@ -9,18 +9,19 @@ export interface Progress {
 
 const DELAY_MS = 700;
 
-export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
-  const started = Date.now();
+/** `stream` and `now` are parameters so tests can use a fake terminal and clock. */
+export function createProgress(stream: Pick<NodeJS.WriteStream, 'isTTY' | 'write'> = process.stderr, now: () => number = Date.now): Progress {
+  const started = now();
   const live = Boolean(stream.isTTY);
   let shown = false;
   const write = (text: string): void => {
-    if (!live || Date.now() - started < DELAY_MS) return;
+    if (!live || now() - started < DELAY_MS) return;
     shown = true;
     stream.write(`\r\x1b[2K${text}`);
   };
   return {
     rows(count, label) {
-      const seconds = (Date.now() - started) / 1000;
+      const seconds = (now() - started) / 1000;
       const rate = seconds > 0 ? Math.round(count / seconds) : 0;
       write(`${label}: ${count.toLocaleString('en-US')} rows (${rate.toLocaleString('en-US')} rows/s)`);
     },
