@@ -4,7 +4,10 @@ import { ExcelHost } from '../src/excel/workbook-host';
 import { SheetsHost } from './workbook/sheets-host';
 import { WizardSession } from './wizard/session';
 import { rewriteTool, WizardUi } from './wizard/ui';
-import type { WorkbookHost } from '../src/core/workbook-plan';
+import { describeRewrite, type WorkbookHost } from '../src/core/workbook-plan';
+
+/** The Excel ribbon's "Rewrite KAM formulas" button (manifest: ExecuteFunction rewriteKamFormulas). */
+export const RIBBON_REWRITE = 'rewriteKamFormulas';
 
 function showStatus(text: string, isError = false): void {
   const status = document.getElementById('host-status');
@@ -23,6 +26,17 @@ async function main(): Promise<void> {
   }
   showStatus(host === 'excel' ? 'Connected to Excel.' : 'Connected to Google Sheets.');
   const workbook: WorkbookHost = host === 'excel' ? new ExcelHost() : new SheetsHost();
+  if (host === 'excel') {
+    // The ribbon button runs in this same (shared) runtime; it reports in the taskpane, which it opens.
+    Office.actions?.associate(RIBBON_REWRITE, (event: Office.AddinCommands.Event) => {
+      workbook
+        .rewriteFormulas()
+        .then((summary) => showStatus(describeRewrite(summary)))
+        .catch((error: unknown) => showStatus(`The formulas could not be rewritten: ${String(error)}`, true))
+        .then(() => Office.addin?.showAsTaskpane())
+        .finally(() => event.completed());
+    });
+  }
   const app = document.getElementById('app')!;
   const session = new WizardSession(workbook);
   const first = document.getElementById('start');

@@ -194,6 +194,14 @@ export interface RewriteSummary {
   host: FormulaHost;
 }
 
+/** What a rewrite did, in words: the same sentence in the Sheets menu, the Excel ribbon and the wizard. */
+export function describeRewrite(r: RewriteSummary): string {
+  const names = r.host === 'excel' ? 'the Excel names (KAM.SCORE, …)' : 'the Sheets names (KAM_SCORE, …)';
+  return r.cells
+    ? `${r.cells} cell${r.cells === 1 ? '' : 's'} on ${r.sheets} sheet${r.sheets === 1 ? '' : 's'} now use ${names}.`
+    : `No cell needed changing: every KAM formula already uses ${names}.`;
+}
+
 /** The customer data the user pointed at: its sheet, where it starts, and the raw values. */
 export interface SourceRegion {
   sheet: string;

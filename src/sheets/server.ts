@@ -2,7 +2,7 @@
 // global functions the sidebar calls through google.script.run. One getValues/setValues per block.
 import { formulaChanges } from '../core/formula-rewrite';
 import {
-  ApplyResult, checkOwnership, conflictMessage, encodeBlock, MARKER_CELL, RegionScope, RewriteSummary, SheetInfo, SourceRegion,
+  ApplyResult, checkOwnership, conflictMessage, describeRewrite, encodeBlock, MARKER_CELL, RegionScope, RewriteSummary, SheetInfo, SourceRegion,
   WorkbookPlan,
 } from '../core/workbook-plan';
 
@@ -127,9 +127,7 @@ global.kamRewriteFromMenu = () => {
   const ui = SpreadsheetApp.getUi();
   ui.alert(
     'KAM formulas for Google Sheets',
-    result.cells
-      ? `${result.cells} cell${result.cells === 1 ? '' : 's'} on ${result.sheets} sheet${result.sheets === 1 ? '' : 's'} now use the Sheets names (KAM_SCORE, …).`
-      : 'No cell needed changing: every KAM formula already uses the Sheets names.',
+    describeRewrite(result),
     ui.ButtonSet.OK,
   );
 };

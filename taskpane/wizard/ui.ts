@@ -3,7 +3,7 @@ import { ROLE_LABELS } from '../../src/core/ingest';
 import type { ColumnRole } from '../../src/core/ingest';
 import { matrixSvg } from '../../src/core/matrix-chart';
 import { STAGES } from '../../src/core/model';
-import type { RegionScope } from '../../src/core/workbook-plan';
+import { describeRewrite, type RegionScope } from '../../src/core/workbook-plan';
 import { el, field, numberInput, select, svgNode, uid } from './dom';
 import { MAPPED_ROLES, WizardSession } from './session';
 
@@ -365,10 +365,7 @@ export class WizardUi {
 
   /** Exposed for the rewrite tool. */
   async rewrite(): Promise<string> {
-    const r = await this.session.host.rewriteFormulas();
-    return r.cells
-      ? `${r.cells} cell${r.cells === 1 ? '' : 's'} on ${r.sheets} sheet${r.sheets === 1 ? '' : 's'} rewritten for ${r.host === 'excel' ? 'Excel' : 'Google Sheets'}.`
-      : 'No cell needed changing: every KAM formula already uses this spreadsheet\'s names.';
+    return describeRewrite(await this.session.host.rewriteFormulas());
   }
 
   runTask(label: string, work: () => Promise<void>): Promise<void> {

@@ -49,6 +49,14 @@ describe('dist/excel/manifest.xml', () => {
     expect(urlOf(cf.Metadata[0].SourceLocation[0].$.resid)).toMatch(/\/functions\.json$/);
   });
 
+  it('has a ribbon button that rewrites formulas for Excel, run by the taskpane bundle in the shared runtime', () => {
+    const controls = host.DesktopFormFactor[0].ExtensionPoint[0].OfficeTab[0].Group[0].Control;
+    const rewrite = controls.find((c: Xml) => c.$.id === 'KAM.RewriteButton');
+    expect(rewrite.Action[0].$['xsi:type']).toBe('ExecuteFunction');
+    expect(rewrite.Action[0].FunctionName).toEqual(['rewriteKamFormulas']);
+    expect(readDist('excel/taskpane.js')).toContain('"rewriteKamFormulas"');
+  });
+
   it('uses the KAM namespace', () => {
     const cf = host.AllFormFactors[0].ExtensionPoint.find((e: Xml) => e.$['xsi:type'] === 'CustomFunctions');
     const resid = cf.Namespace[0].$.resid;

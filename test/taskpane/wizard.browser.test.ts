@@ -163,7 +163,7 @@ describe('the wizard in the Sheets sidebar, end to end', () => {
     // Moving hosts: the rewrite tool reports its count.
     model.cell(60, 1).formula = '=KAM.SCORE(A1:A2, B1:B2)';
     await page.click('#rewrite-button');
-    await expect.poll(() => page.textContent('#rewrite-result')).toBe('1 cell on 1 sheet rewritten for Google Sheets.');
+    await expect.poll(() => page.textContent('#rewrite-result')).toBe('1 cell on 1 sheet now use the Sheets names (KAM_SCORE, …).');
     expect(model.peek(60, 1)!.formula).toBe('=KAM_SCORE(A1:A2, B1:B2)');
     await page.close();
   });
