@@ -1,5 +1,5 @@
 // Account attractiveness: the weighted mean of factor scores on 0..10, with optional worst/best scales.
-import { Cell, CellError, Grid, KamError, OutGrid } from './cells';
+import { Cell, CellError, Grid, KamError, OutCell, OutGrid } from './cells';
 import { BLANK_CELL, readNumberCell, readOptionalRange, readRange, readWeights, describeBadCell } from './args';
 import { messages } from './messages';
 import { round15 } from './precision';
@@ -55,32 +55,46 @@ export function score(scoresArg: Grid | undefined, weightsArg: Grid | Cell | und
   const out: OutGrid = new Array(scores.length);
   for (let i = 0; i < scores.length; i++) {
     const row = scores[i];
+    // The usual row: every cell a finite number. No bookkeeping until a cell is something else.
     let sum = 0;
-    let blanks = 0;
-    let problem: CellError | null = null;
-    let blankProblem: CellError | null = null; // reported only when no cell holds an error or text
-    for (let k = 0; k < factors; k++) {
-      const cell = row[k];
-      let value: number;
-      if (typeof cell === 'number' && cell - cell === 0) {
-        value = cell; // the hot path: a finite number
-      } else {
-        const read = readNumberCell(cell, 'scores', i + 1, k + 1);
-        if (read === BLANK_CELL) {
-          blanks++;
-          if (weights[k] !== 0) blankProblem ??= new CellError('VALUE', messages.blankScore('scores', i + 1, k + 1));
-          continue;
-        }
-        if (read instanceof CellError) {
-          problem ??= read;
-          continue;
-        }
-        value = read;
+    let k = 0;
+    if (scales) {
+      for (; k < factors; k++) {
+        const cell = row[k];
+        if (typeof cell !== 'number' || cell - cell !== 0) break;
+        sum += weights[k] * scaleValue(cell, scales.worst[k], scales.best[k]);
       }
-      if (scales) value = scaleValue(value, scales.worst[k], scales.best[k]);
-      sum += weights[k] * value;
+    } else {
+      for (; k < factors; k++) {
+        const cell = row[k];
+        if (typeof cell !== 'number' || cell - cell !== 0) break;
+        sum += weights[k] * cell;
+      }
     }
-    out[i] = [blanks === factors ? '' : (problem ?? blankProblem ?? round15(sum / weightTotal))];
+    out[i] = [k === factors ? round15(sum / weightTotal) : scoreRow(row, i, weights, scales, weightTotal)];
   }
   return out;
+}
+
+/** A row with a blank, text, an error or a non-finite number in it: blank result, row error or score. */
+function scoreRow(row: Cell[], i: number, weights: Float64Array, scales: FactorScales | undefined, weightTotal: number): OutCell {
+  const factors = weights.length;
+  let sum = 0;
+  let blanks = 0;
+  let problem: CellError | null = null;
+  let blankProblem: CellError | null = null; // reported only when no cell holds an error or text
+  for (let k = 0; k < factors; k++) {
+    const read = readNumberCell(row[k], 'scores', i + 1, k + 1);
+    if (read === BLANK_CELL) {
+      blanks++;
+      if (weights[k] !== 0) blankProblem ??= new CellError('VALUE', messages.blankScore('scores', i + 1, k + 1));
+      continue;
+    }
+    if (read instanceof CellError) {
+      problem ??= read;
+      continue;
+    }
+    sum += weights[k] * (scales ? scaleValue(read, scales.worst[k], scales.best[k]) : read);
+  }
+  return blanks === factors ? '' : (problem ?? blankProblem ?? round15(sum / weightTotal));
 }
