@@ -5,6 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { DIST, ROOT } from './dist';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -79,3 +80,22 @@ export async function guardNetwork(page: Page, origin: string): Promise<PageLog>
 export const EXCEL_DIST = path.join(DIST, 'excel');
 export const SHEETS_DIST = path.join(DIST, 'sheets');
 export const ARTIFACTS = path.join(ROOT, 'test-results');
+
+/**
+ * For a test file: one Chromium and one loopback server over dist/ for all its tests, closed at the end.
+ * Read `browser` and `url` inside tests (they are set once beforeAll has run).
+ */
+export function useBrowser(folder = DIST): { browser: Browser; url: string } {
+  const env = {} as { browser: Browser; url: string; close?: () => Promise<void> };
+  beforeAll(async () => {
+    env.browser = await launch();
+    const server = await serve(folder);
+    env.url = server.url;
+    env.close = server.close;
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.close?.();
+  });
+  return env;
+}

@@ -1,28 +1,15 @@
 // The Content-Security-Policy is live in a real browser: a script injected into the page is refused,
 // while the wizard's own code runs.
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { EXCEL_DIST, guardNetwork, launch, serve } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { guardNetwork, useBrowser } from '../support/browser';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  browser = await launch();
-  server = await serve(path.dirname(EXCEL_DIST));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 describe.each(['excel/taskpane.html', 'sheets/Sidebar.html'])('%s', (page) => {
   it('refuses an injected inline script and requests to other origins', async () => {
-    const tab = await browser.newPage();
-    const log = await guardNetwork(tab, server.url);
-    await tab.goto(`${server.url}/${page}`);
+    const tab = await env.browser.newPage();
+    const log = await guardNetwork(tab, env.url);
+    await tab.goto(`${env.url}/${page}`);
     await expect.poll(() => tab.textContent('#host-status')).toContain('Open this page from');
     const outcome = await tab.evaluate(async () => {
       const violations: string[] = [];

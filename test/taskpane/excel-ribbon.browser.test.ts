@@ -1,23 +1,10 @@
 // The Excel ribbon's "Rewrite KAM formulas" button as the built taskpane page runs it: the page registers
 // the action in its (shared) runtime, the action rewrites Sheets spellings through Excel.run, reports in
 // the taskpane and completes the event. Office and Excel are stand-ins: Excel itself cannot run here.
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { EXCEL_DIST, launch, serve } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from '../support/browser';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  browser = await launch();
-  server = await serve(path.dirname(EXCEL_DIST));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Installed before the page's scripts: an Excel host with one sheet of formulas, recording what is written. */
 function fakeExcel(): void {
@@ -47,13 +34,13 @@ function fakeExcel(): void {
 
 describe('the Excel ribbon action', () => {
   it('rewrites the Sheets spellings, reports the count in the taskpane and completes the event', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     // office.js itself is not loaded: the stand-ins above are the host.
-    await page.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.fulfill({ body: '', contentType: 'text/javascript' })));
+    await page.route('**/*', (route) => (route.request().url().startsWith(env.url) ? route.continue() : route.fulfill({ body: '', contentType: 'text/javascript' })));
     await page.addInitScript(fakeExcel);
-    await page.goto(`${server.url}/excel/taskpane.html`);
+    await page.goto(`${env.url}/excel/taskpane.html`);
     await expect.poll(() => page.evaluate(() => typeof (window as any).__actions.rewriteKamFormulas)).toBe('function');
     const completed = await page.evaluate(
       () => new Promise<boolean>((resolve) => (window as any).__actions.rewriteKamFormulas({ completed: () => resolve(true) })),

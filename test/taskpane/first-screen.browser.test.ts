@@ -2,29 +2,17 @@
 // network, and the first screen shown without console errors.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, EXCEL_DIST, guardNetwork, launch, serve, SHEETS_DIST } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, guardNetwork, SHEETS_DIST, useBrowser } from '../support/browser';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  browser = await launch();
-  server = await serve(path.dirname(EXCEL_DIST));
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
+fs.mkdirSync(ARTIFACTS, { recursive: true });
 
 describe('taskpane.html outside Office', () => {
   it('shows the first screen, says it is not in a spreadsheet, and logs no errors', async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-    const log = await guardNetwork(page, server.url);
-    await page.goto(`${server.url}/excel/taskpane.html`);
+    const page = await env.browser.newPage({ viewport: { width: 320, height: 640 } });
+    const log = await guardNetwork(page, env.url);
+    await page.goto(`${env.url}/excel/taskpane.html`);
     await expect.poll(() => page.textContent('#host-status')).toContain('Open this page from Excel');
     expect(await page.isVisible('h1')).toBe(true);
     expect(await page.textContent('h1')).toBe('Key account portfolio');
@@ -40,10 +28,10 @@ describe('taskpane.html outside Office', () => {
 
 describe('Sidebar.html (the Sheets sidebar) at 300 px', () => {
   it('renders the same first screen from its inlined script without errors', async () => {
-    const page = await browser.newPage({ viewport: { width: 300, height: 600 } });
-    const log = await guardNetwork(page, server.url);
+    const page = await env.browser.newPage({ viewport: { width: 300, height: 600 } });
+    const log = await guardNetwork(page, env.url);
     expect(fs.existsSync(path.join(SHEETS_DIST, 'Sidebar.html'))).toBe(true);
-    await page.goto(`${server.url}/sheets/Sidebar.html`);
+    await page.goto(`${env.url}/sheets/Sidebar.html`);
     await expect.poll(() => page.textContent('#host-status')).toContain('Open this page from');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
