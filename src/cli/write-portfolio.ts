@@ -124,6 +124,13 @@ function writeModelSheet(book: Book, { model, source, portfolio }: PortfolioWork
   section('Relative strength');
   if (model.strength.kind === 'column') {
     addRow(sheet, ['From column', sourceLabel(model.strength.source)]);
+  } else if (model.strength.kind === 'ratings') {
+    addRow(sheet, ['From', "your ratings against your best rival's (KAM_STRENGTH)"]);
+    addRow(sheet, ['Criterion', 'Your rating from', "Best rival's rating from", 'Weight'], true);
+    for (const c of model.strength.criteria) addRow(sheet, [c.name, sourceLabel(c.yours), sourceLabel(c.rival), c.weight]);
+    addRow(sheet, ['Stage', 'Days a year as key account'], true);
+    for (const [stage, days] of Object.entries(model.capacity.costByStage)) addRow(sheet, [stage, days]);
+    addRow(sheet, ['(no or unknown stage)', model.capacity.otherwise]);
   } else {
     addRow(sheet, ['From', 'relationship stage (proxy)']);
     addRow(sheet, ['Stage', 'Relative strength', 'Days a year as key account'], true);

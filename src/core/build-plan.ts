@@ -104,6 +104,12 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
   if (strengthFromColumn) {
     inputs.push({ header: 'Strength (from data)', value: (a) => fieldValue(a, strengthFromColumn), column: columnFor(strengthFromColumn) });
   }
+  // Ratings: your ratings, then the best rival's, each a contiguous block KAM_STRENGTH reads.
+  const criteria = model.strength.kind === 'ratings' ? model.strength.criteria : [];
+  const yoursStart = inputs.length + 1;
+  for (const c of criteria) inputs.push({ header: `${c.name} (you)`, value: (a) => fieldValue(a, c.yours), column: columnFor(c.yours) });
+  const rivalStart = inputs.length + 1;
+  for (const c of criteria) inputs.push({ header: `${c.name} (best rival)`, value: (a) => fieldValue(a, c.rival), column: columnFor(c.rival) });
 
   const { firstRow, headerRow } = PORTFOLIO_LAYOUT;
   const col = (index1: number): string => a1Range(firstRow, index1, n, 1, true);
@@ -145,12 +151,17 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
       if (live && input.column) cleaned++;
       return value;
     });
-    // Strength per account: from its column, or the stage looked up in the model's stage table.
+    // Strength per account: from its column, KAM_STRENGTH over the ratings (one spilling call), or the
+    // stage looked up in the model's stage table.
     row.push(
       i === 0 ? formula(fn('SCORE', host, [factorRange, NAMES.weights, NAMES.scales])) : null,
       strengthFromColumn
-        ? formula(`${a1(r, inputs.length)}`)
-        : formula(`IFERROR(VLOOKUP(${stageOf(r)}, ${NAMES.stageTable}, 2, FALSE), ${NAMES.unknownStrength})`),
+        ? formula(`${a1(r, yoursStart - 1)}`)
+        : criteria.length
+          ? i === 0
+            ? formula(fn('STRENGTH', host, [a1Range(firstRow, yoursStart, n, criteria.length, true), a1Range(firstRow, rivalStart, n, criteria.length, true), NAMES.strengthWeights]))
+            : null
+          : formula(`IFERROR(VLOOKUP(${stageOf(r)}, ${NAMES.stageTable}, 2, FALSE), ${NAMES.unknownStrength})`),
       i === 0 ? formula(fn('POSITION', host, [col(out.attractiveness), col(out.strength), NAMES.attractivenessCut, NAMES.strengthCut])) : null,
       formula(`IFERROR(VLOOKUP(${stageOf(r)}, ${NAMES.stageTable}, 3, FALSE), ${NAMES.otherCost})`),
       i === 0

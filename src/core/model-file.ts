@@ -98,6 +98,26 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
     const s = o.strength;
     if (isObject(s) && s.kind === 'column') {
       model.strength = { kind: 'column', source: readSource(c, s.source, `${label}.strength.source`) };
+    } else if (isObject(s) && s.kind === 'ratings') {
+      if (!Array.isArray(s.criteria) || s.criteria.length === 0) {
+        c.problems.push(`${label}.strength.criteria must be a list of at least one criterion with name, yours, rival and weight.`);
+      } else {
+        const criteria = s.criteria.map((x: Json, i: number) => {
+          const path = `${label}.strength.criteria[${i}]`;
+          if (!isObject(x)) {
+            c.problems.push(`${path} must be an object with name, yours, rival and weight.`);
+            return { name: '', yours: 'revenue' as const, rival: 'revenue' as const, weight: 0 };
+          }
+          return {
+            name: c.text(x.name, `${path}.name`),
+            yours: readSource(c, x.yours, `${path}.yours`),
+            rival: readSource(c, x.rival, `${path}.rival`),
+            weight: c.number(x.weight, `${path}.weight`, { min: 0 }),
+          };
+        });
+        if (criteria.every((x) => !(x.weight > 0))) c.problems.push(`${label}.strength.criteria: give at least one criterion a positive weight.`);
+        model.strength = { kind: 'ratings', criteria };
+      }
     } else if (isObject(s) && s.kind === 'stage') {
       const current = model.strength.kind === 'stage' ? model.strength : { byStage: {}, unknown: 1 };
       model.strength = {
@@ -106,7 +126,7 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
         unknown: s.unknown === undefined ? current.unknown : c.number(s.unknown, `${label}.strength.unknown`, { min: 0 }),
       };
     } else {
-      c.problems.push(`${label}.strength must be {"kind": "column", "source": …} or {"kind": "stage", "byStage": {…}}.`);
+      c.problems.push(`${label}.strength must be {"kind": "column", "source": …}, {"kind": "ratings", "criteria": […]} or {"kind": "stage", "byStage": {…}}.`);
     }
   }
   if (o.cuts !== undefined) {

@@ -34,6 +34,7 @@ export const NAMES = {
   scales: 'KAM_Scales',
   stageTable: 'KAM_StageTable',
   unknownStrength: 'KAM_UnknownStrength',
+  strengthWeights: 'KAM_StrengthWeights',
   otherCost: 'KAM_OtherCost',
   attractivenessCut: 'KAM_AttractivenessCut',
   strengthCut: 'KAM_StrengthCut',
@@ -54,6 +55,7 @@ export const LABELS = {
   best: 'Best (scores 10)',
   strengthFrom: 'Strength from',
   strengthColumn: 'Strength column',
+  criterion: 'Buying criterion',
   unknownStrength: 'Strength when the stage is blank or unknown',
   stage: 'Stage',
   otherCost: 'Days a year for any other stage',
@@ -115,6 +117,13 @@ export function modelSheetBlocks(model: KamModel, mapping: SourceMapping, reward
   const strength = model.strength;
   put([[LABELS.strengthFrom, strength.kind]]);
   put([[LABELS.strengthColumn, strength.kind === 'column' ? strength.source : '']]);
+  if (strength.kind === 'ratings') {
+    // KAM_STRENGTH's criteria: where each rating comes from, and the customer's weight (a named column).
+    put([[LABELS.criterion, 'Your rating from', "Best rival's rating from", 'Weight']], { bold: true });
+    const first = put(strength.criteria.map((c) => [c.name, c.yours, c.rival, c.weight]));
+    name(NAMES.strengthWeights, first, 4, strength.criteria.length, 1);
+    row++;
+  }
   const unknownRow = put([[LABELS.unknownStrength, strength.kind === 'stage' ? strength.unknown : 1]]);
   name(NAMES.unknownStrength, unknownRow, 2, 1, 1);
   put([[LABELS.stage, 'Strength', 'Days a year per key account']], { bold: true });
@@ -239,10 +248,19 @@ export function readModelSheet(values: Grid): ModelSheet {
     }
   }
   const strengthFrom = text(cell(LABELS.strengthFrom));
+  const criteria: Record<string, unknown>[] = [];
+  const criterionHeader = rowOf(LABELS.criterion);
+  if (criterionHeader >= 0) {
+    for (let r = criterionHeader + 1; r < values.length && !isBlank(values[r][0]); r++) {
+      criteria.push({ name: text(values[r][0]), yours: text(values[r][1]), rival: text(values[r][2]), weight: num(values[r][3]) });
+    }
+  }
   const strength =
     strengthFrom === 'column'
       ? { kind: 'column', source: text(cell(LABELS.strengthColumn)) }
-      : { kind: 'stage', byStage, unknown: cell(LABELS.unknownStrength) };
+      : strengthFrom === 'ratings'
+        ? { kind: 'ratings', criteria }
+        : { kind: 'stage', byStage, unknown: cell(LABELS.unknownStrength) };
   const cut = (v: unknown): unknown => (text(v).toLowerCase() === 'median' ? 'median' : v);
   const years = cell(LABELS.years);
 

@@ -17,9 +17,19 @@ export interface AttractivenessFactor {
   best: number;
 }
 
+/** One of the customer's buying criteria, rated for you and for your best rival (e.g. 1-10). */
+export interface StrengthCriterion {
+  name: string;
+  yours: AccountField | `column:${string}`;
+  rival: AccountField | `column:${string}`;
+  weight: number;
+}
+
 export type StrengthSource =
   /** A column that already holds relative strength (1 = parity with the best rival). */
   | { kind: 'column'; source: AccountField | `column:${string}` }
+  /** Your ratings against your best rival's on the customer's criteria: KAM_STRENGTH. */
+  | { kind: 'ratings'; criteria: StrengthCriterion[] }
   /** The relationship stage as a proxy: each stage maps to a relative strength. */
   | { kind: 'stage'; byStage: Record<string, number>; unknown: number };
 

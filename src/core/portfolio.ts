@@ -5,6 +5,7 @@ import { AccountField, AttractivenessFactor, KamModel } from './model';
 import type { AccountRecord } from './ingest/types';
 import { score } from './score';
 import { position } from './position';
+import { strength as relativeStrength } from './strength';
 import { select } from './select';
 import { clv } from './clv';
 import { flags as hygieneFlags } from './flags';
@@ -78,9 +79,21 @@ const firstColumn = (grid: OutGrid): OutCell[] => grid.map((row) => row[0]);
 const asNumber = (cell: OutCell): number | null => (typeof cell === 'number' ? cell : null);
 const asProblem = (cell: OutCell): string | null => (cell instanceof CellError ? cell.message || cell.kind : null);
 
-/** Strength per account from the model's source; null when it cannot be told. */
+/**
+ * Strength per account from the model's source: a column, KAM_STRENGTH over the rating columns (a row
+ * error when a rating is missing), or the stage as a proxy.
+ */
+function strengths(accounts: PortfolioAccount[], model: KamModel): OutCell[] {
+  const source = model.strength;
+  if (source.kind !== 'ratings') return accounts.map((a) => strengthOf(a, model) ?? '');
+  const yours = accounts.map((a) => source.criteria.map((c) => factorValue(a, c.yours)));
+  const rival = accounts.map((a) => source.criteria.map((c) => factorValue(a, c.rival)));
+  return firstColumn(relativeStrength(yours, rival, [source.criteria.map((c) => c.weight)]));
+}
+
 function strengthOf(account: PortfolioAccount, model: KamModel): number | null {
   const source = model.strength;
+  if (source.kind === 'ratings') return null; // computed for all accounts at once by strengths()
   if (source.kind === 'column') return factorValue(account, source.source);
   const stage = account.stage?.trim();
   if (!stage) return source.unknown;
@@ -119,7 +132,8 @@ export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel): P
   const attractiveness = model.factors.length
     ? firstColumn(score(scores, [model.factors.map((f) => f.weight)], [model.factors.map((f) => f.worst), model.factors.map((f) => f.best)]))
     : accounts.map((): OutCell => '');
-  const strength = accounts.map((a) => strengthOf(a, model));
+  const strengthCells = strengths(accounts, model);
+  const strength = strengthCells.map(asNumber);
   const positions = firstColumn(
     position(column(attractiveness.map((c) => (c instanceof CellError ? null : c))), column(strength), model.cuts.attractiveness, model.cuts.strength),
   );
@@ -153,7 +167,7 @@ export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel): P
     key: keyFlags[i] === true,
     flags: typeof flags[i] === 'string' ? (flags[i] as string) : '',
     lifetimeValue: asNumber(lifetime[i]),
-    problem: asProblem(attractiveness[i]) ?? asProblem(positions[i]) ?? asProblem(lifetime[i]),
+    problem: asProblem(attractiveness[i]) ?? asProblem(strengthCells[i]) ?? asProblem(positions[i]) ?? asProblem(lifetime[i]),
   }));
 
   const chosen = rows

@@ -2,7 +2,7 @@
 import { ROLE_LABELS } from '../../src/core/ingest';
 import type { ColumnRole } from '../../src/core/ingest';
 import { matrixSvg } from '../../src/core/matrix-chart';
-import { STAGES } from '../../src/core/model';
+import { DEFAULT_STAGE_STRENGTH, STAGES } from '../../src/core/model';
 import { describeRewrite, type RegionScope } from '../../src/core/workbook-plan';
 import { el, field, numberInput, select, svgNode, uid } from './dom';
 import { MAPPED_ROLES, WizardSession } from './session';
@@ -248,16 +248,45 @@ export class WizardUi {
   private strengthStep(): void {
     const model = this.session.model();
     const sources = this.session.factorSources();
-    const kind = select([{ value: 'stage', label: 'The relationship stage (a proxy)' }, ...(sources.length ? [{ value: 'column', label: 'A column that holds relative strength' }] : [])], model.strength.kind);
+    const kinds = [{ value: 'stage', label: 'The relationship stage (a proxy)' }];
+    if (sources.length) {
+      kinds.push({ value: 'column', label: 'A column that holds relative strength' });
+      kinds.push({ value: 'ratings', label: "Your ratings against your best rival's" });
+    }
+    const kind = select(kinds, model.strength.kind);
     kind.id = 'strength-kind';
     const detail = el('div', { id: 'strength-detail' });
+    const sourceSelect = (value: string, onChange: (v: string) => void): HTMLSelectElement => {
+      const input = select(sources.map((x) => ({ value: x.source, label: x.label })), value);
+      input.addEventListener('change', () => onChange(input.value));
+      return input;
+    };
     const draw = (): void => {
       detail.replaceChildren();
       const s = model.strength;
       if (s.kind === 'column') {
-        const source = select(sources.map((x) => ({ value: x.source, label: x.label })), s.source);
-        source.addEventListener('change', () => { s.source = source.value as typeof s.source; });
-        detail.append(field('Strength column (1 = parity with the best rival)', source));
+        detail.append(field('Strength column (1 = parity with the best rival)', sourceSelect(s.source, (v) => { s.source = v as typeof s.source; })));
+      } else if (s.kind === 'ratings') {
+        s.criteria.forEach((c, index) => {
+          const name = el('input', { type: 'text', value: c.name }) as HTMLInputElement;
+          name.addEventListener('input', () => { c.name = name.value; });
+          const weight = numberInput(c.weight, { min: 0 });
+          weight.addEventListener('input', () => { c.weight = Number(weight.value); });
+          const remove = el('button', { type: 'button', text: `Remove ${c.name || 'criterion'}` });
+          remove.addEventListener('click', () => { s.criteria.splice(index, 1); draw(); });
+          detail.append(el('fieldset', { class: 'card' }, el('legend', { text: c.name || `Criterion ${index + 1}` }),
+            field('Buying criterion', name),
+            field('Your rating (column)', sourceSelect(c.yours, (v) => { c.yours = v as typeof c.yours; })),
+            field("Best rival's rating (column)", sourceSelect(c.rival, (v) => { c.rival = v as typeof c.rival; })),
+            field('Weight the customer gives it', weight),
+            remove));
+        });
+        const add = el('button', { type: 'button', id: 'add-criterion', text: 'Add a criterion' });
+        add.addEventListener('click', () => {
+          s.criteria.push({ name: `Criterion ${s.criteria.length + 1}`, yours: sources[0].source as never, rival: (sources[1] ?? sources[0]).source as never, weight: 1 });
+          draw();
+        });
+        detail.append(el('p', { class: 'hint', text: 'One pair of rating columns per buying criterion, as the customer rates you and your best rival (KAM_STRENGTH).' }), add);
       } else {
         for (const stage of [...new Set([...STAGES, ...Object.keys(s.byStage)])]) {
           const input = numberInput(s.byStage[stage] ?? s.unknown, { min: 0 });
@@ -272,7 +301,9 @@ export class WizardUi {
     kind.addEventListener('change', () => {
       model.strength = kind.value === 'column'
         ? { kind: 'column', source: (sources[0]?.source ?? 'revenue') as never }
-        : { kind: 'stage', byStage: { Exploratory: 0.5, Basic: 0.75, Cooperative: 1, Interdependent: 1.25, Integrated: 1.5, Disintegrating: 0.5 }, unknown: 1 };
+        : kind.value === 'ratings'
+          ? { kind: 'ratings', criteria: [{ name: 'Criterion 1', yours: sources[0].source as never, rival: (sources[1] ?? sources[0]).source as never, weight: 1 }] }
+          : { kind: 'stage', byStage: { ...DEFAULT_STAGE_STRENGTH }, unknown: 1 };
       draw();
     });
     draw();
@@ -281,7 +312,7 @@ export class WizardUi {
     const acut = numberInput(typeof model.cuts.attractiveness === 'number' ? model.cuts.attractiveness : null, { min: 0, max: 10 });
     acut.addEventListener('input', () => { model.cuts.attractiveness = acut.value === '' ? 'median' : Number(acut.value); });
     this.body.append(
-      el('p', { text: 'Relative strength is how the customer sees you against your best rival; 1 is parity. Without customer ratings, the relationship stage is a fair proxy. (Your-vs-rival ratings: use KAM_STRENGTH in a column, then choose that column.)' }),
+      el('p', { text: 'Relative strength is how the customer sees you against your best rival; 1 is parity. With the customer\'s ratings of you and your best rival, use them; without, the relationship stage is a fair proxy.' }),
       field('Strength from', kind), detail,
       field('Strength cut (blank = the median)', cut), field('Attractiveness cut, 0-10 (blank = the median)', acut),
     );

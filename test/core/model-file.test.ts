@@ -69,6 +69,14 @@ describe('mergeModel', () => {
     }
   });
 
+  it('reads strength from ratings, checking every criterion', () => {
+    const merged = mergeModel(base, { strength: { kind: 'ratings', criteria: [{ name: 'Quality', yours: 'column:Q us', rival: 'column:Q rival', weight: 2 }] } });
+    expect(merged.strength).toEqual({ kind: 'ratings', criteria: [{ name: 'Quality', yours: 'column:Q us', rival: 'column:Q rival', weight: 2 }] });
+    expect(() => mergeModel(base, { strength: { kind: 'ratings', criteria: [{ name: 'Q', yours: 'column:a', rival: 'sales', weight: 0 }] } })).toThrow(
+      /model\.strength\.criteria\[0\]\.rival is "sales"[\s\S]*give at least one criterion a positive weight/,
+    );
+  });
+
   it('rejects a file that is not an object', () => {
     expect(() => mergeModel(base, [1, 2], 'model.json')).toThrow('model.json must be a JSON object');
   });

@@ -40,6 +40,23 @@ describe('KAM Model sheet', () => {
     expect(back.owned).toEqual(['KAM Model', 'KAM Portfolio']);
   });
 
+  it('round-trips strength from ratings, with the criteria weights named for KAM_STRENGTH', () => {
+    const m = structuredClone(model);
+    m.strength = {
+      kind: 'ratings',
+      criteria: [
+        { name: 'Quality', yours: 'column:Quality (us)', rival: 'column:Quality (rival)', weight: 3 },
+        { name: 'Service', yours: 'column:Service (us)', rival: 'column:Service (rival)', weight: 1 },
+      ],
+    };
+    const { blocks, names } = modelSheetBlocks(m, mapping, defaultRewardPlan(), []);
+    expect(readModelSheet(toGrid(blocks)).model).toEqual(m);
+    const weights = names.find((n) => n.name === NAMES.strengthWeights)!;
+    const grid = toGrid(blocks);
+    const { row, column } = parseRange(weights.range);
+    expect([grid[row - 1][column - 1], grid[row][column - 1]]).toEqual([3, 1]);
+  });
+
   it('reads a strength column setting and numbers Sheets hands back as text', () => {
     const m = structuredClone(model);
     m.strength = { kind: 'column', source: 'column:Strategic fit' };
@@ -49,7 +66,8 @@ describe('KAM Model sheet', () => {
 
   it('names every setting block, each pointing at labelled cells on the model sheet', () => {
     const { blocks, names } = modelSheetBlocks(model, mapping, defaultRewardPlan(), []);
-    expect(names.map((n) => n.name).sort()).toEqual(Object.values(NAMES).sort());
+    // KAM_StrengthWeights exists only when strength comes from ratings (the test above).
+    expect(names.map((n) => n.name).sort()).toEqual(Object.values(NAMES).filter((n) => n !== NAMES.strengthWeights).sort());
     const grid = toGrid(blocks);
     const weights = parseRange(names.find((n) => n.name === NAMES.weights)!.range);
     expect(grid[weights.row - 1].slice(1, 1 + weights.columns)).toEqual(model.factors.map((f) => f.weight));

@@ -79,3 +79,23 @@ describe('buildPortfolio with missing factor values', () => {
     );
   });
 });
+
+describe('buildPortfolio with strength from ratings', () => {
+  it('computes KAM_STRENGTH from your ratings against the best rival\'s, and reports a missing rating', () => {
+    const rated: KamModel = {
+      ...model,
+      strength: { kind: 'ratings', criteria: [
+        { name: 'Quality', yours: 'column:Q us', rival: 'column:Q rival', weight: 3 },
+        { name: 'Service', yours: 'column:S us', rival: 'column:S rival', weight: 1 },
+      ] },
+    };
+    const portfolio = buildPortfolio([
+      { account: 'Acme', revenue: 800, factors: { Fit: 8, 'Q us': 8, 'Q rival': 4, 'S us': 4, 'S rival': 8 } },
+      { account: 'Borg', revenue: 100, factors: { Fit: 2, 'Q us': 5, 'Q rival': 5, 'S us': null, 'S rival': 5 } },
+    ], rated);
+    expect(portfolio.rows[0].strength).toBe((3 * 8 + 4) / (3 * 4 + 8)); // 28 / 20 = 1.4
+    expect(portfolio.rows[0].position).toBe('Strategic');
+    expect(portfolio.rows[1].strength).toBeNull();
+    expect(portfolio.rows[1].problem).toMatch(/^yours: row 2, column 2 is blank/);
+  });
+});

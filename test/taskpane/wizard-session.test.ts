@@ -74,6 +74,33 @@ describe('WizardSession on an in-memory workbook', () => {
     expect(String(book.get(SHEET_NAMES.portfolio, 'A3')?.value)).toContain("1 blank factor value was written as the factor's midpoint");
   });
 
+  it('builds strength from your-vs-rival ratings as one KAM_STRENGTH call over the rating columns', async () => {
+    const book = new MemoryWorkbook();
+    book.addSheet('Ratings', [
+      ['Customer', 'Revenue', 'Strategic fit', 'Quality (us)', 'Quality (rival)'],
+      ['Acme', 500000, 8, 8, 4],
+      ['Borg', 120000, 3, 5, 5],
+      ['Cyan', 300000, 6, 6, 9],
+    ]);
+    book.selection = { sheet: 'Ratings', row: 2, column: 1 };
+    const session = new WizardSession(new MemoryHost(book, 'excel'));
+    await session.pick('region');
+    const model = session.model();
+    model.strength = { kind: 'ratings', criteria: [{ name: 'Quality', yours: 'column:Quality (us)', rival: 'column:Quality (rival)', weight: 1 }] };
+    session.setModel(model);
+    expect(session.portfolio().rows.map((r) => r.strength)).toEqual([2, 1, 0.666666666666667]); // rounded to 15 significant digits
+    await session.build();
+    const formulas = [...book.sheet(SHEET_NAMES.portfolio)!.cells.values()].map((c) => c.formula).filter(Boolean) as string[];
+    const strength = formulas.filter((f) => f.includes('KAM.STRENGTH('));
+    expect(strength).toHaveLength(1);
+    expect(strength[0]).toMatch(/^=KAM\.STRENGTH\(\$[A-Z]+\$6:\$[A-Z]+\$8, \$[A-Z]+\$6:\$[A-Z]+\$8, KAM_StrengthWeights\)$/);
+    expect(book.names.get('KAM_StrengthWeights')?.sheet).toBe(SHEET_NAMES.model);
+    // Reopening reads the ratings back from the model sheet.
+    const again = new WizardSession(new MemoryHost(book, 'excel'));
+    expect((await again.open()).reopened).toBe(true);
+    expect(again.model().strength).toEqual(model.strength);
+  });
+
   it('rebuilds in place, leaves the data sheet alone, and reopens with the same settings', async () => {
     const book = customerBook();
     const before = JSON.stringify([...book.sheet('Customers')!.cells]);

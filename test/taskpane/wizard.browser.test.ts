@@ -119,6 +119,14 @@ describe('the wizard in the Sheets sidebar, end to end', () => {
     await next(page, '4. Relative strength');
     expect(await page.inputValue('#strength-kind')).toBe('stage');
     await shot(page, '4-strength');
+    // Your-vs-rival ratings: one criterion with its two rating columns and weight, then back to the stage.
+    await page.selectOption('#strength-kind', 'ratings');
+    await expect.poll(() => page.locator('#strength-detail fieldset').count()).toBe(1);
+    expect(await page.isVisible('#strength-detail >> text=Best rival')).toBe(true);
+    await page.click('#add-criterion');
+    await expect.poll(() => page.locator('#strength-detail fieldset').count()).toBe(2);
+    await shot(page, '4-strength-ratings');
+    await page.selectOption('#strength-kind', 'stage');
 
     // 5. Capacity
     await next(page, '5. Capacity');
