@@ -98,7 +98,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
       capacity,
       // The bundled sample is read-only data of the package: its portfolio goes to the current folder.
       out: values.out ?? (values.sample ? path.resolve('customers-portfolio.xlsx') : undefined),
-      json: values.json,
       copySource: !values['no-source'],
       force: values.force,
       kind: values.kind as 'customers' | 'transactions' | undefined,

@@ -3,9 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { AccountRecord } from '../core/ingest';
 import { readAccounts, readTableRows, WorkbookReadError, type WorkbookIngestResult } from '../io';
-import { defaultModel, type AccountField, type KamModel, type ModelInputs } from '../core/model';
+import { defaultModel, modelInputs, type KamModel } from '../core/model';
 import { mergeModel, ModelError } from '../core/model-file';
 import { buildPortfolio, type Portfolio } from '../core/portfolio';
 import { matrixSvg } from '../core/matrix-chart';
@@ -21,7 +20,6 @@ export interface PortfolioOptions {
   model?: string;
   capacity?: number;
   out?: string;
-  json: boolean;
   copySource: boolean;
   /** Replace an existing --out file even when it is not a portfolio this command wrote. */
   force: boolean;
@@ -44,28 +42,6 @@ export interface PortfolioOutcome {
  */
 export const SOURCE_COPY_MAX_ROWS = 200_000;
 
-const FIELDS: AccountField[] = ['revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'orders'];
-
-/** What the default model needs from the accounts: which fields and numeric columns have values. */
-export function modelInputs(accounts: AccountRecord[]): ModelInputs {
-  const fields: ModelInputs['fields'] = {};
-  for (const field of FIELDS) {
-    const values = accounts.map((a) => a[field]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-    if (values.length) fields[field] = values;
-  }
-  const columns: Record<string, number[]> = {};
-  for (const account of accounts) {
-    for (const [header, value] of Object.entries(account.factors)) {
-      if (typeof value === 'number' && Number.isFinite(value)) (columns[header] ??= []).push(value);
-    }
-  }
-  return {
-    fields,
-    columns,
-    hasStage: accounts.some((a) => a.stage),
-    managers: new Set(accounts.map((a) => a.manager).filter(Boolean)).size,
-  };
-}
 
 /** The output name: beside the input, "<name>-portfolio.xlsx". */
 export function defaultOutput(input: string): string {

@@ -316,8 +316,3 @@ function previousEntries(previous: SourceRegion | null, metrics: string[]): Map<
   }
   return kept;
 }
-
-/** Check used by tests and the docs: the plan writes only its own sheets. */
-export function planSheetNames(plan: WorkbookPlan): string[] {
-  return plan.sheets.map((s) => s.name);
-}

@@ -1,6 +1,8 @@
 // The KAM model: every setting of a portfolio (factors, weights, scales, strength, cuts, capacity,
-// lifetime value, flags, reward plan). The command line reads it from JSON; the wizard stores it in
-// the workbook's "KAM Model" sheet. Defaults are derived from the columns a workbook has.
+// lifetime value, flags; the reward plan is a table beside it). The command line reads it from JSON;
+// the wizard stores it in the workbook's "KAM Model" sheet. Defaults come from the columns present.
+import type { AccountRecord } from './ingest/types';
+
 
 /** Where a factor's raw value comes from: a recognised account field, or a numeric column by header. */
 export type AccountField = 'revenue' | 'profit' | 'margin' | 'costToServe' | 'growth' | 'tenure' | 'orders';
@@ -79,6 +81,9 @@ export const DAYS_PER_MANAGER = 150;
  */
 export const DEFAULT_TEAM_DAYS = 4 * DAYS_PER_MANAGER;
 
+/** The numeric account fields a factor or a strength can come from. */
+export const ACCOUNT_FIELDS: AccountField[] = ['revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'orders'];
+
 /** What the default model needs to know about the data: which fields exist, and their values. */
 export interface ModelInputs {
   fields: Partial<Record<AccountField, number[]>>;
@@ -86,6 +91,27 @@ export interface ModelInputs {
   columns: Record<string, number[]>;
   hasStage: boolean;
   managers: number;
+}
+
+/** The default model's inputs from ingested accounts: the fields and numeric columns that have values. */
+export function modelInputs(accounts: readonly AccountRecord[]): ModelInputs {
+  const fields: ModelInputs['fields'] = {};
+  for (const field of ACCOUNT_FIELDS) {
+    const values = accounts.map((a) => a[field]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    if (values.length) fields[field] = values;
+  }
+  const columns: Record<string, number[]> = {};
+  for (const account of accounts) {
+    for (const [header, value] of Object.entries(account.factors)) {
+      if (typeof value === 'number' && Number.isFinite(value)) (columns[header] ??= []).push(value);
+    }
+  }
+  return {
+    fields,
+    columns,
+    hasStage: accounts.some((a) => a.stage),
+    managers: new Set(accounts.map((a) => a.manager).filter(Boolean)).size,
+  };
 }
 
 /** The value at fraction p of the sorted values (linear between neighbours). */

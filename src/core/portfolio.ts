@@ -79,32 +79,32 @@ const firstColumn = (grid: OutGrid): OutCell[] => grid.map((row) => row[0]);
 const asNumber = (cell: OutCell): number | null => (typeof cell === 'number' ? cell : null);
 const asProblem = (cell: OutCell): string | null => (cell instanceof CellError ? cell.message || cell.kind : null);
 
+/** A stage's setting, whatever the case of the stage name in the data. */
+function stageLookup(table: Record<string, number>): (stage: string | undefined) => number | undefined {
+  const byStage = new Map(Object.entries(table).map(([stage, value]) => [stage.toLowerCase(), value]));
+  return (stage) => (stage ? byStage.get(stage.trim().toLowerCase()) : undefined);
+}
+
 /**
  * Strength per account from the model's source: a column, KAM_STRENGTH over the rating columns (a row
- * error when a rating is missing), or the stage as a proxy.
+ * error when a rating is missing), or the stage as a proxy. Blank ('') when it cannot be told.
  */
 function strengths(accounts: PortfolioAccount[], model: KamModel): OutCell[] {
   const source = model.strength;
-  if (source.kind !== 'ratings') return accounts.map((a) => strengthOf(a, model) ?? '');
-  const yours = accounts.map((a) => source.criteria.map((c) => factorValue(a, c.yours)));
-  const rival = accounts.map((a) => source.criteria.map((c) => factorValue(a, c.rival)));
-  return firstColumn(relativeStrength(yours, rival, [source.criteria.map((c) => c.weight)]));
+  if (source.kind === 'ratings') {
+    const yours = accounts.map((a) => source.criteria.map((c) => factorValue(a, c.yours)));
+    const rival = accounts.map((a) => source.criteria.map((c) => factorValue(a, c.rival)));
+    return firstColumn(relativeStrength(yours, rival, [source.criteria.map((c) => c.weight)]));
+  }
+  if (source.kind === 'column') return accounts.map((a) => factorValue(a, source.source) ?? '');
+  const strengthOf = stageLookup(source.byStage);
+  return accounts.map((a) => strengthOf(a.stage) ?? source.unknown);
 }
 
-function strengthOf(account: PortfolioAccount, model: KamModel): number | null {
-  const source = model.strength;
-  if (source.kind === 'ratings') return null; // computed for all accounts at once by strengths()
-  if (source.kind === 'column') return factorValue(account, source.source);
-  const stage = account.stage?.trim();
-  if (!stage) return source.unknown;
-  const match = Object.keys(source.byStage).find((s) => s.toLowerCase() === stage.toLowerCase());
-  return match ? source.byStage[match] : source.unknown;
-}
-
-function costOf(account: PortfolioAccount, model: KamModel): number {
-  const stage = account.stage?.trim().toLowerCase();
-  const match = stage ? Object.keys(model.capacity.costByStage).find((s) => s.toLowerCase() === stage) : undefined;
-  return match ? model.capacity.costByStage[match] : model.capacity.otherwise;
+/** Days a year each account would take as a key account, by its stage. */
+function daysByStage(accounts: PortfolioAccount[], model: KamModel): number[] {
+  const costOf = stageLookup(model.capacity.costByStage);
+  return accounts.map((a) => costOf(a.stage) ?? model.capacity.otherwise);
 }
 
 function median(values: (number | null)[]): number {
@@ -137,7 +137,7 @@ export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel): P
   const positions = firstColumn(
     position(column(attractiveness.map((c) => (c instanceof CellError ? null : c))), column(strength), model.cuts.attractiveness, model.cuts.strength),
   );
-  const costs = accounts.map((a) => costOf(a, model));
+  const costs = daysByStage(accounts, model);
   const profit = accounts.map((a) => a.profit ?? (a.revenue !== undefined && a.margin !== undefined ? a.revenue * a.margin : null));
   const lifetime = firstColumn(clv(column(profit), model.lifetimeValue.retention, model.lifetimeValue.discountRate, model.lifetimeValue.years ?? undefined));
   const values = model.capacity.value === 'lifetimeValue' ? lifetime : attractiveness;

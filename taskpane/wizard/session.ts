@@ -2,7 +2,7 @@
 // portfolio and build — all through the workbook interface, so tests drive it on an in-memory workbook.
 import { ingestRows } from '../../src/core/ingest';
 import type { AccountRecord, ColumnRole, IngestResult, RoleMapping } from '../../src/core/ingest';
-import { AccountField, defaultModel, KamModel, ModelInputs } from '../../src/core/model';
+import { ACCOUNT_FIELDS, AccountField, defaultModel, KamModel, modelInputs } from '../../src/core/model';
 import { buildPortfolio, Portfolio } from '../../src/core/portfolio';
 import { defaultRewardPlan } from '../../src/core/reward';
 import { buildPlan } from '../../src/core/build-plan';
@@ -12,7 +12,6 @@ import {
 } from '../../src/core/workbook-plan';
 
 /** Numeric account fields a factor or the strength can come from. */
-export const NUMERIC_FIELDS: AccountField[] = ['revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'orders'];
 
 /** Roles offered in the mapping step (the order users think in). */
 export const MAPPED_ROLES: ColumnRole[] = [
@@ -132,7 +131,7 @@ export class WizardSession {
   factorSources(): { source: string; label: string }[] {
     const accounts = this.accounts();
     const out: { source: string; label: string }[] = [];
-    for (const field of NUMERIC_FIELDS) if (accounts.some((a) => typeof a[field] === 'number')) out.push({ source: field, label: FIELD_LABELS[field] });
+    for (const field of ACCOUNT_FIELDS) if (accounts.some((a) => typeof a[field] === 'number')) out.push({ source: field, label: FIELD_LABELS[field] });
     const headers = new Set<string>();
     for (const a of accounts) for (const [h, v] of Object.entries(a.factors ?? {})) if (typeof v === 'number') headers.add(h);
     for (const h of headers) out.push({ source: `column:${h}`, label: h });
@@ -181,19 +180,3 @@ const FIELD_LABELS: Record<AccountField, string> = {
   revenue: 'Revenue', profit: 'Profit', margin: 'Gross margin', costToServe: 'Cost to serve', growth: 'Growth', tenure: 'Tenure (years)', orders: 'Orders',
 };
 
-export function fieldLabel(source: string): string {
-  return source.startsWith('column:') ? source.slice('column:'.length) : FIELD_LABELS[source as AccountField] ?? source;
-}
-
-/** What defaultModel needs to know about the accounts. */
-export function modelInputs(accounts: AccountRecord[]): ModelInputs {
-  const fields: ModelInputs['fields'] = {};
-  for (const field of NUMERIC_FIELDS) {
-    const values = accounts.map((a) => a[field]).filter((v): v is number => typeof v === 'number');
-    if (values.length) fields[field] = values;
-  }
-  const columns: Record<string, number[]> = {};
-  for (const a of accounts) for (const [h, v] of Object.entries(a.factors ?? {})) if (typeof v === 'number') (columns[h] ??= []).push(v);
-  const managers = new Set(accounts.map((a) => a.manager).filter(Boolean)).size;
-  return { fields, columns, hasStage: accounts.some((a) => !!a.stage), managers };
-}
