@@ -108,7 +108,7 @@ export async function run({ quick, reps: repsOverride, runCase, note }) {
     const params = { n, reps, warmup: n >= 1_000_000 ? 1 : 3 };
     const floor = await runCase('1', 'floor', params);
     // A Google spreadsheet holds at most 10 million cells, and KAM_SCORE refuses more than 5 million input
-    // cells in Sheets (src/functions/limits.ts): at Excel's row limit only the Excel artifact applies.
+    // cells in Sheets (src/core/functions/host-limits.ts): at Excel's row limit only the Excel artifact applies.
     const sheets = n * FACTORS > 5_000_000
       ? { failure: 'refused by design: beyond Sheets\' 5,000,000-cell limit per call (a spreadsheet holds 10M cells)' }
       : await runCase('1', 'sheets', params);

@@ -1,10 +1,10 @@
 // The wizard's entry: waits for its host (Excel or Sheets), shows the first screen, then the steps.
 import { detectHost } from './host';
 import { ExcelHost } from '../src/excel/workbook-host';
-import { SheetsHost } from './workbook/sheets-host';
+import { SheetsHost } from '../src/sheets/sidebar-host';
 import { WizardSession } from './wizard/session';
 import { rewriteTool, WizardUi } from './wizard/ui';
-import { describeRewrite, type WorkbookHost } from '../src/core/workbook-plan';
+import { describeRewrite, type WorkbookHost } from '../src/core/workbook/plan';
 
 /** The Excel ribbon's "Rewrite KAM formulas" button (manifest: ExecuteFunction rewriteKamFormulas). */
 export const RIBBON_REWRITE = 'rewriteKamFormulas';

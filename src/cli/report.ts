@@ -1,6 +1,7 @@
 // What the command line prints: a human summary, or the portfolio as JSON for scripts.
 import path from 'node:path';
 import type { PortfolioOutcome } from './portfolio-command';
+import { POSITIONS } from '../core/functions/position-names';
 
 const count = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 const round = (x: number | null, digits = 2): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
@@ -16,7 +17,7 @@ export function summaryText({ ingest, portfolio, out, pictures, notes }: Portfol
   }
   const positions = new Map<string, number>();
   for (const row of portfolio.rows) if (row.position) positions.set(row.position, (positions.get(row.position) ?? 0) + 1);
-  lines.push(`Positions: ${['Strategic', 'Star', 'Status', 'Streamline'].map((p) => `${p} ${positions.get(p) ?? 0}`).join(', ')}.`);
+  lines.push(`Positions: ${POSITIONS.map((p) => `${p} ${positions.get(p) ?? 0}`).join(', ')}.`);
   const { selection } = portfolio;
   lines.push(`Key accounts: ${selection.chosen.length}, using ${round(selection.totalCost, 1)} of ${selection.capacity} team days.`);
   for (const [rank, index] of selection.chosen.slice(0, 10).entries()) {

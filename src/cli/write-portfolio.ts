@@ -1,10 +1,10 @@
 // Writes the portfolio workbook: "KAM Portfolio", "Key accounts", "KAM Model", the matrix picture and a
 // copy of the source rows. Cells hold values (an account named "=Acme" is text, never a formula).
 import ExcelJS from 'exceljs';
-import type { KamModel } from '../core/model';
-import type { Portfolio } from '../core/portfolio';
-import { sourceLabel } from '../core/portfolio';
-import { defaultRewardPlan } from '../core/reward';
+import type { KamModel } from '../core/model/model';
+import type { Portfolio } from '../core/portfolio/portfolio';
+import { sourceLabel } from '../core/model/account-values';
+import { defaultRewardPlan } from '../core/functions/reward';
 import type { RawCell } from '../core/ingest';
 
 export interface SourceCopy {

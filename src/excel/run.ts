@@ -1,7 +1,8 @@
 // The Excel edge: host values in, catalogue call, CustomFunctions errors out. No KAM logic here.
-import { Cell, CellError, ERROR_CODES, ErrorKind, KamError, OutGrid } from '../core/cells';
-import { Arg, findFunction } from '../functions/catalogue';
-import { EXCEL_WEB_MAX_INPUT_CELLS, checkInputSize } from '../functions/limits';
+import { Cell, CellError, ERROR_CODES, ErrorKind, KamError, OutGrid } from '../core/functions/cells';
+import { Arg, findFunction } from '../core/functions/catalogue';
+import type { FunctionId } from '../core/functions/function-ids';
+import { EXCEL_WEB_MAX_INPUT_CELLS, checkInputSize } from '../core/functions/host-limits';
 
 /** True in Excel on the web, where calls carry at most about 5 MB; false elsewhere and outside Office. */
 function onExcelWeb(): boolean {
@@ -57,7 +58,7 @@ function toExcelGrid(out: OutGrid): unknown[][] {
 }
 
 /** Calls a catalogue function as Excel calls a custom function. */
-export function runExcel(id: string, args: unknown[]): unknown[][] {
+export function runExcel(id: FunctionId, args: unknown[]): unknown[][] {
   try {
     if (onExcelWeb()) {
       checkInputSize(args as Arg[], EXCEL_WEB_MAX_INPUT_CELLS, 'Excel on the web', 'Use Excel for desktop for ranges this large, or split the accounts over several formulas.');

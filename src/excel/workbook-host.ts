@@ -1,10 +1,10 @@
 // The workbook interface over Office.js (Excel): reads in one sync, writes each block in one call,
 // the whole build in a handful of syncs.
-import { formulaChanges } from '../core/formula-rewrite';
+import { formulaChanges } from '../core/workbook/formula-rewrite';
 import {
   ApplyProgress, ApplyResult, checkOwnership, conflictMessage, encodeBlock, MARKER_CELL, parseRange, RegionScope, RewriteSummary, SheetInfo,
   SourceRegion, WorkbookError, WorkbookHost, WorkbookPlan,
-} from '../core/workbook-plan';
+} from '../core/workbook/plan';
 
 type Raw = string | number | boolean | null;
 

@@ -1,7 +1,8 @@
 // The Sheets edge: host values in, catalogue call, Sheets values out. No KAM logic here.
-import { CellError, ERROR_CODES, KamError, OutGrid } from '../core/cells';
-import { Arg, findFunction } from '../functions/catalogue';
-import { SHEETS_MAX_INPUT_CELLS, checkInputSize } from '../functions/limits';
+import { CellError, ERROR_CODES, KamError, OutGrid } from '../core/functions/cells';
+import { Arg, findFunction } from '../core/functions/catalogue';
+import type { FunctionId } from '../core/functions/function-ids';
+import { SHEETS_MAX_INPUT_CELLS, checkInputSize } from '../core/functions/host-limits';
 
 /**
  * Sheets cannot place an error value inside a returned array, so a row's error is written as text:
@@ -23,7 +24,7 @@ function toSheetsGrid(out: OutGrid): unknown[][] {
 }
 
 /** Calls a catalogue function as Sheets calls a custom function; a whole-call problem shows as #ERROR!. */
-export function runSheets(id: string, args: unknown[]): unknown[][] {
+export function runSheets(id: FunctionId, args: unknown[]): unknown[][] {
   try {
     checkInputSize(args as Arg[], SHEETS_MAX_INPUT_CELLS, 'Google Sheets', 'Split the accounts over several formulas of fewer rows each.');
     return toSheetsGrid(findFunction(id).run(args as Arg[]));

@@ -1,10 +1,10 @@
 // The wizard's server side in Apps Script: the workbook interface over SpreadsheetApp, exposed as
 // global functions the sidebar calls through google.script.run. One getValues/setValues per block.
-import { formulaChanges } from '../core/formula-rewrite';
+import { formulaChanges } from '../core/workbook/formula-rewrite';
 import {
   ApplyResult, checkOwnership, conflictMessage, describeRewrite, encodeBlock, MARKER_CELL, RegionScope, RewriteSummary, SheetInfo, SourceRegion,
   WorkbookPlan,
-} from '../core/workbook-plan';
+} from '../core/workbook/plan';
 
 type Raw = string | number | boolean | null;
 

@@ -2,16 +2,16 @@
 // portfolio and build — all through the workbook interface, so tests drive it on an in-memory workbook.
 import { ingestRows } from '../../src/core/ingest';
 import type { AccountRecord, ColumnRole, IngestResult, RoleMapping } from '../../src/core/ingest';
-import { ACCOUNT_FIELDS, AccountField, defaultModel, KamModel, modelInputs } from '../../src/core/model';
-import { buildPortfolio, Portfolio } from '../../src/core/portfolio';
-import { defaultRewardPlan } from '../../src/core/reward';
-import { buildPlan } from '../../src/core/build-plan';
-import { ModelSheetError, readModelSheet, SourceMapping } from '../../src/core/model-sheet';
+import { ACCOUNT_FIELDS, KamModel } from '../../src/core/model/model';
+import { FIELD_LABELS } from '../../src/core/model/account-values';
+import { defaultModel, modelInputs } from '../../src/core/model/defaults';
+import { buildPortfolio, Portfolio } from '../../src/core/portfolio/portfolio';
+import { defaultRewardPlan } from '../../src/core/functions/reward';
+import { buildPlan } from '../../src/core/workbook/portfolio-plan';
+import { ModelSheetError, readModelSheet, SourceMapping } from '../../src/core/model/model-sheet';
 import {
   ApplyProgress, ApplyResult, checkOwnership, conflictMessage, isOwned, RegionScope, SHEET_NAMES, SourceRegion, WorkbookError, WorkbookHost, WorkbookPlan,
-} from '../../src/core/workbook-plan';
-
-/** Numeric account fields a factor or the strength can come from. */
+} from '../../src/core/workbook/plan';
 
 /** Roles offered in the mapping step (the order users think in). */
 export const MAPPED_ROLES: ColumnRole[] = [
@@ -175,8 +175,4 @@ export class WizardSession {
     return result;
   }
 }
-
-const FIELD_LABELS: Record<AccountField, string> = {
-  revenue: 'Revenue', profit: 'Profit', margin: 'Gross margin', costToServe: 'Cost to serve', growth: 'Growth', tenure: 'Tenure (years)', orders: 'Orders',
-};
 

@@ -1,9 +1,9 @@
 // The wizard's screens: seven steps over WizardSession, keyboard-usable, every data text as text.
 import { ROLE_LABELS } from '../../src/core/ingest';
 import type { ColumnRole } from '../../src/core/ingest';
-import { matrixSvg } from '../../src/core/matrix-chart';
-import { DEFAULT_STAGE_STRENGTH, STAGES } from '../../src/core/model';
-import { describeRewrite, type RegionScope } from '../../src/core/workbook-plan';
+import { matrixSvg } from '../../src/core/workbook/matrix-chart';
+import { DEFAULT_STAGE_STRENGTH, STAGES } from '../../src/core/model/model';
+import { describeRewrite, type RegionScope } from '../../src/core/workbook/plan';
 import { el, field, numberInput, select, svgNode, uid } from './dom';
 import { MAPPED_ROLES, WizardSession } from './session';
 

@@ -2,7 +2,7 @@
 // dist/sheets/Code.js in a bare scope ("" for blanks, a single cell as a value, row errors as "#VALUE! …" text)
 // and dist/excel/functions.js with a stub runtime (null for blanks and omitted arguments, error objects).
 import { describe, expect, it } from 'vitest';
-import { defaultRewardPlan } from '../../src/core/reward';
+import { defaultRewardPlan } from '../../src/core/functions/reward';
 import { loadExcelBundle, loadSheetsBundle, StubCustomFunctionError } from '../support/dist';
 import { WEIGHTS } from '../support/published-table';
 

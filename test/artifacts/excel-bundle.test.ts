@@ -1,6 +1,7 @@
 // dist/excel as Excel loads it: functions.js with the runtime's CustomFunctions global, and functions.json.
 import { describe, expect, it } from 'vitest';
-import { catalogue, excelName } from '../../src/functions/catalogue';
+import { catalogue } from '../../src/core/functions/catalogue';
+import { excelName } from '../../src/core/functions/function-ids';
 import { loadExcelBundle, readDist, StubCustomFunctionError } from '../support/dist';
 import { RATINGS, WEIGHTS } from '../support/published-table';
 

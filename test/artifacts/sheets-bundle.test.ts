@@ -1,6 +1,7 @@
 // dist/sheets as `clasp push` uploads it: Code.js run in a bare scope, the sidebar page, the manifest.
 import { describe, expect, it } from 'vitest';
-import { catalogue, sheetsName } from '../../src/functions/catalogue';
+import { catalogue } from '../../src/core/functions/catalogue';
+import { sheetsName } from '../../src/core/functions/function-ids';
 import { loadSheetsBundle, readDist } from '../support/dist';
 import { RATINGS, WEIGHTS } from '../support/published-table';
 

@@ -19,7 +19,7 @@ describe('dependencies', () => {
   it('bundles no third-party package into the Apps Script code', () => {
     // Code.js is built with named modules: each module's key is its source path.
     const code = readDist('sheets/Code.js');
-    expect(code).toContain('"./src/core/score.ts"');
+    expect(code).toContain('"./src/core/functions/score.ts"');
     expect(code).not.toContain('node_modules');
   });
 });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { OfficeMockObject } from 'office-addin-mock';
 import { ExcelHost } from '../../src/excel/workbook-host';
-import { MARKER_TEXT, WorkbookPlan } from '../../src/core/workbook-plan';
+import { MARKER_TEXT, WorkbookPlan } from '../../src/core/workbook/plan';
 
 interface Written { sheet: string; row: number; column: number; rows: number; columns: number; numberFormat?: unknown; formulas?: unknown; format: { font: { bold?: boolean } } }
 

@@ -1,8 +1,8 @@
 // Property-based tests of KAM_FLAGS: random shapes, hostile cells and options give an N×1 column of flag texts and row errors, or a KamError.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CellError } from '../../src/core/cells';
-import { findFunction } from '../../src/functions/catalogue';
+import { CellError } from '../../src/core/functions/cells';
+import { findFunction } from '../../src/core/functions/catalogue';
 import { SEED, expectShape, flagsCaseArb, rowsOf, runChecked, withoutKnownBugs } from '../support/arbitraries';
 
 const NUM_RUNS = 3000;

@@ -1,8 +1,9 @@
 // Test helper for the property tests: arguments in each host's form, and results mapped back to kind + message.
 import vm from 'node:vm';
-import { dateToSerial } from '../../src/core/args';
-import { CellError, ERROR_CODES, ErrorKind, KamError, errorFromText } from '../../src/core/cells';
-import { Arg, findFunction, sheetsName } from '../../src/functions/catalogue';
+import { dateToSerial } from '../../src/core/functions/args';
+import { CellError, ERROR_CODES, ErrorKind, KamError, errorFromText } from '../../src/core/functions/cells';
+import { Arg, findFunction } from '../../src/core/functions/catalogue';
+import { FunctionId, sheetsName } from '../../src/core/functions/function-ids';
 import { StubCustomFunctionError, loadExcelBundle, loadSheetsBundle } from '../support/dist';
 
 const KIND_BY_CODE = new Map<string, ErrorKind>(Object.entries(ERROR_CODES).map(([kind, code]) => [code, kind as ErrorKind]));
@@ -38,7 +39,7 @@ export function toSheetsArgs(args: (Arg | undefined)[], hosts: Hosts): unknown[]
  * As Excel passes them: blanks null, errors as error objects with a code, dates as serial numbers, omitted null.
  * A blank single cell for a range parameter arrives as [[null]] (Sheets sends "" for it).
  */
-export function toExcelArgs(args: (Arg | undefined)[], id?: string): unknown[] {
+export function toExcelArgs(args: (Arg | undefined)[], id?: FunctionId): unknown[] {
   const params = id ? findFunction(id).params : [];
   const cell = (c: unknown): unknown =>
     c === undefined ? null
@@ -53,7 +54,7 @@ export type Neutral = { cells: unknown[][] } | { thrown: string | null };
 
 const neutralError = (kind: ErrorKind, message: string): string => (WITH_MESSAGE.has(kind) ? `#${kind} ${message}` : `#${kind}`);
 
-export function neutralCore(id: string, args: (Arg | undefined)[]): Neutral {
+export function neutralCore(id: FunctionId, args: (Arg | undefined)[]): Neutral {
   try {
     const out = findFunction(id).run(args as Arg[]);
     return { cells: out.map((row) => row.map((c) => (c instanceof CellError ? neutralError(c.kind, c.message) : c))) };
@@ -63,7 +64,7 @@ export function neutralCore(id: string, args: (Arg | undefined)[]): Neutral {
   }
 }
 
-export function neutralSheets(id: string, args: unknown[], hosts: Hosts): Neutral {
+export function neutralSheets(id: FunctionId, args: unknown[], hosts: Hosts): Neutral {
   let out: unknown;
   try {
     out = hosts.sheets[sheetsName(id)](...args);

@@ -1,7 +1,8 @@
 // Property-based tests through the built artifacts: hostile input to dist/sheets/Code.js and dist/excel/functions.js gives only the documented value and error forms.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogue, sheetsName } from '../../src/functions/catalogue';
+import { catalogue } from '../../src/core/functions/catalogue';
+import { sheetsName } from '../../src/core/functions/function-ids';
 import { CASES, SEED, inputErrors, withoutKnownBugs } from '../support/arbitraries';
 import { EXCEL_ERROR_CODES, StubCustomFunctionError } from '../support/dist';
 import { Hosts, loadHosts, toExcelArgs, toSheetsArgs } from './host-forms';

@@ -1,13 +1,14 @@
 // Metamorphic properties: row permutations, weight scaling, more capacity, higher actuals, and Excel/Sheets build parity.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CellError, Grid, KamError, OutGrid } from '../../src/core/cells';
-import { defaultRewardPlan } from '../../src/core/reward';
-import { Arg, catalogue, findFunction } from '../../src/functions/catalogue';
+import { CellError, Grid, KamError, OutGrid } from '../../src/core/functions/cells';
+import { defaultRewardPlan } from '../../src/core/functions/reward';
+import { Arg, catalogue, findFunction } from '../../src/core/functions/catalogue';
+import type { FunctionId } from '../../src/core/functions/function-ids';
 import { CASES, Case, SEED, byKind, gridArb, validPlanArb, withoutKnownBugs } from '../support/arbitraries';
 import { Hosts, loadHosts, neutralExcel, neutralSheets, sameOutcome, toExcelArgs, toSheetsArgs } from './host-forms';
 
-const run = (id: string, args: (Arg | undefined)[]): OutGrid | KamError => {
+const run = (id: FunctionId, args: (Arg | undefined)[]): OutGrid | KamError => {
   try {
     return findFunction(id).run(args as Arg[]);
   } catch (error) {

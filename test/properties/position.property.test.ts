@@ -1,8 +1,8 @@
 // Property-based tests of KAM_POSITION: random shapes, hostile cells and cuts give an N×1 column of position words, blanks and row errors, or a KamError.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CellError, KamError } from '../../src/core/cells';
-import { findFunction } from '../../src/functions/catalogue';
+import { CellError, KamError } from '../../src/core/functions/cells';
+import { findFunction } from '../../src/core/functions/catalogue';
 import { SEED, expectShape, positionCaseArb, rowsOf, runChecked, withoutKnownBugs } from '../support/arbitraries';
 
 const NUM_RUNS = 3000;

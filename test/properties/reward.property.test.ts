@@ -1,9 +1,9 @@
 // Property-based tests of KAM_REWARD: random shapes, hostile cells and valid or broken plans give an N×1 result or a KamError.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateToSerial } from '../../src/core/args';
-import { CellError } from '../../src/core/cells';
-import { findFunction } from '../../src/functions/catalogue';
+import { dateToSerial } from '../../src/core/functions/args';
+import { CellError } from '../../src/core/functions/cells';
+import { findFunction } from '../../src/core/functions/catalogue';
 import { SEED, expectShape, rewardCaseArb, rowsOf, runChecked, validPlanArb, withoutKnownBugs } from '../support/arbitraries';
 
 const NUM_RUNS = 3000;

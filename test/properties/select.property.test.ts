@@ -1,8 +1,8 @@
 // Property-based tests of KAM_SELECT: hostile input gives the documented list/table/flags shape or a KamError; small instances are checked against brute force.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CellError, Grid, KamError, OutGrid } from '../../src/core/cells';
-import { findFunction } from '../../src/functions/catalogue';
+import { CellError, Grid, KamError, OutGrid } from '../../src/core/functions/cells';
+import { findFunction } from '../../src/core/functions/catalogue';
 import { SEED, expectShape, rowsOf, runChecked, selectCaseArb, selectOutputOf, withoutKnownBugs } from '../support/arbitraries';
 
 const NUM_RUNS = 2500;

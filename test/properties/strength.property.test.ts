@@ -1,8 +1,8 @@
 // Property-based tests of KAM_STRENGTH: random shapes and hostile cells give an N×1 result or a KamError, never anything else.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CellError } from '../../src/core/cells';
-import { findFunction } from '../../src/functions/catalogue';
+import { CellError } from '../../src/core/functions/cells';
+import { findFunction } from '../../src/core/functions/catalogue';
 import { SEED, expectShape, rowsOf, runChecked, strengthCaseArb, withoutKnownBugs } from '../support/arbitraries';
 
 const NUM_RUNS = 3000;

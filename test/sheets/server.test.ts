@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeSpreadsheet } from '../support/fake-spreadsheet';
 import { sheetsServer, VmSheetsHost } from '../support/sheets-server';
 import { WizardSession } from '../../taskpane/wizard/session';
-import { MARKER_TEXT, SHEET_NAMES } from '../../src/core/workbook-plan';
+import { MARKER_TEXT, SHEET_NAMES } from '../../src/core/workbook/plan';
 
 const HOSTILE = ['=HYPERLINK("http://evil","x")', '+cmd', '-1+2', '@x', '<img src=x onerror=alert(1)>'];
 

@@ -1,9 +1,10 @@
 // fast-check generators for hostile spreadsheet input, per-function argument generators and the result checks.
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { Arg } from '../../src/functions/catalogue';
-import { Cell, CellError, ErrorKind, Grid, KamError, OutGrid, errorFromText } from '../../src/core/cells';
-import { defaultRewardPlan } from '../../src/core/reward';
+import { Arg } from '../../src/core/functions/catalogue';
+import type { FunctionId } from '../../src/core/functions/function-ids';
+import { Cell, CellError, ErrorKind, Grid, KamError, OutGrid, errorFromText } from '../../src/core/functions/cells';
+import { defaultRewardPlan } from '../../src/core/functions/reward';
 
 /** One seed for every property file, so a CI failure reproduces locally (override with FC_SEED). */
 export const SEED = Number(process.env.FC_SEED ?? 42);
@@ -109,7 +110,7 @@ const valueArg = (value: fc.Arbitrary<Cell>): fc.Arbitrary<Arg> =>
 
 /** A function call to try: its catalogue id and arguments, with the shape the result must have. */
 export interface Case {
-  id: string;
+  id: FunctionId;
   args: (Arg | undefined)[];
 }
 

@@ -1,5 +1,5 @@
 // Test support for the catalogue's core functions: building ranges and catching whole-call errors.
-import { Cell, Grid, KamError, OutCell, OutGrid } from '../../src/core/cells';
+import { Cell, Grid, KamError, OutCell, OutGrid } from '../../src/core/functions/cells';
 
 /** A one-column range, one account per row. */
 export const col = (...values: Cell[]): Grid => values.map((value) => [value]);

@@ -1,7 +1,7 @@
 // Test support: a fake SpreadsheetApp faithful to what the wizard's server functions use — ranges,
 // getValues/setValues read as typed (apostrophe = text, "=" = formula), number formats, formulas,
 // named ranges, sheets, charts — with a call log to check that writes are batched.
-import { parseRange, a1Range } from '../../src/core/workbook-plan';
+import { parseRange, a1Range } from '../../src/core/workbook/plan';
 
 type Value = string | number | boolean | Date;
 interface Cell { value: Value; formula: string; format: string; bold?: boolean; note?: string }

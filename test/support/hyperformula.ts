@@ -1,8 +1,9 @@
 // Test support: the catalogue registered in HyperFormula, a real spreadsheet engine, so tests can type
 // =KAM.SCORE(A2:C6, E1:G1) into cells and watch results spill and recalculate. Names: KAM.<ID> and KAM_<ID>.
 import { ArraySize, CellError as HfCellError, ErrorType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
-import { Cell, CellError, ErrorKind, Grid, KamError, OutCell } from '../../src/core/cells';
-import { catalogue, excelName, FunctionSpec, sheetsName } from '../../src/functions/catalogue';
+import { Cell, CellError, ErrorKind, Grid, KamError, OutCell } from '../../src/core/functions/cells';
+import { catalogue, FunctionSpec } from '../../src/core/functions/catalogue';
+import { excelName, sheetsName } from '../../src/core/functions/function-ids';
 
 const KIND_BY_HF: Partial<Record<ErrorType, ErrorKind>> = {
   [ErrorType.VALUE]: 'VALUE', [ErrorType.NA]: 'NA', [ErrorType.NUM]: 'NUM', [ErrorType.DIV_BY_ZERO]: 'DIV0',

@@ -5,7 +5,7 @@ import { loadSheetsBundle } from './dist';
 import { appsScriptGlobals, FakeSpreadsheet } from './fake-spreadsheet';
 import type {
   ApplyProgress, ApplyResult, RegionScope, RewriteSummary, SheetInfo, SourceRegion, WorkbookHost, WorkbookPlan,
-} from '../../src/core/workbook-plan';
+} from '../../src/core/workbook/plan';
 
 export function sheetsServer(book: FakeSpreadsheet): (name: string, args: unknown[]) => unknown {
   const gas = loadSheetsBundle(appsScriptGlobals(book));

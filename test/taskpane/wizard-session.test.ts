@@ -1,8 +1,8 @@
 // The wizard's logic against the in-memory workbook: pick, map, build, rebuild, reopen, ownership.
 import { describe, expect, it } from 'vitest';
-import { MemoryHost, MemoryWorkbook } from '../../taskpane/workbook/memory-host';
+import { MemoryHost, MemoryWorkbook } from '../support/memory-host';
 import { WizardSession } from '../../taskpane/wizard/session';
-import { MARKER_TEXT, SHEET_NAMES } from '../../src/core/workbook-plan';
+import { MARKER_TEXT, SHEET_NAMES } from '../../src/core/workbook/plan';
 
 export function customerBook(): MemoryWorkbook {
   const book = new MemoryWorkbook();

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, guardNetwork, launch, serve, SHEETS_DIST } from '../support/browser';
 import { FakeSpreadsheet } from '../support/fake-spreadsheet';
 import { sheetsServer } from '../support/sheets-server';
-import { SHEET_NAMES } from '../../src/core/workbook-plan';
+import { SHEET_NAMES } from '../../src/core/workbook/plan';
 
 const XSS = '<img src=x onerror=alert(1)>';
 

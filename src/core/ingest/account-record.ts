@@ -13,3 +13,12 @@ export function orderedRecord(record: AccountRecord): AccountRecord {
   for (const field of FIELD_ORDER) if (record[field] !== undefined) ordered[field] = record[field];
   return ordered as unknown as AccountRecord;
 }
+
+/**
+ * Profit after cost to serve, derived when the data has no profit of its own: revenue × gross margin −
+ * cost to serve (a missing cost to serve counts as none). The one definition: ingest, the portfolio
+ * and the workbook the wizard writes all derive profit through it.
+ */
+export function derivedProfit(revenue: number, margin: number, costToServe: number | undefined | null): number {
+  return revenue * margin - (costToServe ?? 0);
+}

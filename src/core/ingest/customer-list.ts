@@ -7,7 +7,7 @@ import type { SerialDay } from './excel-serial';
 import { isoFromSerial, yearOfSerial } from './excel-serial';
 import { accountKey } from './account-names';
 import { cleanNumber } from './clean-number';
-import { orderedRecord } from './account-record';
+import { derivedProfit, orderedRecord } from './account-record';
 import type { IngestIssue } from './messages';
 import { issue } from './messages';
 
@@ -82,7 +82,7 @@ export class CustomerList {
         record[role] = cleanNumber(ratios[role]!);
       }
       if (deriveProfit && record.revenue !== undefined && ratios.margin !== undefined) {
-        record.profit = cleanNumber(record.revenue * ratios.margin - (record.costToServe ?? 0));
+        record.profit = cleanNumber(derivedProfit(record.revenue, ratios.margin, record.costToServe));
       }
       const tenure = tenureOf(draft, asOf);
       if (tenure !== undefined) record.tenure = tenure;

@@ -1,7 +1,7 @@
 // Public entry points of ingest: what the command line and the wizard call.
 
 export type { RawCell } from './raw-cell';
-export { looksLikeFormula, columnLetter } from './raw-cell';
+export { columnLetter } from './raw-cell';
 export type { TableReader, IngestRowsOptions } from './table-reader';
 export { createTableReader, ingestRows } from './table-reader';
 export type { AccountRecord, ColumnInfo, IngestOptions, IngestResult, SkippedRow, TableKind } from './types';

@@ -35,14 +35,6 @@ export function cellText(cell: RawCell): string {
   return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
 }
 
-/**
- * True for text a spreadsheet would take as a formula if typed in ("=Acme", "+Corp", "-x", "@x").
- * Ingest keeps such text as plain data; writers use this to escape it before putting it in a cell.
- */
-export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@]/.test(text);
-}
-
 /** Spreadsheet column letters for a 0-based column index (0 → A, 26 → AA). */
 export function columnLetter(index: number): string {
   let n = index + 1;

@@ -7,7 +7,7 @@ import type { SerialDay } from './excel-serial';
 import { isoFromSerial, serialFromYmd, ymdFromSerial } from './excel-serial';
 import { accountKey } from './account-names';
 import { cleanNumber } from './clean-number';
-import { orderedRecord } from './account-record';
+import { derivedProfit, orderedRecord } from './account-record';
 import type { IngestIssue } from './messages';
 import { issue } from './messages';
 
@@ -80,8 +80,9 @@ export class TransactionRollup {
 
     const { revenue = 0, profit, margin, costToServe } = values.numbers;
     rollup.revenue += revenue;
-    // A line with a margin but no profit column: its profit is amount × margin.
-    const lineProfit = profit ?? (margin !== undefined && this.plan.roleColumn.profit === undefined ? revenue * margin : undefined);
+    // A profit column is taken as the export gives it; without one, a line's profit is derived from its
+    // amount and margin, after its cost to serve.
+    const lineProfit = profit ?? (margin !== undefined && this.plan.roleColumn.profit === undefined ? derivedProfit(revenue, margin, costToServe) : undefined);
     if (lineProfit !== undefined) {
       rollup.profit += lineProfit;
       rollup.hasProfit = true;

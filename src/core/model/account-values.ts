@@ -1,0 +1,48 @@
+// What the model reads from an account: a factor's raw value, profit after cost to serve, the value a
+// missing factor is scored at, and each account field's name. The portfolio, the workbook the wizard
+// writes and the command line all read accounts through these.
+import { derivedProfit } from '../ingest/account-record';
+import type { AccountRecord } from '../ingest/types';
+import type { AccountField, AttractivenessFactor, FactorSource } from './model';
+
+/** What the model needs from an account: the fields of an ingested account record it reads. */
+export type ModelAccount = Pick<AccountRecord, 'account'> &
+  Partial<Pick<AccountRecord, 'segment' | 'manager' | 'stage' | 'revenue' | 'profit' | 'margin' | 'costToServe' | 'growth' | 'tenure' | 'orders' | 'factors'>>;
+
+/** Account fields as users name them (column headers, model sheet, wizard). */
+export const FIELD_LABELS: Record<AccountField, string> = {
+  revenue: 'Revenue', profit: 'Profit', margin: 'Gross margin', costToServe: 'Cost to serve', growth: 'Growth', tenure: 'Tenure (years)', orders: 'Orders',
+};
+
+const COLUMN_PREFIX = 'column:';
+
+/** The raw value of a factor source for an account, or null when the account has none. */
+export function factorValue(account: ModelAccount, source: FactorSource): number | null {
+  const value = source.startsWith(COLUMN_PREFIX) ? account.factors?.[source.slice(COLUMN_PREFIX.length)] : account[source as AccountField];
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** A factor source in the user's words: the field's name, or the column's header. */
+export function sourceLabel(source: FactorSource): string {
+  return source.startsWith(COLUMN_PREFIX) ? source.slice(COLUMN_PREFIX.length) : FIELD_LABELS[source as AccountField];
+}
+
+/** The header of the source column a factor source names, or null for an account field. */
+export function sourceColumn(source: FactorSource): string | null {
+  return source.startsWith(COLUMN_PREFIX) ? source.slice(COLUMN_PREFIX.length) : null;
+}
+
+/** Profit after cost to serve: the account's own profit, else revenue × margin − cost to serve; null when neither is known. */
+export function accountProfit(account: ModelAccount): number | null {
+  if (typeof account.profit === 'number') return account.profit;
+  if (typeof account.revenue === 'number' && typeof account.margin === 'number') return derivedProfit(account.revenue, account.margin, account.costToServe);
+  return null;
+}
+
+/**
+ * The raw value scored for an account with no value for a factor (a new customer has no growth yet):
+ * the middle of the factor's scale, 5 of 10 — neither rewarded nor punished for what is not known.
+ */
+export function missingFactorValue(factor: Pick<AttractivenessFactor, 'worst' | 'best'>): number {
+  return (factor.worst + factor.best) / 2;
+}

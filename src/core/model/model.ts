@@ -1,0 +1,87 @@
+// The KAM model: every setting of a portfolio (factors, weights, scales, strength, cuts, capacity,
+// lifetime value, flags; the reward plan is a table beside it). The command line reads it from JSON;
+// the wizard stores it in the workbook's "KAM Model" sheet; model/defaults.ts derives one from the data.
+
+
+/** Where a factor's raw value comes from: a recognised account field, or a numeric column by header. */
+export type AccountField = 'revenue' | 'profit' | 'margin' | 'costToServe' | 'growth' | 'tenure' | 'orders';
+
+/** An account field, or "column:<header>" for another numeric column of the source. */
+export type FactorSource = AccountField | `column:${string}`;
+
+export interface AttractivenessFactor {
+  /** The label users see, e.g. "Revenue potential". */
+  name: string;
+  /** An account field, or "column:<header>" for another numeric column of the source. */
+  source: FactorSource;
+  /** Points; weights are normalised, so any total works (the wizard shows them against 100). */
+  weight: number;
+  /** The raw value that scores 0 and the one that scores 10; worst > best means lower is better. */
+  worst: number;
+  best: number;
+}
+
+/** One of the customer's buying criteria, rated for you and for your best rival (e.g. 1-10). */
+export interface StrengthCriterion {
+  name: string;
+  yours: FactorSource;
+  rival: FactorSource;
+  weight: number;
+}
+
+export type StrengthSource =
+  /** A column that already holds relative strength (1 = parity with the best rival). */
+  | { kind: 'column'; source: FactorSource }
+  /** Your ratings against your best rival's on the customer's criteria: KAM_STRENGTH. */
+  | { kind: 'ratings'; criteria: StrengthCriterion[] }
+  /** The relationship stage as a proxy: each stage maps to a relative strength. */
+  | { kind: 'stage'; byStage: Record<string, number>; unknown: number };
+
+export type Cut = number | 'median';
+
+export interface KamModel {
+  version: 1;
+  factors: AttractivenessFactor[];
+  strength: StrengthSource;
+  cuts: { attractiveness: Cut; strength: Cut };
+  capacity: {
+    /** Team days a year available for key-account work. */
+    days: number;
+    /** Days a year a key account needs, by relationship stage; accounts without a stage use `otherwise`. */
+    costByStage: Record<string, number>;
+    otherwise: number;
+    /** What the selection maximises. */
+    value: 'attractiveness' | 'lifetimeValue';
+  };
+  lifetimeValue: { retention: number; discountRate: number; years: number | null };
+  flags: { bigNameTopShare: number; oldFriendYears: number; attractivenessCut: number };
+  /** Warning thresholds from the method: ~50 key accounts in all, ~15 per manager. */
+  limits: { keyAccounts: number; perManager: number };
+}
+
+/** Relationship stages in the method's order (Disintegrating can happen at any stage). */
+export const STAGES = ['Exploratory', 'Basic', 'Cooperative', 'Interdependent', 'Integrated', 'Disintegrating'] as const;
+
+/**
+ * Stage as a strength proxy: Cooperative is parity (one of several suppliers); deeper stages are
+ * stronger than the best rival, earlier ones weaker.
+ */
+export const DEFAULT_STAGE_STRENGTH: Record<string, number> = {
+  Exploratory: 0.5, Basic: 0.75, Cooperative: 1, Interdependent: 1.25, Integrated: 1.5, Disintegrating: 0.5,
+};
+
+/** Team days a year a key account takes at each stage: deeper relationships cost more. */
+export const DEFAULT_STAGE_COST: Record<string, number> = {
+  Exploratory: 20, Basic: 20, Cooperative: 30, Interdependent: 45, Integrated: 60, Disintegrating: 30,
+};
+
+/** Days a key account manager can give to key accounts in a year, for the default capacity. */
+export const DAYS_PER_MANAGER = 150;
+/**
+ * The default team: four key account managers' worth of days (fewer if the data names fewer), about
+ * 20 key accounts at 30 days each — inside the method's 15–35, well below its ceiling of 50.
+ */
+export const DEFAULT_TEAM_DAYS = 4 * DAYS_PER_MANAGER;
+
+/** The numeric account fields a factor or a strength can come from. */
+export const ACCOUNT_FIELDS: AccountField[] = ['revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'orders'];

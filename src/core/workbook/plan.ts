@@ -1,0 +1,239 @@
+// What the wizard asks a workbook to do, as plain data: the sheets and cells to write, the named
+// ranges, the chart; plus the workbook interface each host implements, and the ownership rules.
+import type { FormulaHost } from '../functions/function-ids';
+import { columnLetter } from '../ingest/raw-cell';
+
+/** A cell to write: a value (text stays text, whatever it looks like), or a formula in the host's spelling. */
+export type PlanCell = string | number | boolean | null | { formula: string };
+
+/** A rectangle of cells written in one call. Rows and columns are 1-based, as A1 addresses count them. */
+export interface PlanBlock {
+  row: number;
+  column: number;
+  cells: PlanCell[][];
+  /** Number format for the block's number and formula cells (text cells are always written as text). */
+  numberFormat?: string;
+  /** Header rows: shown bold. */
+  bold?: boolean;
+  /** A note for the first cell (e.g. "rolled up from the transaction export"). */
+  note?: string;
+}
+
+export interface PlanSheet {
+  name: string;
+  blocks: PlanBlock[];
+  /** Rows kept in view while scrolling. */
+  freezeRows?: number;
+}
+
+export interface PlanName {
+  name: string;
+  sheet: string;
+  /** A1 range on that sheet without the sheet name, e.g. "B8:F8". */
+  range: string;
+}
+
+/** The portfolio matrix as a native bubble chart, as far as each host's chart API allows. */
+export interface ChartSpec {
+  sheet: string;
+  title: string;
+  /** The chart's data: a header row, then one row per account — name, strength, attractiveness, revenue. */
+  dataRange: string;
+  rows: number;
+  xTitle: string;
+  yTitle: string;
+  /** Top-left cell the chart is placed at. */
+  anchor: string;
+  cuts: { attractiveness: number | string; strength: number | string };
+}
+
+export interface WorkbookPlan {
+  host: FormulaHost;
+  /** In writing order; every one is created by, or already owned by, the add-in. */
+  sheets: PlanSheet[];
+  names: PlanName[];
+  chart: ChartSpec | null;
+}
+
+/** Sheets the add-in creates, by role. */
+export const SHEET_NAMES = {
+  model: 'KAM Model',
+  portfolio: 'KAM Portfolio',
+  keyAccounts: 'Key accounts',
+  rewards: 'KAM Rewards',
+} as const;
+
+/** Every owned sheet has this token in its marker cell; a sheet without it is never written to. */
+export const OWNER_TOKEN = '[kam-portfolio:owned]';
+/** The marker cell of an owned sheet (row 2, column A): text both hosts keep in the file. */
+export const MARKER_CELL = { row: 2, column: 1, address: 'A2' } as const;
+export const MARKER_TEXT = `Built by the KAM Portfolio add-in ${OWNER_TOKEN}. Building again replaces this sheet; change settings on the KAM Model sheet or in the wizard.`;
+
+export interface SheetInfo {
+  name: string;
+  /** The text of the sheet's marker cell (A2), "" when blank. */
+  marker: string;
+}
+
+export interface Ownership {
+  create: string[];
+  update: string[];
+  /** Sheets with one of our names that the add-in did not create: nothing is written until they are renamed. */
+  conflicts: string[];
+}
+
+export const isOwned = (sheet: SheetInfo): boolean => typeof sheet.marker === 'string' && sheet.marker.includes(OWNER_TOKEN);
+
+/** Which of the plan's sheets are new, which are ours to update, and which belong to the user. */
+export function checkOwnership(existing: readonly SheetInfo[], plan: Pick<WorkbookPlan, 'sheets'>): Ownership {
+  const result: Ownership = { create: [], update: [], conflicts: [] };
+  for (const sheet of plan.sheets) {
+    // Both hosts compare sheet names without regard to case.
+    const found = existing.find((s) => s.name.toLowerCase() === sheet.name.toLowerCase());
+    if (!found) result.create.push(sheet.name);
+    else if (isOwned(found)) result.update.push(found.name);
+    else result.conflicts.push(found.name);
+  }
+  return result;
+}
+
+export function conflictMessage(conflicts: readonly string[]): string {
+  const names = conflicts.map((n) => `"${n}"`).join(', ');
+  return conflicts.length === 1
+    ? `This workbook already has a sheet called ${names} that the KAM wizard did not create. Nothing was written. Rename that sheet (or delete it if you no longer need it), then build again.`
+    : `This workbook already has sheets called ${names} that the KAM wizard did not create. Nothing was written. Rename those sheets (or delete them if you no longer need them), then build again.`;
+}
+
+/** A sheet name as formulas quote it: 'KAM Model' ('' inside for an apostrophe). Both hosts accept it. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Spreadsheet column letters for a 1-based column (1 → A, 27 → AA). */
+export const letters = (column: number): string => columnLetter(column - 1);
+
+export function a1(row: number, column: number, absolute = false): string {
+  return absolute ? `$${letters(column)}$${row}` : `${letters(column)}${row}`;
+}
+
+export function a1Range(row: number, column: number, rows: number, columns: number, absolute = false): string {
+  const first = a1(row, column, absolute);
+  return rows === 1 && columns === 1 ? first : `${first}:${a1(row + rows - 1, column + columns - 1, absolute)}`;
+}
+
+/** Parses "B8", "$B$8:F10" (no sheet) into 1-based row, column and size. */
+export function parseRange(range: string): { row: number; column: number; rows: number; columns: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(range.trim());
+  if (!m) throw new Error(`Not an A1 range: ${range}`);
+  const col = (s: string): number => s.toUpperCase().split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const row = Number(m[2]);
+  const column = col(m[1]);
+  const lastRow = m[4] ? Number(m[4]) : row;
+  const lastColumn = m[3] ? col(m[3]) : column;
+  return { row: Math.min(row, lastRow), column: Math.min(column, lastColumn), rows: Math.abs(lastRow - row) + 1, columns: Math.abs(lastColumn - column) + 1 };
+}
+
+/**
+ * A block as the host's write call takes it. Text is forced to stay text — an account called
+ * "=HYPERLINK(…)", "+cmd", "-1+2" or "00123" is never read as a formula or a number: Excel gets the
+ * number format "@" (Text) on that cell in the same batch; Sheets, whose setValues reads strings as if
+ * typed, gets a leading apostrophe, which it keeps out of the stored value.
+ */
+export function encodeBlock(block: PlanBlock, host: FormulaHost): { input: (string | number | boolean)[][]; formats: string[][] | null } {
+  const textFormat = '@';
+  const other = block.numberFormat ?? 'General';
+  let needsFormats = host === 'excel' || block.numberFormat !== undefined;
+  const formats: string[][] = [];
+  const input = block.cells.map((row) => {
+    const formatRow: string[] = [];
+    formats.push(formatRow);
+    return row.map((cell) => {
+      if (cell === null || cell === undefined) {
+        formatRow.push(other);
+        return '';
+      }
+      if (typeof cell === 'object') {
+        formatRow.push(other);
+        return cell.formula;
+      }
+      if (typeof cell === 'string') {
+        if (host === 'excel') {
+          formatRow.push(textFormat);
+          return cell;
+        }
+        formatRow.push(block.numberFormat ? textFormat : other);
+        return cell === '' ? '' : `'${cell}`;
+      }
+      formatRow.push(other);
+      return cell;
+    });
+  });
+  if (host === 'sheets' && !block.numberFormat) needsFormats = false;
+  return { input, formats: needsFormats ? formats : null };
+}
+
+export interface ApplyProgress {
+  step: number;
+  steps: number;
+  label: string;
+}
+
+export interface ApplyResult {
+  created: string[];
+  updated: string[];
+  names: number;
+  chart: boolean;
+  /** Things the host could not do (e.g. a chart feature), in words for the user. */
+  notes: string[];
+}
+
+export interface RewriteSummary {
+  /** Cells whose formula changed. */
+  cells: number;
+  sheets: number;
+  host: FormulaHost;
+}
+
+/** What a rewrite did, in words: the same sentence in the Sheets menu, the Excel ribbon and the wizard. */
+export function describeRewrite(r: RewriteSummary): string {
+  const names = r.host === 'excel' ? 'the Excel names (KAM.SCORE, …)' : 'the Sheets names (KAM_SCORE, …)';
+  return r.cells
+    ? `${r.cells} cell${r.cells === 1 ? '' : 's'} on ${r.sheets} sheet${r.sheets === 1 ? '' : 's'} now use ${names}.`
+    : `No cell needed changing: every KAM formula already uses ${names}.`;
+}
+
+/** The customer data the user pointed at: its sheet, where it starts, and the raw values. */
+export interface SourceRegion {
+  sheet: string;
+  /** A1 range without the sheet name, e.g. "A1:H40". */
+  range: string;
+  /** Sheet row and 1-based column of values[0][0]. */
+  row: number;
+  column: number;
+  /** Raw cell values; dates come as ISO text or serial numbers (google.script.run cannot pass a Date). */
+  values: (string | number | boolean | null)[][];
+}
+
+export type RegionScope = 'table' | 'region' | 'used';
+
+/** The workbook operations the wizard needs; implemented for Excel, Sheets and in memory. */
+export interface WorkbookHost {
+  readonly host: FormulaHost;
+  /** The table around the selection, the current region, or the sheet's used range. */
+  readSelection(scope: RegionScope): Promise<SourceRegion>;
+  /** A sheet's used range (or a given range of it); null when there is no such sheet. */
+  readSheet(sheet: string, range?: string): Promise<SourceRegion | null>;
+  listSheets(): Promise<SheetInfo[]>;
+  /** Writes the plan; refuses (throws) before writing anything if a sheet would be replaced that is not ours. */
+  applyPlan(plan: WorkbookPlan, onProgress?: (p: ApplyProgress) => void): Promise<ApplyResult>;
+  /** Rewrites every formula in the workbook for this host's spelling of the KAM functions. */
+  rewriteFormulas(): Promise<RewriteSummary>;
+}
+
+/** An error meant for the user as it stands (the wizard shows its message in the alert region). */
+export class WorkbookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkbookError';
+  }
+}

@@ -1,0 +1,309 @@
+// The build plan: from the model, the customer data and its mapping, what the wizard writes into the
+// workbook — the model sheet, a portfolio of live catalogue formulas, key accounts, rewards, a chart.
+import type { AccountRecord, ColumnInfo, IngestResult } from '../ingest';
+import type { FactorSource, KamModel } from '../model/model';
+import { accountProfit, factorValue, missingFactorValue, sourceColumn } from '../model/account-values';
+import type { Portfolio } from '../portfolio/portfolio';
+import { DEFAULT_METRICS } from '../functions/reward';
+import { FormulaHost, FunctionId, hostSpelling } from '../functions/function-ids';
+import { modelSheetBlocks, NAMES, SourceMapping } from '../model/model-sheet';
+import {
+  a1, a1Range, ChartSpec, MARKER_TEXT, PlanBlock, PlanCell, PlanSheet, quoteSheet, SHEET_NAMES, SourceRegion, WorkbookPlan,
+} from './plan';
+
+export interface BuildInput {
+  host: FormulaHost;
+  model: KamModel;
+  mapping: SourceMapping;
+  /** The customer data as read (raw values and where they sit). */
+  source: SourceRegion;
+  /** What ingest made of it (the same reader as the command line). */
+  ingest: IngestResult;
+  /** The accounts after the wizard's choices (ingest's, minus roles the user set aside). */
+  accounts: AccountRecord[];
+  /** The portfolio computed from the same accounts and model (for the rewards list and the chart cuts). */
+  portfolio: Portfolio;
+  /** The reward plan table (header row first); the default plan when omitted. */
+  rewardPlan: (string | number)[][];
+  /** The existing "KAM Rewards" sheet's values, so targets and actuals typed there are kept by account. */
+  previousRewards?: SourceRegion | null;
+}
+
+/** Where things sit on the portfolio sheet. Data starts at row FIRST_ROW. */
+export const PORTFOLIO_LAYOUT = { headerRow: 5, firstRow: 6 } as const;
+
+const fn = (id: FunctionId, host: FormulaHost, args: string[]): string => `${hostSpelling(id, host)}(${args.join(', ')})`;
+const formula = (text: string): PlanCell => ({ formula: `=${text}` });
+/** A text argument inside a formula. */
+const str = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+/** A raw cell the portfolio may reference directly: a real number equal to what ingest read. */
+function referable(raw: unknown, value: number | undefined | null): boolean {
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || value === undefined || value === null) return false;
+  return Math.abs(raw - value) <= 1e-9 * Math.max(1, Math.abs(value));
+}
+
+interface InputColumn {
+  header: string;
+  /** The account's value, when it has one. */
+  value: (a: AccountRecord) => number | string | undefined | null;
+  /** The source column holding it (for live references), when there is one. */
+  column?: ColumnInfo;
+  text?: boolean;
+  /** For a factor: the value written when the account has none (the scale's midpoint, as the portfolio scores it). */
+  missing?: number;
+}
+
+
+export function buildPlan(input: BuildInput): WorkbookPlan {
+  const { host, model, mapping, source, ingest, accounts, portfolio } = input;
+  const n = accounts.length;
+  if (n === 0) throw new Error('buildPlan needs at least one account');
+  const roleColumn = (role: string): ColumnInfo | undefined => ingest.columns.find((c) => c.role === role);
+  const factorColumn = (header: string): ColumnInfo | undefined => ingest.columns.find((c) => c.header === header);
+  const rolledUp = ingest.kind === 'transactions';
+  const live = !rolledUp;
+
+  const sourceCell = (a: AccountRecord, column: ColumnInfo | undefined): { ref: string; raw: unknown } | null => {
+    if (!live || !column || a.sourceRows.length !== 1) return null;
+    const sheetRow = a.sourceRows[0];
+    const raw = source.values[sheetRow - source.row]?.[column.index];
+    return { ref: `${quoteSheet(source.sheet)}!${a1(sheetRow, source.column + column.index)}`, raw };
+  };
+
+  const columnFor = (source: FactorSource): ColumnInfo | undefined => {
+    const header = sourceColumn(source);
+    return header === null ? roleColumn(source) : factorColumn(header);
+  };
+
+  // Inputs: account details, then the factor columns KAM_SCORE reads (contiguous), then strength input.
+  const inputs: InputColumn[] = [
+    { header: 'Account', value: (a) => a.account, column: roleColumn('account'), text: true },
+    { header: 'Segment', value: (a) => a.segment ?? '', column: roleColumn('segment'), text: true },
+    { header: 'Manager', value: (a) => a.manager ?? '', column: roleColumn('manager'), text: true },
+    { header: 'Stage', value: (a) => a.stage ?? '', column: roleColumn('stage'), text: true },
+    { header: 'Revenue', value: (a) => a.revenue, column: roleColumn('revenue') },
+    // Profit from its column, else derived after cost to serve (as the portfolio computes it).
+    { header: 'Profit', value: accountProfit, column: roleColumn('profit') },
+    { header: 'Tenure (years)', value: (a) => a.tenure, column: roleColumn('tenure') },
+  ];
+  const factorStart = inputs.length + 1;
+  for (const f of model.factors) {
+    inputs.push({ header: f.name, value: (a) => factorValue(a, f.source), column: columnFor(f.source), missing: missingFactorValue(f) });
+  }
+  const strengthFromColumn = model.strength.kind === 'column' ? model.strength.source : null;
+  if (strengthFromColumn) {
+    inputs.push({ header: 'Strength (from data)', value: (a) => factorValue(a, strengthFromColumn), column: columnFor(strengthFromColumn) });
+  }
+  // Ratings: your ratings, then the best rival's, each a contiguous block KAM_STRENGTH reads.
+  const criteria = model.strength.kind === 'ratings' ? model.strength.criteria : [];
+  const yoursStart = inputs.length + 1;
+  for (const c of criteria) inputs.push({ header: `${c.name} (you)`, value: (a) => factorValue(a, c.yours), column: columnFor(c.yours) });
+  const rivalStart = inputs.length + 1;
+  for (const c of criteria) inputs.push({ header: `${c.name} (best rival)`, value: (a) => factorValue(a, c.rival), column: columnFor(c.rival) });
+
+  const { firstRow, headerRow } = PORTFOLIO_LAYOUT;
+  const col = (index1: number): string => a1Range(firstRow, index1, n, 1, true);
+  const k = model.factors.length;
+  const accountCol = col(1);
+  const stageOf = (r: number): string => a1(r, 4);
+  const revenueCol = col(5);
+  const profitCol = col(6);
+  const tenureCol = col(7);
+  const factorRange = a1Range(firstRow, factorStart, n, Math.max(k, 1), true);
+
+  let c = inputs.length + 1;
+  const out = {
+    attractiveness: c++, strength: c++, position: c++, cost: c++, lifetime: c++, key: c++, flags: c++,
+  };
+  const chartColumn = c + 1;
+
+  let referenced = 0;
+  let cleaned = 0;
+  let midpoints = 0;
+  const dataRows: PlanCell[][] = accounts.map((a, i) => {
+    const r = firstRow + i;
+    const row: PlanCell[] = inputs.map((input) => {
+      const value = input.value(a);
+      const cell = sourceCell(a, input.column);
+      if (input.text) {
+        // Names and labels are written as values: text stays text, whatever it starts with.
+        return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+      }
+      if (value === undefined || value === null || typeof value !== 'number') {
+        if (input.missing === undefined) return null;
+        midpoints++;
+        return input.missing;
+      }
+      if (cell && referable(cell.raw, value)) {
+        referenced++;
+        return formula(cell.ref);
+      }
+      if (live && input.column) cleaned++;
+      return value;
+    });
+    // Strength per account: from its column, KAM_STRENGTH over the ratings (one spilling call), or the
+    // stage looked up in the model's stage table.
+    row.push(
+      i === 0 ? formula(fn('SCORE', host, [factorRange, NAMES.weights, NAMES.scales])) : null,
+      strengthFromColumn
+        ? formula(`${a1(r, yoursStart - 1)}`)
+        : criteria.length
+          ? i === 0
+            ? formula(fn('STRENGTH', host, [a1Range(firstRow, yoursStart, n, criteria.length, true), a1Range(firstRow, rivalStart, n, criteria.length, true), NAMES.strengthWeights]))
+            : null
+          : formula(`IFERROR(VLOOKUP(${stageOf(r)}, ${NAMES.stageTable}, 2, FALSE), ${NAMES.unknownStrength})`),
+      i === 0 ? formula(fn('POSITION', host, [col(out.attractiveness), col(out.strength), NAMES.attractivenessCut, NAMES.strengthCut])) : null,
+      formula(`IFERROR(VLOOKUP(${stageOf(r)}, ${NAMES.stageTable}, 3, FALSE), ${NAMES.otherCost})`),
+      i === 0
+        ? formula(fn('CLV', host, [profitCol, NAMES.retention, NAMES.discountRate, ...(model.lifetimeValue.years === null ? [] : [NAMES.years])]))
+        : null,
+      i === 0
+        ? formula(fn('SELECT', host, [accountCol, model.capacity.value === 'lifetimeValue' ? col(out.lifetime) : col(out.attractiveness), NAMES.capacity, col(out.cost), str('flags')]))
+        : null,
+      i === 0 ? formula(fn('FLAGS', host, [revenueCol, col(out.attractiveness), profitCol, tenureCol, NAMES.flagOptions])) : null,
+    );
+    return row;
+  });
+  const headers: PlanCell[] = [
+    ...inputs.map((i) => i.header),
+    'Attractiveness (0-10)', 'Relative strength', 'Position', 'Days a year as key account', 'Lifetime value', 'Key account?', 'Portfolio warnings',
+  ];
+
+  const midpointNote = midpoints
+    ? ` ${midpoints} blank factor value${midpoints === 1 ? ' was' : 's were'} written as the factor's midpoint (it scores 5 of 10, as in the wizard's preview): fill in the data and build again.`
+    : '';
+  const note = (rolledUp
+    ? `Figures rolled up per account from the transaction export on sheet "${source.sheet}" (${source.range}): written as values. Build again from the wizard after the export changes.`
+    : cleaned > 0
+      ? `Inputs link to the cells of sheet "${source.sheet}" (${referenced} links). ${cleaned} value${cleaned === 1 ? ' was' : 's were'} cleaned from text or merged from duplicate rows and written as values: build again after changing those.`
+      : `Inputs link to the cells of sheet "${source.sheet}": change a figure there, or a setting on the KAM Model sheet, and everything recalculates.`) + midpointNote;
+
+  // The chart's data, next to the table: name, strength, attractiveness, revenue per account.
+  const chartRows: PlanCell[][] = [['Account', 'Relative strength', 'Attractiveness', 'Revenue']];
+  for (let i = 0; i < n; i++) {
+    const r = firstRow + i;
+    chartRows.push([formula(a1(r, 1)), formula(a1(r, out.strength)), formula(a1(r, out.attractiveness)), formula(`N(${a1(r, 5)})`)]);
+  }
+  const chartRange = a1Range(headerRow, chartColumn, n + 1, 4);
+
+  const portfolioSheet: PlanSheet = {
+    name: SHEET_NAMES.portfolio,
+    freezeRows: headerRow,
+    blocks: [
+      { row: 1, column: 1, cells: [['KAM Portfolio']], bold: true },
+      { row: 2, column: 1, cells: [[MARKER_TEXT]] },
+      { row: 3, column: 1, cells: [[note]], note: rolledUp ? 'Rolled up from a transaction export: values, not links.' : undefined },
+      { row: headerRow, column: 1, cells: [headers], bold: true },
+      { row: firstRow, column: 1, cells: dataRows },
+      { row: headerRow, column: chartColumn, cells: chartRows.slice(0, 1), bold: true },
+      { row: firstRow, column: chartColumn, cells: chartRows.slice(1) },
+    ],
+  };
+
+  const portfolioRef = (column: number): string => `${quoteSheet(SHEET_NAMES.portfolio)}!${col(column)}`;
+  const keySheet: PlanSheet = {
+    name: SHEET_NAMES.keyAccounts,
+    freezeRows: 5,
+    blocks: [
+      { row: 1, column: 1, cells: [['Key accounts']], bold: true },
+      { row: 2, column: 1, cells: [[MARKER_TEXT]] },
+      { row: 3, column: 1, cells: [['The most valuable accounts the team can serve within its team days (KAM Model sheet): the exact optimum, recalculated with the portfolio.']] },
+      { row: 5, column: 1, cells: [['Account', model.capacity.value === 'lifetimeValue' ? 'Lifetime value' : 'Attractiveness', 'Days a year', 'Cumulative days']], bold: true },
+      {
+        row: 6,
+        column: 1,
+        cells: [[formula(fn('SELECT', host, [portfolioRef(1), portfolioRef(model.capacity.value === 'lifetimeValue' ? out.lifetime : out.attractiveness), NAMES.capacity, portfolioRef(out.cost), str('table')]))]],
+      },
+    ],
+  };
+
+  const rewardsSheet = rewardsPlanSheet(input, out.position);
+  const modelPart = modelSheetBlocks(model, mapping, input.rewardPlan, [SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards]);
+  const modelSheet: PlanSheet = { name: SHEET_NAMES.model, blocks: modelPart.blocks };
+
+  const chart: ChartSpec = {
+    sheet: SHEET_NAMES.portfolio,
+    title: `Portfolio matrix (cuts: attractiveness ${fmtCut(portfolio.cuts.attractiveness)}, strength ${fmtCut(portfolio.cuts.strength)})`,
+    dataRange: chartRange,
+    rows: n,
+    xTitle: 'Relative strength (1 = parity)',
+    yTitle: 'Attractiveness (0-10)',
+    anchor: a1(headerRow, chartColumn + 5),
+    cuts: { attractiveness: model.cuts.attractiveness, strength: model.cuts.strength },
+  };
+  return { host, sheets: [modelSheet, portfolioSheet, keySheet, rewardsSheet], names: modelPart.names, chart };
+}
+
+const fmtCut = (x: number): string => (Number.isFinite(x) ? String(Math.round(x * 100) / 100) : 'n/a');
+
+/** Metric names of a reward plan in their first-appearance order (the actual/target column order). */
+export function planMetrics(plan: readonly (readonly (string | number)[])[]): string[] {
+  const metrics: string[] = [];
+  for (const row of plan.slice(1)) {
+    const m = String(row[1] ?? '').trim();
+    if (m && !metrics.some((x) => x.toLowerCase() === m.toLowerCase())) metrics.push(m);
+  }
+  return metrics.length ? metrics : [...DEFAULT_METRICS];
+}
+
+/**
+ * "KAM Rewards": today's key accounts (names as values, so the targets and actuals typed beside them
+ * stay with their account), their live position, actual and target columns per plan metric, and the
+ * payout by KAM_REWARD over the named reward plan.
+ */
+function rewardsPlanSheet(input: BuildInput, positionColumn: number): PlanSheet {
+  const { host, portfolio } = input;
+  const metrics = planMetrics(input.rewardPlan);
+  const m = metrics.length;
+  const chosen = portfolio.selection.chosen.map((i) => ({ name: portfolio.rows[i].account, index: i }));
+  const kept = previousEntries(input.previousRewards ?? null, metrics);
+  const header: PlanCell[] = ['Account', 'Position', ...metrics.map((x) => `Actual: ${x}`), ...metrics.map((x) => `Target: ${x}`), 'Payout (x target incentive)'];
+  const blocks: PlanBlock[] = [
+    { row: 1, column: 1, cells: [['KAM Rewards']], bold: true },
+    { row: 2, column: 1, cells: [[MARKER_TEXT]] },
+    {
+      row: 3,
+      column: 1,
+      cells: [[chosen.length
+        ? 'Fill in each key account\'s actual and target per metric; the payout follows its position\'s plan (KAM Model sheet). Building again keeps what you typed here, by account.'
+        : 'No key accounts were chosen: raise the capacity on the KAM Model sheet and build again.']],
+    },
+    { row: 5, column: 1, cells: [header], bold: true },
+  ];
+  if (chosen.length) {
+    const first = 6;
+    const rows = chosen.length;
+    const pos = (r: number): string => `${quoteSheet(SHEET_NAMES.portfolio)}!${a1(PORTFOLIO_LAYOUT.firstRow + r, positionColumn)}`;
+    const cells: PlanCell[][] = chosen.map(({ name, index }, i) => {
+      const previous = kept.get(name.toLowerCase());
+      return [
+        name,
+        formula(pos(index)),
+        ...Array.from({ length: 2 * m }, (_, j) => previous?.[j] ?? null),
+        i === 0
+          ? formula(fn('REWARD', host, [a1Range(first, 2, rows, 1, true), a1Range(first, 3, rows, m, true), a1Range(first, 3 + m, rows, m, true), NAMES.rewardPlan]))
+          : null,
+      ];
+    });
+    blocks.push({ row: first, column: 1, cells });
+  }
+  return { name: SHEET_NAMES.rewards, freezeRows: 5, blocks };
+}
+
+/** Targets and actuals already typed on the rewards sheet, by account name (lower case). */
+function previousEntries(previous: SourceRegion | null, metrics: string[]): Map<string, (number | null)[]> {
+  const kept = new Map<string, (number | null)[]>();
+  if (!previous) return kept;
+  const rows = previous.values;
+  const h = rows.findIndex((r) => String(r[0] ?? '').trim() === 'Account' && String(r[1] ?? '').trim() === 'Position');
+  if (h < 0) return kept;
+  const headers = rows[h].map((x) => String(x ?? '').trim());
+  const columns = [...metrics.map((x) => `Actual: ${x}`), ...metrics.map((x) => `Target: ${x}`)].map((name) => headers.indexOf(name));
+  for (const r of rows.slice(h + 1)) {
+    const name = String(r[0] ?? '').trim();
+    if (!name) continue;
+    kept.set(name.toLowerCase(), columns.map((j) => (j >= 0 && typeof r[j] === 'number' ? (r[j] as number) : null)));
+  }
+  return kept;
+}

@@ -1,0 +1,83 @@
+// Model files: overrides merge onto the defaults, and every bad value is named with what to do.
+import { describe, expect, it } from 'vitest';
+import { defaultModel, percentile } from '../../../src/core/model/defaults';
+import { mergeModel, ModelError } from '../../../src/core/model/merge';
+
+const base = defaultModel({
+  fields: { revenue: [100, 200, 300, 400, 500], margin: [0.1, 0.2, 0.3, 0.25, 0.15], costToServe: [5, 6, 7, 8, 9] },
+  columns: { 'Strategic fit': [1, 5, 9, 7, 3], 'Customer number': [1001, 1002, 1003, 1004, 1005] },
+  hasStage: true,
+  managers: 2,
+});
+
+describe('defaultModel', () => {
+  it('derives factors from the columns present, weights out of 100, revenue at most a quarter', () => {
+    expect(base.factors.map((f) => f.source)).toEqual(['revenue', 'margin', 'costToServe', 'column:Strategic fit']);
+    expect(base.factors.reduce((s, f) => s + f.weight, 0)).toBe(100);
+    const revenue = base.factors.find((f) => f.source === 'revenue')!;
+    expect(revenue.weight).toBeLessThanOrEqual(Math.round((25 / 80) * 100));
+  });
+
+  it('scales money from the 10th to the 90th percentile and runs cost to serve the other way', () => {
+    const revenue = base.factors.find((f) => f.source === 'revenue')!;
+    expect([revenue.worst, revenue.best]).toEqual([percentile([100, 200, 300, 400, 500], 0.1), percentile([100, 200, 300, 400, 500], 0.9)]);
+    const cost = base.factors.find((f) => f.source === 'costToServe')!;
+    expect(cost.worst).toBeGreaterThan(cost.best);
+  });
+
+  it('uses a 0-10 rating column on its own scale and ignores numeric columns that are not ratings', () => {
+    expect(base.factors.find((f) => f.source === 'column:Strategic fit')).toMatchObject({ worst: 0, best: 10 });
+    expect(base.factors.some((f) => f.source === 'column:Customer number')).toBe(false);
+  });
+
+  it('sizes capacity from the managers', () => {
+    expect(base.capacity.days).toBe(300);
+    expect(defaultModel({ fields: { revenue: [1, 2] }, columns: {}, hasStage: false, managers: 10 }).capacity.days).toBe(600);
+    expect(defaultModel({ fields: { revenue: [1, 2] }, columns: {}, hasStage: false, managers: 0 }).capacity.days).toBe(600);
+  });
+});
+
+describe('mergeModel', () => {
+  it('overrides only the settings given', () => {
+    const merged = mergeModel(base, { capacity: { days: 450 }, cuts: { strength: 'median' } });
+    expect(merged.capacity.days).toBe(450);
+    expect(merged.capacity.costByStage).toEqual(base.capacity.costByStage);
+    expect(merged.cuts).toEqual({ attractiveness: 5, strength: 'median' });
+    expect(merged.factors).toEqual(base.factors);
+  });
+
+  it('replaces the factor list when one is given', () => {
+    const merged = mergeModel(base, { factors: [{ name: 'Fit', source: 'column:Strategic fit', weight: 1, worst: 0, best: 10 }] });
+    expect(merged.factors).toHaveLength(1);
+  });
+
+  it.each([
+    [{ capacity: { days: -5 } }, 'model.capacity.days must be more than 0 (it is -5).'],
+    [{ capacity: { days: '600' } }, 'model.capacity.days must be a number (it is "600").'],
+    [{ factors: [{ name: 'X', source: 'sales', weight: 1, worst: 0, best: 1 }] }, 'model.factors[0].source is "sales": use one of revenue, profit, margin, costToServe, growth, tenure, orders, or "column:<header>" for another numeric column.'],
+    [{ factors: [{ name: 'X', source: 'revenue', weight: 0, worst: 0, best: 1 }] }, 'model.factors: give at least one factor a positive weight.'],
+    [{ factors: [{ name: 'X', source: 'revenue', weight: 1, worst: 3, best: 3 }] }, 'model.factors[0]: worst and best are both 3; give two different values.'],
+    [{ lifetimeValue: { retention: 1.2 } }, 'model.lifetimeValue.retention must be below 1 (a probability of keeping the account a year).'],
+    [{ capacty: { days: 5 } }, 'model.capacty is not a model setting; the settings are version, factors, strength, cuts, capacity, lifetimeValue, flags, limits.'],
+    [{ cuts: { attractiveness: 'middle' } }, 'model.cuts.attractiveness must be a number (it is "middle").'],
+  ])('rejects %j', (overrides, message) => {
+    expect(() => mergeModel(base, overrides)).toThrow(ModelError);
+    try {
+      mergeModel(base, overrides);
+    } catch (error) {
+      expect((error as ModelError).problems).toContain(message);
+    }
+  });
+
+  it('reads strength from ratings, checking every criterion', () => {
+    const merged = mergeModel(base, { strength: { kind: 'ratings', criteria: [{ name: 'Quality', yours: 'column:Q us', rival: 'column:Q rival', weight: 2 }] } });
+    expect(merged.strength).toEqual({ kind: 'ratings', criteria: [{ name: 'Quality', yours: 'column:Q us', rival: 'column:Q rival', weight: 2 }] });
+    expect(() => mergeModel(base, { strength: { kind: 'ratings', criteria: [{ name: 'Q', yours: 'column:a', rival: 'sales', weight: 0 }] } })).toThrow(
+      /model\.strength\.criteria\[0\]\.rival is "sales"[\s\S]*give at least one criterion a positive weight/,
+    );
+  });
+
+  it('rejects a file that is not an object', () => {
+    expect(() => mergeModel(base, [1, 2], 'model.json')).toThrow('model.json must be a JSON object');
+  });
+});

@@ -1,0 +1,102 @@
+// The portfolio as the command line and wizard build it: scores, positions, the key-account choice,
+// flags, lifetime value and the method's warnings.
+import { describe, expect, it } from 'vitest';
+import { defaultModel } from '../../../src/core/model/defaults';
+import type { KamModel } from '../../../src/core/model/model';
+import { buildPortfolio, PortfolioAccount } from '../../../src/core/portfolio/portfolio';
+
+const model: KamModel = {
+  ...defaultModel({ fields: {}, columns: {}, hasStage: true, managers: 0 }),
+  factors: [
+    { name: 'Revenue', source: 'revenue', weight: 50, worst: 0, best: 1000 },
+    { name: 'Fit', source: 'column:Fit', weight: 50, worst: 0, best: 10 },
+  ],
+  capacity: { days: 60, costByStage: { Basic: 20, Integrated: 40 }, otherwise: 30, value: 'attractiveness' },
+};
+
+const accounts: PortfolioAccount[] = [
+  { account: 'Acme', revenue: 1000, profit: -50, stage: 'Integrated', tenure: 12, manager: 'Ann', factors: { Fit: 2 } },
+  { account: 'Borg', revenue: 800, profit: 90, stage: 'Basic', manager: 'Ann', factors: { Fit: 9 } },
+  { account: 'Cyan', revenue: 200, profit: 40, stage: 'basic', manager: 'Bob', factors: { Fit: 8 } },
+  { account: 'Dyno', revenue: 100, profit: 10, factors: { Fit: 1 } },
+];
+
+describe('buildPortfolio', () => {
+  const portfolio = buildPortfolio(accounts, model);
+
+  it('scores attractiveness from the factors and strength from the stage', () => {
+    expect(portfolio.rows.map((r) => r.attractiveness)).toEqual([6, 8.5, 5, 1]);
+    expect(portfolio.rows.map((r) => r.strength)).toEqual([1.5, 0.75, 0.75, 0.75]);
+  });
+
+  it('places each account on the matrix with the model cuts', () => {
+    expect(portfolio.rows.map((r) => r.position)).toEqual(['Strategic', 'Star', 'Star', 'Streamline']);
+  });
+
+  it('chooses the most attractive set within capacity, cost by stage (case-insensitive)', () => {
+    // Acme (40 days) + Borg (20) = 14.5 beats Borg + Cyan (40 days) = 13.5; Dyno (30 days) fits with neither pair.
+    expect(portfolio.rows.map((r) => r.cost)).toEqual([40, 20, 20, 30]);
+    expect(portfolio.selection.chosen.map((i) => portfolio.rows[i].account)).toEqual(['Borg', 'Acme']);
+    expect(portfolio.selection).toMatchObject({ totalValue: 14.5, totalCost: 60, capacity: 60 });
+  });
+
+  it('flags difficult and old-friend accounts and warns when one is chosen', () => {
+    expect(portfolio.rows[0].flags).toBe('Difficult');
+    expect(portfolio.warnings.map((w) => w.code)).toContain('flagged-key-account');
+  });
+
+  it('gives a lifetime value from profit, retention and discount rate', () => {
+    const { retention: r, discountRate: d } = model.lifetimeValue;
+    expect(portfolio.rows[1].lifetimeValue).toBeCloseTo((90 * r) / (1 + d - r), 9);
+  });
+
+  it('warns when nothing fits instead of failing', () => {
+    const tight = buildPortfolio(accounts, { ...model, capacity: { ...model.capacity, days: 5 } });
+    expect(tight.selection.chosen).toEqual([]);
+    expect(tight.warnings.map((w) => w.code)).toContain('no-selection');
+  });
+
+  it('warns above the method limits: key accounts in all and per manager', () => {
+    const many: PortfolioAccount[] = Array.from({ length: 60 }, (_, i) => ({ account: `A${i}`, revenue: 500, manager: i < 20 ? 'Ann' : `M${i}`, factors: { Fit: 5 } }));
+    const big = buildPortfolio(many, { ...model, capacity: { ...model.capacity, days: 60 * 30 } });
+    const codes = big.warnings.map((w) => w.code);
+    expect(codes).toContain('too-many-key-accounts');
+    expect(big.warnings.find((w) => w.code === 'too-many-per-manager')?.message).toContain('Ann would manage 20 key accounts');
+  });
+
+  it('warns when a good part of the capacity is left unused', () => {
+    const roomy = buildPortfolio(accounts, { ...model, capacity: { ...model.capacity, days: 1000 } });
+    expect(roomy.warnings.find((w) => w.code === 'capacity-unused')?.message).toMatch(/^890 of 1000 team days are left unused/);
+  });
+});
+
+describe('buildPortfolio with missing factor values', () => {
+  it('scores a missing value at the factor midpoint and says how many accounts had none', () => {
+    const portfolio = buildPortfolio([...accounts, { account: 'Newco', revenue: 500, factors: {} }], model);
+    // Revenue 500 of 0..1000 scores 5; Fit missing scores 5 (midpoint of 0..10).
+    expect(portfolio.rows[4].attractiveness).toBe(5);
+    expect(portfolio.warnings.find((w) => w.code === 'missing-factor-values')?.message).toBe(
+      '1 account has no fit value; it was scored 5 of 10 (the midpoint) on that factor. Fill in the values, or give the factor less weight.',
+    );
+  });
+});
+
+describe('buildPortfolio with strength from ratings', () => {
+  it('computes KAM_STRENGTH from your ratings against the best rival\'s, and reports a missing rating', () => {
+    const rated: KamModel = {
+      ...model,
+      strength: { kind: 'ratings', criteria: [
+        { name: 'Quality', yours: 'column:Q us', rival: 'column:Q rival', weight: 3 },
+        { name: 'Service', yours: 'column:S us', rival: 'column:S rival', weight: 1 },
+      ] },
+    };
+    const portfolio = buildPortfolio([
+      { account: 'Acme', revenue: 800, factors: { Fit: 8, 'Q us': 8, 'Q rival': 4, 'S us': 4, 'S rival': 8 } },
+      { account: 'Borg', revenue: 100, factors: { Fit: 2, 'Q us': 5, 'Q rival': 5, 'S us': null, 'S rival': 5 } },
+    ], rated);
+    expect(portfolio.rows[0].strength).toBe((3 * 8 + 4) / (3 * 4 + 8)); // 28 / 20 = 1.4
+    expect(portfolio.rows[0].position).toBe('Strategic');
+    expect(portfolio.rows[1].strength).toBeNull();
+    expect(portfolio.rows[1].problem).toMatch(/^yours: row 2, column 2 is blank/);
+  });
+});
