@@ -111,6 +111,7 @@ export class ExcelHost implements WorkbookHost {
         if (planSheet.freezeRows) sheet.freezePanes.freezeRows(planSheet.freezeRows);
         await context.sync();
       }
+      for (const name of ownership.retire) book.worksheets.getItem(name).delete();
       onProgress?.({ step: ++step, steps, label: 'Naming the settings' });
       for (const n of plan.names) {
         const existing = book.names.getItemOrNullObject(n.name);
@@ -143,7 +144,7 @@ export class ExcelHost implements WorkbookHost {
         chart = true;
         notes.push('Excel draws no cut lines on a bubble chart; the cuts are in the chart title.');
       }
-      return { created: ownership.create, updated: ownership.update, names: plan.names.length, chart, notes };
+      return { created: ownership.create, updated: ownership.update, removed: ownership.retire, names: plan.names.length, chart, notes };
     });
   }
 

@@ -78,6 +78,7 @@ function applyPlan(plan: WorkbookPlan): ApplyResult {
     }
     if (planSheet.freezeRows) sheet.setFrozenRows(planSheet.freezeRows);
   }
+  for (const name of ownership.retire) ss.deleteSheet(ss.getSheetByName(name)!);
   for (const n of plan.names) ss.setNamedRange(n.name, ss.getSheetByName(n.sheet)!.getRange(n.range));
   let chart = false;
   if (plan.chart) {
@@ -99,7 +100,7 @@ function applyPlan(plan: WorkbookPlan): ApplyResult {
     chart = true;
     notes.push('Sheets bubble charts cannot draw the cut lines or quadrant labels; the cuts are in the chart title.');
   }
-  return { created: ownership.create, updated: ownership.update, names: plan.names.length, chart, notes };
+  return { created: ownership.create, updated: ownership.update, removed: ownership.retire, names: plan.names.length, chart, notes };
 }
 
 function rewriteFormulas(): RewriteSummary {

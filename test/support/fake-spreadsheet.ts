@@ -146,6 +146,10 @@ export class FakeSpreadsheet {
     this.sheets.splice(index ?? this.sheets.length, 0, sheet);
     return sheet;
   }
+  deleteSheet(sheet: FakeSheet): void {
+    if (this.sheets.length === 1) throw new Error("Exception: You can't remove all the sheets in a document.");
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+  }
   setNamedRange(name: string, range: FakeRange): void { this.names.set(name, range); }
   getSpreadsheetTimeZone(): string { return 'Etc/UTC'; }
   getUi(): unknown {

@@ -91,10 +91,10 @@ const translations = { enGB: Object.fromEntries(catalogue.flatMap((f) => [[excel
 let registered = false;
 
 /** A HyperFormula engine with the catalogue registered, built from sheets of raw cell contents. */
-export function buildEngine(sheets: Record<string, unknown[][]>): HyperFormula {
+export function buildEngine(sheets: Record<string, unknown[][]>, names: { name: string; expression: string }[] = []): HyperFormula {
   if (!registered) {
     HyperFormula.registerFunctionPlugin(KamPlugin as never, translations);
     registered = true;
   }
-  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
+  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: 'gpl-v3', useArrayArithmetic: true }, names);
 }
