@@ -1,11 +1,12 @@
-// Tests for reading a zip's directory and re-streaming a workbook for exceljs' streaming reader.
+// Tests for reading a zip's directory and streaming one entry's bytes out of it.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readZipDirectory, ZipDirectoryError } from '../../src/io/zip-directory';
+import { deflateRawSync } from 'node:zlib';
+import { entryChunks, readZipDirectory, ZipDirectoryError } from '../../src/io/zip-directory';
 import { readAccounts, WorkbookReadError } from '../../src/io';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -79,7 +80,51 @@ describe('readZipDirectory', () => {
   });
 });
 
-describe('reading workbooks through the re-ordered stream', () => {
+describe('entryChunks', () => {
+  /** A zip of one entry whose data is `data` stored with `method`, declaring `size` uncompressed bytes. */
+  function oneEntry(name: string, data: Buffer, method: number, size: number, flags = 0): Buffer {
+    const bytes = storedZip({ [name]: 'x'.repeat(data.length) });
+    data.copy(bytes, 30 + name.length);
+    for (const at of [0, bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))]) {
+      const offset = at === 0 ? 0 : at + 2; // central entries have a "version made by" field first
+      bytes.writeUInt16LE(flags, offset + 6);
+      bytes.writeUInt16LE(method, offset + 8);
+      bytes.writeUInt32LE(size, offset + 22);
+    }
+    return bytes;
+  }
+
+  async function read(bytes: Buffer): Promise<string> {
+    const file = join(folder, `entry-${Math.random().toString(36).slice(2)}.zip`);
+    writeFileSync(file, bytes);
+    const handle = await open(file, 'r');
+    try {
+      const [entry] = await readZipDirectory(handle, bytes.length);
+      const chunks: Buffer[] = [];
+      for await (const chunk of entryChunks(handle, entry!)) chunks.push(chunk);
+      return Buffer.concat(chunks).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  }
+
+  it('reads stored and deflated entries, large ones in several chunks', async () => {
+    expect(await read(storedZip({ 'a.xml': '<a>stored</a>' }))).toBe('<a>stored</a>');
+    const text = '<row><c><v>1</v></c></row>'.repeat(40_000);
+    const deflated = deflateRawSync(Buffer.from(text));
+    expect(await read(oneEntry('big.xml', deflated, 8, text.length))).toBe(text);
+  });
+
+  it.each([
+    ['a deflated entry that is cut short', () => oneEntry('a.xml', deflateRawSync(Buffer.from('<a>hello hello hello</a>')).subarray(0, 5), 8, 24), /cannot be uncompressed/],
+    ['an encrypted entry', () => oneEntry('a.xml', Buffer.from('secret'), 0, 6, 0x01), /is encrypted/],
+    ['an unknown compression method', () => oneEntry('a.xml', Buffer.from('bzip'), 12, 4), /compression method \(12\)/],
+  ])('refuses %s', async (_, make, message) => {
+    await expect(read(make())).rejects.toThrow(message);
+  });
+});
+
+describe('reading workbooks with parts missing', () => {
   it('reads a workbook that has no shared strings at all', async () => {
     const file = join(folder, 'inline.xlsx');
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
