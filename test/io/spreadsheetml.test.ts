@@ -123,7 +123,7 @@ describe('SheetRowsHandler', () => {
   function rows(sheetData: string, step?: number): [number, RawCell[]][] {
     const found: [number, RawCell[]][] = [];
     const scanner: XmlScanner = new XmlScanner({
-      open: (name, attributes, selfClosing) => handler.open(name, attributes, selfClosing),
+      open: (name, attributes) => handler.open(name, attributes),
       close: (name) => handler.close(name),
     });
     const handler = new SheetRowsHandler(scanner, context, (cells, rowNumber) => found.push([rowNumber, [...cells]]));
