@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deflateRawSync } from 'node:zlib';
 import { entryChunks, readZipDirectory, ZipDirectoryError } from '../../src/io/zip-directory';
@@ -136,6 +137,30 @@ describe('reading workbooks with parts missing', () => {
     await writer.commit();
     const result = await readAccounts(file);
     expect(result.accounts.map((a) => [a.account, a.revenue])).toEqual([['Acme', 10], ['Beta', 20]]);
+  });
+
+  it('passes over hidden sheets unless named, and names a sheet whose part is missing', async () => {
+    const book = new ExcelJS.Workbook();
+    const hidden = book.addWorksheet('Old');
+    hidden.state = 'hidden';
+    hidden.addRow(['Customer', 'Revenue']);
+    hidden.addRow(['Old Co', 1]);
+    book.addWorksheet('Now').addRow(['Customer', 'Revenue']);
+    book.getWorksheet('Now')!.addRow(['New Co', 2]);
+    const file = join(folder, 'hidden.xlsx');
+    await book.xlsx.writeFile(file);
+    expect((await readAccounts(file)).accounts.map((a) => a.account)).toEqual(['New Co']);
+    expect((await readAccounts(file, { sheet: 'old' })).accounts.map((a) => a.account)).toEqual(['Old Co']);
+
+    // The same workbook with the first sheet's part taken out of the zip.
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    zip.remove('xl/worksheets/sheet1.xml');
+    const broken = join(folder, 'missing-part.xlsx');
+    writeFileSync(broken, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const error = (await readAccounts(broken, { sheet: 'Old' }).catch((e: unknown) => e)) as WorkbookReadError;
+    expect(error.code).toBe('CORRUPT_WORKBOOK');
+    expect(error.message).toContain('the part of sheet "Old" (xl/worksheets/sheet1.xml) is missing');
+    expect((await readAccounts(broken)).accounts.map((a) => a.account)).toEqual(['New Co']);
   });
 
   it('calls a zip without a workbook inside not a workbook', async () => {
