@@ -1,4 +1,5 @@
 // The Sheets edge: host values in, catalogue call, Sheets values out. No KAM logic here.
+import { dateToSerial } from '../core/args';
 import { CellError, ERROR_CODES, KamError, OutGrid } from '../core/cells';
 import { Arg, findFunction } from '../functions/catalogue';
 import { SHEETS_MAX_INPUT_CELLS, checkInputSize } from '../functions/limits';
@@ -22,11 +23,54 @@ function toSheetsGrid(out: OutGrid): unknown[][] {
   return out;
 }
 
+// Checked by tag, not instanceof: Apps Script's Date objects may come from another realm in tests.
+const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
+
+const WALL_CLOCK = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.(\d{3})$/;
+
+/**
+ * Sheets passes a date cell as the Date at that wall-clock time in the spreadsheet's time zone (midnight
+ * in New York for a plain date there), so counting from a UTC epoch would shift it by hours. The serial
+ * number is read back from the wall clock in that zone: what =N(cell) shows in the sheet. Custom
+ * functions may call read-only Spreadsheet methods and Utilities (docs/hosts.md, "Dates").
+ */
+function dateSerials(): (date: Date) => number | Date {
+  const zone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+  return (date) => {
+    if (Number.isNaN(date.getTime())) return date; // the catalogue reports an invalid date, naming the cell
+    const m = WALL_CLOCK.exec(Utilities.formatDate(date, zone, "yyyy-MM-dd'T'HH:mm:ss.SSS"));
+    if (!m) return date;
+    const [, y, mo, d, h, mi, s, ms] = m.map(Number);
+    return dateToSerial(new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms)));
+  };
+}
+
+/** The arguments with every Date as its serial number; ranges without a date pass untouched (no copy). */
+function withSerialDates(args: unknown[]): unknown[] {
+  let convert: ((date: Date) => number | Date) | null = null;
+  const serial = (date: Date): number | Date => (convert ??= dateSerials())(date);
+  return args.map((arg) => {
+    if (isDate(arg)) return serial(arg);
+    if (!Array.isArray(arg)) return arg;
+    const rows = arg as unknown[][];
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (!Array.isArray(row)) continue;
+      for (let j = 0; j < row.length; j++) {
+        // The typeof test first: this scan touches every cell, and most are numbers or text.
+        const cell = row[j];
+        if (cell !== null && typeof cell === 'object' && isDate(cell)) return rows.map((r) => (Array.isArray(r) ? r.map((c) => (isDate(c) ? serial(c) : c)) : r));
+      }
+    }
+    return rows;
+  });
+}
+
 /** Calls a catalogue function as Sheets calls a custom function; a whole-call problem shows as #ERROR!. */
 export function runSheets(id: string, args: unknown[]): unknown[][] {
   try {
     checkInputSize(args as Arg[], SHEETS_MAX_INPUT_CELLS, 'Google Sheets', 'Split the accounts over several formulas of fewer rows each.');
-    return toSheetsGrid(findFunction(id).run(args as Arg[]));
+    return toSheetsGrid(findFunction(id).run(withSerialDates(args) as Arg[]));
   } catch (error) {
     if (error instanceof KamError) throw new Error(error.message);
     throw error;

@@ -124,7 +124,7 @@ describe('ExcelHost on office-addin-mock', () => {
     const formulas = [['=KAM_SCORE(A1:B2, C1:D1)', '=KAM_CLV(A1, 0.8, 0.1)'], ['=SUM(A1)', '=KAM_FLAGS(A1,B1,C1)']];
     const values = [[7, 3], [1, '=KAM_FLAGS(A1,B1,C1)']];
     const { mock, written } = workbookMock([{ name: 'Moved', marker: '', formulas, values }]);
-    expect(await new ExcelHost(mock.run.bind(mock)).rewriteFormulas()).toEqual({ cells: 2, sheets: 1, host: 'excel' });
+    expect(await new ExcelHost(mock.run.bind(mock)).rewriteFormulas()).toEqual({ cells: 2, sheets: 1, host: 'excel', cleared: 0 });
     expect(written.map((w) => w.formulas)).toEqual([[['=KAM.SCORE(A1:B2, C1:D1)']], [['=KAM.CLV(A1, 0.8, 0.1)']]]);
   });
 });

@@ -111,7 +111,7 @@ describe('Sheets server functions from the built Code.js', () => {
     sheet.cell(3, 1).formula = '=KAM_CLV(A1:A3, 0.8, 0.1)';
     sheet.cell(4, 1).value = '=KAM.SCORE( as text';
     const call = sheetsServer(ss);
-    expect(call('kamRewriteFormulas', [])).toEqual({ cells: 2, sheets: 1, host: 'sheets' });
+    expect(call('kamRewriteFormulas', [])).toEqual({ cells: 2, sheets: 1, host: 'sheets', cleared: 0 });
     expect(sheet.peek(1, 1)!.formula).toBe('=KAM_SCORE(A2:B3, KAM_Weights)');
     expect(sheet.peek(2, 1)!.formula).toBe('=KAM_POSITION(A1:A3, B1:B3) + LEN("KAM.SCORE(")');
     expect(sheet.peek(4, 1)!.value).toBe('=KAM.SCORE( as text');
