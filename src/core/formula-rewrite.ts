@@ -171,23 +171,24 @@ export function formulaChanges(
 /**
  * The exported COMPUTED_VALUE cells that a KAM formula at (row, column) must spill into: the rectangle
  * below and to the right of it, as Sheets wrote it. Where a cell could belong to another formula's
- * spill — a column whose cell above the anchor is a spill cell too, a row beside another Google-only
- * formula — the rectangle stops, so nothing that may be someone else's is cleared (Excel then shows
- * #SPILL! until that cell is cleared by hand).
+ * spill — a column whose cell above the anchor is a spill cell or a formula that may spill, a row
+ * beginning beside such a formula — the rectangle stops, so nothing that may be someone else's is
+ * cleared (Excel then shows #SPILL! until that cell is cleared by hand).
  */
 export function spillCells(formulas: readonly (readonly unknown[])[], row: number, column: number): { row: number; column: number }[] {
   const computed = (r: number, c: number): boolean => {
     const cell = formulas[r]?.[c];
     return isFormula(cell) && COMPUTED_VALUE.test(cell);
   };
-  const googleOnly = (r: number, c: number): boolean => {
+  // A formula whose result may spill: one Sheets exported (Excel does not know it) or a KAM call.
+  const mayBeAnchor = (r: number, c: number): boolean => {
     const cell = formulas[r]?.[c];
-    return isFormula(cell) && SHEETS_EXPORT.test(cell) && !COMPUTED_VALUE.test(cell);
+    return isFormula(cell) && !COMPUTED_VALUE.test(cell) && (SHEETS_EXPORT.test(cell) || scanFormula(cell, 'excel').calls > 0);
   };
   let width = 1;
-  while (computed(row, column + width) && !computed(row - 1, column + width)) width++;
+  while (computed(row, column + width) && !computed(row - 1, column + width) && !mayBeAnchor(row - 1, column + width)) width++;
   let height = 1;
-  grow: while (computed(row + height, column) && !googleOnly(row + height, column - 1)) {
+  grow: while (computed(row + height, column) && !mayBeAnchor(row + height, column - 1)) {
     for (let c = column + 1; c < column + width; c++) if (!computed(row + height, c)) break grow;
     height++;
   }

@@ -26,7 +26,8 @@ function toSheetsGrid(out: OutGrid): unknown[][] {
 // Checked by tag, not instanceof: Apps Script's Date objects may come from another realm in tests.
 const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
 
-const WALL_CLOCK = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.(\d{3})$/;
+const WALL_CLOCK = /^(\d{4,})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.(\d{3})$/;
+const MS_PER_DAY = 86_400_000;
 
 /**
  * Sheets passes a date cell as the Date at that wall-clock time in the spreadsheet's time zone (midnight
@@ -41,7 +42,12 @@ function dateSerials(): (date: Date) => number | Date {
     const m = WALL_CLOCK.exec(Utilities.formatDate(date, zone, "yyyy-MM-dd'T'HH:mm:ss.SSS"));
     if (!m) return date;
     const [, y, mo, d, h, mi, s, ms] = m.map(Number);
-    return dateToSerial(new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms)));
+    const wall = new Date(0);
+    wall.setUTCFullYear(y, mo - 1, d); // not Date.UTC, which reads years 0-99 as 1900-1999
+    wall.setUTCHours(h, mi, s, ms);
+    const offset = wall.getTime() - date.getTime();
+    // No zone is a day or more from UTC: a larger gap is a year the pattern cannot spell (before year 1).
+    return Math.abs(offset) < MS_PER_DAY ? dateToSerial(new Date(date.getTime() + offset)) : date;
   };
 }
 

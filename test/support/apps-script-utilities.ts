@@ -43,3 +43,21 @@ export function customFunctionServices(timeZone = 'Etc/UTC'): Record<string, unk
     Utilities: { formatDate },
   };
 }
+
+/**
+ * The Date Sheets passes for a date-time cell in a spreadsheet set to `timeZone`: the instant at which
+ * the wall clock there reads the cell's serial number (days since 1899-12-30). `DateCtor` is the
+ * Date of the realm the script runs in.
+ */
+export function sheetsDate(serial: number, timeZone: string, DateCtor: DateConstructor = Date): Date {
+  const wall = Math.round(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+  const wallOf = (t: number): number => {
+    const text = formatDate(new Date(t), timeZone, "yyyy-MM-dd'T'HH:mm:ss.SSS");
+    const [y, mo, d, h, mi, s, ms] = text.split(/[-T:.]/).map(Number);
+    return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  };
+  // The zone's offset at the guess, applied twice so a daylight-saving change in between is followed.
+  let t = wall;
+  for (let i = 0; i < 3; i++) t += wall - wallOf(t);
+  return new DateCtor(t);
+}
