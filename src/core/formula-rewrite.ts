@@ -22,14 +22,17 @@ export function hostSpelling(id: string, host: FormulaHost): string {
   return host === 'excel' ? `KAM.${id}` : `KAM_${id}`;
 }
 
-/** Google Sheets exports a function Excel does not know as IFERROR(__xludf.DUMMYFUNCTION("…"), cached). */
-const SHEETS_EXPORT = /^=\s*IFERROR\(\s*__xludf\.DUMMYFUNCTION\(\s*"((?:[^"]|"")*)"\s*\)\s*,[\s\S]*\)\s*$/i;
+/**
+ * Google Sheets exports a function Excel does not know as IFERROR(__xludf.DUMMYFUNCTION("…"), cached);
+ * Excel shows it with its implicit-intersection operator, IFERROR(@__xludf.DUMMYFUNCTION(…), …).
+ */
+const SHEETS_EXPORT = /^=\s*IFERROR\(\s*@?__xludf\.DUMMYFUNCTION\(\s*"((?:[^"]|"")*)"\s*\)\s*,[\s\S]*\)\s*$/i;
 
 /**
  * The other cells of a spilled result in a workbook Sheets exported: IFERROR(__xludf.DUMMYFUNCTION(
  * """COMPUTED_VALUE"""), cached). In Excel they stand where the result must spill, so it shows #SPILL!.
  */
-const COMPUTED_VALUE = /^=\s*IFERROR\(\s*__xludf\.DUMMYFUNCTION\(\s*"""COMPUTED_VALUE"""\s*\)\s*,[\s\S]*\)\s*$/i;
+const COMPUTED_VALUE = /^=\s*IFERROR\(\s*@?__xludf\.DUMMYFUNCTION\(\s*"""COMPUTED_VALUE"""\s*\)\s*,[\s\S]*\)\s*$/i;
 
 export interface RewriteResult {
   formula: string;

@@ -89,6 +89,17 @@ describe('the forms a moved workbook takes', () => {
     ]);
   });
 
+  it('reads the exported forms as Excel shows them, with its implicit-intersection @ (apache/poi#1046)', () => {
+    const formulas = [
+      ['=IFERROR(@__xludf.DUMMYFUNCTION("KAM_CLV(A2:A3,0.8,0.1)"),266.67)'],
+      ['=IFERROR(@__xludf.DUMMYFUNCTION("""COMPUTED_VALUE"""),100)'],
+    ];
+    expect(formulaChanges(formulas, 'excel')).toEqual([
+      { row: 0, column: 0, formula: '=KAM.CLV(A2:A3,0.8,0.1)' },
+      { row: 1, column: 0, formula: '' },
+    ]);
+  });
+
   it('clears a table-shaped spill (KAM_SELECT "table"), and spill cells left by an earlier rewrite', () => {
     const formulas = [
       ['Account', 'Value', 'Days', 'Cumulative'],
