@@ -10,6 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from '../support/browser';
+import { standInExcel, StandInSheet, StandInWrite } from '../support/excel-stand-in';
 import { buildEngine } from '../support/hyperformula';
 import { RATINGS, TOTALS, WEIGHTS } from '../support/published-table';
 
@@ -35,7 +36,7 @@ async function writeMovedWorkbook(file: string): Promise<void> {
   await book.xlsx.writeFile(file);
 }
 
-interface Grid { name: string; formulas: unknown[][]; values: unknown[][] }
+type Grid = StandInSheet;
 
 /**
  * Each sheet as Excel's range.formulas and range.values present it: Excel shows the exported wrapper with
@@ -61,33 +62,8 @@ async function readAsExcel(file: string): Promise<Grid[]> {
   });
 }
 
-/** Installed before the page's scripts: Excel with these sheets, recording every write and clear. */
-function standInExcel(grids: Grid[]): void {
-  const w = window as unknown as Record<string, any>;
-  w.__writes = [] as unknown[];
-  w.__actions = {};
-  w.Office = {
-    HostType: { Excel: 'Excel' },
-    onReady: () => Promise.resolve({ host: 'Excel' }),
-    actions: { associate: (name: string, fn: unknown) => (w.__actions[name] = fn) },
-    addin: { showAsTaskpane: () => Promise.resolve() },
-  };
-  w.CustomFunctions = { associate() {}, Error: class {}, ErrorCode: {} };
-  const items = grids.map((g) => ({
-    name: g.name,
-    getUsedRangeOrNullObject: () => ({ isNullObject: false, rowIndex: 0, columnIndex: 0, formulas: g.formulas, values: g.values, load() {} }),
-    getRangeByIndexes: (r: number, c: number) => ({
-      set formulas(v: string[][]) { w.__writes.push({ sheet: g.name, r, c, formula: v[0][0] }); },
-      clear(applyTo: string) { w.__writes.push({ sheet: g.name, r, c, clear: applyTo }); },
-    }),
-  }));
-  w.Excel = { run: (batch: (context: unknown) => Promise<unknown>) => batch({ workbook: { worksheets: { load() {}, items } }, sync: () => Promise.resolve() }) };
-}
-
-type Write = { sheet: string; r: number; c: number; formula?: string; clear?: string };
-
 /** Column K of a sheet after the writes, as HyperFormula computes it. */
-function columnK(grid: Grid, writes: Write[]): unknown[] {
+function columnK(grid: Grid, writes: StandInWrite[]): unknown[] {
   // Excel's range.formulas shows an empty cell as "", which is empty, not text.
   const cells = grid.formulas.map((row) => row.map((cell) => (cell === '' ? null : cell)));
   for (const w of writes.filter((x) => x.sheet === grid.name)) cells[w.r][w.c] = w.clear ? null : w.formula;
@@ -112,7 +88,7 @@ describe('a workbook moved to Excel, rewritten from the ribbon', () => {
     await page.goto(`${env.url}/excel/taskpane.html`);
     await expect.poll(() => page.evaluate(() => typeof (window as any).__actions.rewriteKamFormulas)).toBe('function');
     await page.evaluate(() => new Promise<void>((resolve) => (window as any).__actions.rewriteKamFormulas({ completed: resolve })));
-    const writes = (await page.evaluate(() => (window as any).__writes)) as Write[];
+    const writes = (await page.evaluate(() => (window as any).__writes)) as StandInWrite[];
     expect(await page.textContent('#host-status')).toBe(
       "2 cells on 2 sheets now use the Excel names (KAM.SCORE, …). 4 cells holding Google Sheets' copies of spilled results were cleared, so the results spill again.",
     );
