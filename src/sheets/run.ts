@@ -37,18 +37,30 @@ const MS_PER_DAY = 86_400_000;
  */
 function dateSerials(): (date: Date) => number | Date {
   const zone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+  // A column of dates repeats itself (order dates, month ends): one formatDate call per distinct instant.
+  const seen = new Map<number, number | Date>();
   return (date) => {
-    if (Number.isNaN(date.getTime())) return date; // the catalogue reports an invalid date, naming the cell
-    const m = WALL_CLOCK.exec(Utilities.formatDate(date, zone, "yyyy-MM-dd'T'HH:mm:ss.SSS"));
-    if (!m) return date;
-    const [, y, mo, d, h, mi, s, ms] = m.map(Number);
-    const wall = new Date(0);
-    wall.setUTCFullYear(y, mo - 1, d); // not Date.UTC, which reads years 0-99 as 1900-1999
-    wall.setUTCHours(h, mi, s, ms);
-    const offset = wall.getTime() - date.getTime();
-    // No zone is a day or more from UTC: a larger gap is a year the pattern cannot spell (before year 1).
-    return Math.abs(offset) < MS_PER_DAY ? dateToSerial(new Date(date.getTime() + offset)) : date;
+    const time = date.getTime();
+    if (Number.isNaN(time)) return date; // the catalogue reports an invalid date, naming the cell
+    let serial = seen.get(time);
+    if (serial === undefined) {
+      serial = wallClockSerial(date, zone);
+      seen.set(time, serial);
+    }
+    return serial;
   };
+}
+
+function wallClockSerial(date: Date, zone: string): number | Date {
+  const m = WALL_CLOCK.exec(Utilities.formatDate(date, zone, "yyyy-MM-dd'T'HH:mm:ss.SSS"));
+  if (!m) return date;
+  const [, y, mo, d, h, mi, s, ms] = m.map(Number);
+  const wall = new Date(0);
+  wall.setUTCFullYear(y, mo - 1, d); // not Date.UTC, which reads years 0-99 as 1900-1999
+  wall.setUTCHours(h, mi, s, ms);
+  const offset = wall.getTime() - date.getTime();
+  // No zone is a day or more from UTC: a larger gap is a year the pattern cannot spell (before year 1).
+  return Math.abs(offset) < MS_PER_DAY ? dateToSerial(new Date(date.getTime() + offset)) : date;
 }
 
 /** The arguments with every Date as its serial number; ranges without a date pass untouched (no copy). */

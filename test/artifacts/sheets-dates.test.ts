@@ -3,15 +3,19 @@
 // the serial number the sheet shows, not that instant counted from a UTC epoch.
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { customFunctionServices, sheetsDate } from '../support/apps-script-utilities';
+import { customFunctionServices, formatDate, sheetsDate } from '../support/apps-script-utilities';
 import { loadSheetsBundle } from '../support/dist';
 
-function sheetsIn(timeZone: string): { gas: Record<string, any>; SheetsDate: DateConstructor; lookups: () => number } {
+function sheetsIn(timeZone: string): { gas: Record<string, any>; SheetsDate: DateConstructor; lookups: () => number; formats: () => number } {
   let lookups = 0;
-  const services = customFunctionServices(timeZone) as { SpreadsheetApp: { getActive: () => { getSpreadsheetTimeZone: () => string } } };
+  let formats = 0;
   const spreadsheet = { getSpreadsheetTimeZone: () => (lookups++, timeZone) };
-  const gas = loadSheetsBundle({ ...services, SpreadsheetApp: { getActive: () => spreadsheet, getActiveSpreadsheet: () => spreadsheet } });
-  return { gas, SheetsDate: vm.runInContext('Date', gas as vm.Context) as DateConstructor, lookups: () => lookups };
+  const gas = loadSheetsBundle({
+    ...customFunctionServices(timeZone),
+    SpreadsheetApp: { getActive: () => spreadsheet, getActiveSpreadsheet: () => spreadsheet },
+    Utilities: { formatDate: (date: Date, zone: string, pattern: string) => (formats++, formatDate(date, zone, pattern)) },
+  });
+  return { gas, SheetsDate: vm.runInContext('Date', gas as vm.Context) as DateConstructor, lookups: () => lookups, formats: () => formats };
 }
 
 /** KAM_SELECT's table shows each chosen account's value as read: here, the date's serial number. */
@@ -47,6 +51,14 @@ describe('Date arguments in Sheets custom functions', () => {
     expect(lookups()).toBe(0);
     valuesRead(gas, [sheetsDate(45292, 'America/New_York', SheetsDate), sheetsDate(45300, 'America/New_York', SheetsDate)]);
     expect(lookups()).toBe(1);
+  });
+
+  it('reads a column of repeated dates with one formatDate call per distinct date', () => {
+    const { gas, SheetsDate, formats } = sheetsIn('Europe/Madrid');
+    const dates = Array.from({ length: 600 }, (_, i) => sheetsDate(45292 + (i % 12) * 30, 'Europe/Madrid', SheetsDate));
+    const out = gas.KAM_CLV(dates.map((d) => [d]), 0.5, 0) as number[][];
+    expect(out[13][0]).toBe((45292 + 30) * 0.5 / 0.5);
+    expect(formats()).toBe(12);
   });
 
   it('names the cell of a date that is not valid', () => {
