@@ -210,9 +210,8 @@ export function describeRewrite(r: RewriteSummary): string {
   const cleared = r.cleared
     ? ` ${r.cleared} cell${r.cleared === 1 ? '' : 's'} holding Google Sheets' copies of spilled results ${r.cleared === 1 ? 'was' : 'were'} cleared, so the results spill again.`
     : '';
-  return r.cells
-    ? `${r.cells} cell${r.cells === 1 ? '' : 's'} on ${r.sheets} sheet${r.sheets === 1 ? '' : 's'} now use ${names}.${cleared}`
-    : `No cell needed changing: every KAM formula already uses ${names}.${cleared}`;
+  if (r.cells) return `${r.cells} cell${r.cells === 1 ? '' : 's'} on ${r.sheets} sheet${r.sheets === 1 ? '' : 's'} now use ${names}.${cleared}`;
+  return cleared ? `Every KAM formula already uses ${names}.${cleared}` : `No cell needed changing: every KAM formula already uses ${names}.`;
 }
 
 /** The customer data the user pointed at: its sheet, where it starts, and the raw values. */
