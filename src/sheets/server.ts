@@ -105,15 +105,21 @@ function applyPlan(plan: WorkbookPlan): ApplyResult {
 
 function rewriteFormulas(): RewriteSummary {
   let cells = 0;
+  let cleared = 0;
   let sheets = 0;
   for (const sheet of SpreadsheetApp.getActiveSpreadsheet().getSheets()) {
     const range = sheet.getDataRange();
     const changes = formulaChanges(range.getFormulas(), 'sheets');
-    for (const change of changes) range.getCell(change.row + 1, change.column + 1).setFormula(change.formula);
-    cells += changes.length;
+    for (const change of changes) {
+      const cell = range.getCell(change.row + 1, change.column + 1);
+      if (change.formula === '') cell.clearContent();
+      else cell.setFormula(change.formula);
+    }
+    cleared += changes.filter((c) => c.formula === '').length;
+    cells += changes.filter((c) => c.formula !== '').length;
     if (changes.length) sheets++;
   }
-  return { cells, sheets, host: 'sheets' };
+  return { cells, sheets, host: 'sheets', cleared };
 }
 
 global.kamReadSelection = (scope: RegionScope) => readSelection(scope);

@@ -3,7 +3,7 @@
 // so a workbook the wizard built can be recalculated and its results compared with the command line's.
 import ExcelJS from 'exceljs';
 import type { HyperFormula } from 'hyperformula';
-import { buildEngine } from './hyperformula';
+import { evaluateCells } from './hyperformula';
 import { MemoryCell, MemoryValue, MemoryWorkbook } from './memory-host';
 import { a1Range, parseRange, quoteSheet } from '../../src/core/workbook/plan';
 import { serialFromDate } from '../../src/core/ingest/excel-serial';
@@ -83,6 +83,15 @@ export interface EvaluatedWorkbook {
   grid(sheet: string, range: string): unknown[][];
 }
 
+/** An engine value as a test compares it: errors as "#KIND! message" text, blanks as null. */
+const shown = (v: unknown): unknown => {
+  if (v !== null && typeof v === 'object' && 'type' in v) {
+    const e = v as { type: string; message?: string };
+    return `#${e.type}! ${e.message ?? ''}`.trim();
+  }
+  return v === '' ? null : v;
+};
+
 /**
  * The in-memory workbook loaded into HyperFormula and calculated: formulas in Excel spelling (KAM.SCORE),
  * text cells kept as text (a leading apostrophe, as a user would type it), named ranges as named expressions.
@@ -100,34 +109,10 @@ export function evaluateWorkbook(book: MemoryWorkbook): EvaluatedWorkbook {
     }
     sheets[sheet.name] = rows;
   }
-  // Names go in with the sheets: a formula calculated before its name exists would fail as a whole.
-  const names = [...book.names].map(([name, { sheet, range }]) => ({ name, expression: `=${quoteSheet(sheet)}!${absolute(range)}` }));
-  // HyperFormula has TRUE() and FALSE() but no bare TRUE/FALSE constants, which both hosts read in formulas
-  // (VLOOKUP(…, FALSE)): named expressions give it the hosts' reading.
-  names.push({ name: 'TRUE', expression: '=TRUE()' }, { name: 'FALSE', expression: '=FALSE()' });
-  const engine = buildEngine(sheets, names);
-  const shown = (v: unknown): unknown => {
-    if (v !== null && typeof v === 'object' && 'type' in v) {
-      const e = v as { type: string; message?: string };
-      return `#${e.type}! ${e.message ?? ''}`.trim();
-    }
-    return v === '' ? null : v;
-  };
-  const sheetId = (name: string): number => {
-    const id = engine.getSheetId(name);
-    if (id === undefined) throw new Error(`no sheet ${name}`);
-    return id;
-  };
+  const { engine, values } = evaluateCells(sheets, [...book.names].map(([name, at]) => ({ name, ...at })));
   return {
     engine,
-    value: (sheet, address) => {
-      const { row, column } = parseRange(address);
-      return shown(engine.getCellValue({ sheet: sheetId(sheet), row: row - 1, col: column - 1 }));
-    },
-    grid: (sheet, range) => {
-      const { row, column, rows, columns } = parseRange(range);
-      return Array.from({ length: rows }, (_, i) =>
-        Array.from({ length: columns }, (_, j) => shown(engine.getCellValue({ sheet: sheetId(sheet), row: row - 1 + i, col: column - 1 + j }))));
-    },
+    value: (sheet, address) => shown(values(sheet, address)[0][0]),
+    grid: (sheet, range) => values(sheet, range).map((row) => row.map(shown)),
   };
 }

@@ -33,11 +33,19 @@ export interface PlanName {
   range: string;
 }
 
+/**
+ * The columns of the chart's data, in the order a Sheets bubble chart reads them: the bubble's label,
+ * X, Y, the series (one colour per position), then the bubble size (Google's bubble chart data format).
+ */
+export const CHART_COLUMNS = ['Account', 'Relative strength', 'Attractiveness', 'Position', 'Revenue'] as const;
+/** 0-based offsets of the chart columns by role. */
+export const CHART_COLUMN = { label: 0, x: 1, y: 2, series: 3, size: 4 } as const;
+
 /** The portfolio matrix as a native bubble chart, as far as each host's chart API allows. */
 export interface ChartSpec {
   sheet: string;
   title: string;
-  /** The chart's data: a header row, then one row per account — name, strength, attractiveness, revenue. */
+  /** The chart's data: a header row, then one row per account, in the CHART_COLUMNS order. */
   dataRange: string;
   rows: number;
   xTitle: string;
@@ -213,14 +221,18 @@ export interface RewriteSummary {
   cells: number;
   sheets: number;
   host: FormulaHost;
+  /** Spill cells of a workbook exported by Sheets that were cleared so a KAM result can spill again. */
+  cleared?: number;
 }
 
 /** What a rewrite did, in words: the same sentence in the Sheets menu, the Excel ribbon and the wizard. */
 export function describeRewrite(r: RewriteSummary): string {
   const names = r.host === 'excel' ? 'the Excel names (KAM.SCORE, …)' : 'the Sheets names (KAM_SCORE, …)';
-  return r.cells
-    ? `${r.cells} cell${r.cells === 1 ? '' : 's'} on ${r.sheets} sheet${r.sheets === 1 ? '' : 's'} now use ${names}.`
-    : `No cell needed changing: every KAM formula already uses ${names}.`;
+  const cleared = r.cleared
+    ? ` ${r.cleared} cell${r.cleared === 1 ? '' : 's'} holding Google Sheets' copies of spilled results ${r.cleared === 1 ? 'was' : 'were'} cleared, so the results spill again.`
+    : '';
+  if (r.cells) return `${r.cells} cell${r.cells === 1 ? '' : 's'} on ${r.sheets} sheet${r.sheets === 1 ? '' : 's'} now use ${names}.${cleared}`;
+  return cleared ? `Every KAM formula already uses ${names}.${cleared}` : `No cell needed changing: every KAM formula already uses ${names}.`;
 }
 
 /** The customer data the user pointed at: its sheet, where it starts, and the raw values. */

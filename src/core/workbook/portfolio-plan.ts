@@ -8,7 +8,7 @@ import { DEFAULT_METRICS } from '../functions/reward';
 import { FormulaHost, FunctionId, hostSpelling } from '../functions/function-ids';
 import { modelSheetBlocks, NAMES, SourceMapping } from '../model/model-sheet';
 import {
-  a1, a1Range, ChartSpec, COMMAND_LINE_SHEETS, MARKER_TEXT, PlanBlock, PlanCell, PlanSheet, quoteSheet, SHEET_NAMES, SourceRegion, WorkbookPlan,
+  a1, a1Range, CHART_COLUMNS, ChartSpec, COMMAND_LINE_SHEETS, MARKER_TEXT, PlanBlock, PlanCell, PlanSheet, quoteSheet, SHEET_NAMES, SourceRegion, WorkbookPlan,
 } from './plan';
 
 export interface BuildInput {
@@ -179,13 +179,16 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
       ? `Inputs link to the cells of sheet "${source.sheet}" (${referenced} links). ${cleaned} value${cleaned === 1 ? ' was' : 's were'} cleaned from text or merged from duplicate rows and written as values: build again after changing those.`
       : `Inputs link to the cells of sheet "${source.sheet}": change a figure there, or a setting on the KAM Model sheet, and everything recalculates.`) + midpointNote;
 
-  // The chart's data, next to the table: name, strength, attractiveness, revenue per account.
-  const chartRows: PlanCell[][] = [['Account', 'Relative strength', 'Attractiveness', 'Revenue']];
+  // The chart's data, next to the table, in the order a Sheets bubble chart reads it (CHART_COLUMNS):
+  // name, strength (X), attractiveness (Y), position (the colour), revenue (the size).
+  const chartRows: PlanCell[][] = [[...CHART_COLUMNS]];
   for (let i = 0; i < n; i++) {
     const r = firstRow + i;
-    chartRows.push([formula(a1(r, 1)), formula(a1(r, out.strength)), formula(a1(r, out.attractiveness)), formula(`N(${a1(r, 5)})`)]);
+    chartRows.push([
+      formula(a1(r, 1)), formula(a1(r, out.strength)), formula(a1(r, out.attractiveness)), formula(a1(r, out.position)), formula(`N(${a1(r, 5)})`),
+    ]);
   }
-  const chartRange = a1Range(headerRow, chartColumn, n + 1, 4);
+  const chartRange = a1Range(headerRow, chartColumn, n + 1, CHART_COLUMNS.length);
 
   const portfolioSheet: PlanSheet = {
     name: SHEET_NAMES.portfolio,
@@ -229,7 +232,7 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     rows: n,
     xTitle: 'Relative strength (1 = parity)',
     yTitle: 'Attractiveness (0-10)',
-    anchor: a1(headerRow, chartColumn + 5),
+    anchor: a1(headerRow, chartColumn + CHART_COLUMNS.length + 1),
     cuts: { attractiveness: model.cuts.attractiveness, strength: model.cuts.strength },
   };
   // A portfolio the command line wrote carries the matrix as a picture on its own sheet; the live chart replaces it.
