@@ -1,6 +1,6 @@
 // Test support: a fake SpreadsheetApp faithful to what the wizard's server functions use — ranges,
 // getValues/setValues read as typed (apostrophe = text, "=" = formula), number formats, formulas,
-// named ranges, sheets, charts — with a call log to check that writes are batched.
+// named ranges, sheets, charts, hidden columns — with a call log to check that writes are batched.
 import { parseRange, a1Range } from '../../src/core/workbook/plan';
 
 type Value = string | number | boolean | Date;
@@ -13,6 +13,10 @@ export class FakeSheet {
   charts: FakeChart[] = [];
   frozenRows = 0;
   active = { row: 1, column: 1 };
+  /** Hidden columns, 1-based. */
+  hidden = new Set<number>();
+  /** A new Sheets sheet has 26 columns; writing past them adds columns. */
+  maxColumns = 26;
   constructor(public book: FakeSpreadsheet, public name: string) {}
   cell(r: number, c: number): Cell {
     const k = `${r},${c}`;
@@ -48,6 +52,12 @@ export class FakeSheet {
   newChart(): FakeChartBuilder { return new FakeChartBuilder(); }
   insertChart(chart: FakeChart): void { this.charts.push(chart); }
   setFrozenRows(n: number): void { this.frozenRows = n; }
+  getMaxColumns(): number { return Math.max(this.maxColumns, this.lastColumn()); }
+  hideColumns(column: number, count = 1): void { for (let j = 0; j < count; j++) this.hidden.add(column + j); }
+  showColumns(column: number, count = 1): void {
+    if (column < 1 || column + count - 1 > this.getMaxColumns()) throw new Error('Exception: Those columns are out of bounds.');
+    for (let j = 0; j < count; j++) this.hidden.delete(column + j);
+  }
 }
 
 export class FakeRange {
@@ -70,6 +80,9 @@ export class FakeRange {
   getFormulas(): string[][] { return this.each((c) => c?.formula ?? ''); }
   getNumberFormats(): string[][] { return this.each((c) => c?.format ?? ''); }
   getCell(r: number, c: number): FakeRange { return new FakeRange(this.sheet, this.row + r - 1, this.column + c - 1, 1, 1); }
+  offset(rows: number, columns: number, numRows?: number, numColumns?: number): FakeRange {
+    return new FakeRange(this.sheet, this.row + rows, this.column + columns, numRows ?? this.rows, numColumns ?? this.columns);
+  }
   /** As Apps Script does: strings are read as if typed, unless the cell is formatted as plain text. */
   setValues(grid: unknown[][]): FakeRange {
     this.checkShape(grid, 'setValues');
@@ -94,6 +107,12 @@ export class FakeRange {
     grid.forEach((r, i) => r.forEach((f, j) => { this.sheet.cell(this.row + i, this.column + j).format = f; }));
     return this;
   }
+  /** One format for every cell of the range (the cells keep their values). */
+  setNumberFormat(format: string): FakeRange {
+    this.sheet.book.log.push(`setNumberFormat ${this.sheet.name}!${this.getA1Notation()}`);
+    this.each((_, r, c) => { this.sheet.cell(r, c).format = format; });
+    return this;
+  }
   setFontWeight(w: string): FakeRange { this.each((_, r, c) => { this.sheet.cell(r, c).bold = w === 'bold'; }); return this; }
   setNote(note: string): FakeRange { this.sheet.cell(this.row, this.column).note = note; return this; }
   /** The rectangle around the range bounded by blank rows and columns. */
@@ -116,6 +135,7 @@ export class FakeRange {
 export class FakeChart { constructor(public type: string, public ranges: string[], public options: Record<string, unknown>, public position: number[]) {} }
 class FakeChartBuilder {
   type = ''; ranges: string[] = []; options: Record<string, unknown> = {}; position: number[] = [];
+  setHiddenDimensionStrategy(strategy: string): this { this.options.hiddenDimensionStrategy = strategy; return this; }
   setChartType(t: string): this { this.type = t; return this; }
   addRange(r: FakeRange): this { this.ranges.push(`${r.sheet.name}!${r.getA1Notation()}`); return this; }
   setNumHeaders(n: number): this { this.options.numHeaders = n; return this; }
@@ -147,6 +167,14 @@ export class FakeSpreadsheet {
     return sheet;
   }
   setNamedRange(name: string, range: FakeRange): void { this.names.set(name, range); }
+  getNamedRanges(): { getName(): string; getRange(): FakeRange; remove(): void }[] {
+    return [...this.names].map(([name, range]) => ({ getName: () => name, getRange: () => range, remove: () => { this.names.delete(name); } }));
+  }
+  deleteSheet(sheet: FakeSheet): void {
+    if (this.sheets.length === 1) throw new Error('Exception: You can\'t remove all the sheets in a document.');
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    if (this.activeSheet === sheet) this.activeSheet = this.sheets[0];
+  }
   getSpreadsheetTimeZone(): string { return 'Etc/UTC'; }
   getUi(): unknown {
     return {
@@ -161,7 +189,7 @@ export class FakeSpreadsheet {
 export function appsScriptGlobals(book: FakeSpreadsheet): Record<string, unknown> {
   return {
     SpreadsheetApp: { getActiveSpreadsheet: () => book, getUi: () => book.getUi() },
-    Charts: { ChartType: { BUBBLE: 'BUBBLE' } },
+    Charts: { ChartType: { BUBBLE: 'BUBBLE' }, ChartHiddenDimensionStrategy: { IGNORE_BOTH: 'IGNORE_BOTH', SHOW_BOTH: 'SHOW_BOTH' } },
     Utilities: { formatDate: (d: Date) => d.toISOString().slice(0, 10) },
   };
 }

@@ -90,11 +90,30 @@ for (const spec of catalogue) {
 const translations = { enGB: Object.fromEntries(catalogue.flatMap((f) => [[excelName(f.id), excelName(f.id)], [sheetsName(f.id), sheetsName(f.id)]])) };
 let registered = false;
 
-/** A HyperFormula engine with the catalogue registered, built from sheets of raw cell contents. */
-export function buildEngine(sheets: Record<string, unknown[][]>): HyperFormula {
+function register(): void {
   if (!registered) {
     HyperFormula.registerFunctionPlugin(KamPlugin as never, translations);
     registered = true;
   }
+}
+
+/** A HyperFormula engine with the catalogue registered, built from sheets of raw cell contents. */
+export function buildEngine(sheets: Record<string, unknown[][]>): HyperFormula {
+  register();
   return HyperFormula.buildFromSheets(sheets as never, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
+}
+
+/**
+ * The same, with workbook-scoped names (e.g. KAM_Weights → ='KAM Model'!$B$8:$F$8) defined before any
+ * formula is read, as a workbook the wizard built has them.
+ */
+export function buildEngineWithNames(sheets: Record<string, unknown[][]>, names: Record<string, string>): HyperFormula {
+  register();
+  const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useArrayArithmetic: true });
+  hf.batch(() => {
+    for (const name of Object.keys(sheets)) hf.addSheet(name);
+    for (const [name, expression] of Object.entries(names)) hf.addNamedExpression(name, expression);
+    for (const [name, cells] of Object.entries(sheets)) hf.setSheetContent(hf.getSheetId(name)!, cells as never);
+  });
+  return hf;
 }

@@ -52,3 +52,46 @@ export function unitOfColumn(formats: readonly (string | null | undefined)[], te
 export function unitOfSource(source: FactorSource, columnUnit: (header: string) => Unit): Unit {
   return source.startsWith('column:') ? columnUnit(source.slice('column:'.length)) : FIELD_UNITS[source as AccountField];
 }
+
+/** What the customer data's own cells say about a column, by header: its unit and its number format. */
+export interface ColumnLooks {
+  unit(header: string): Unit;
+  /** The number format most of its first data cells carry, or null when they carry none (or the host gave none). */
+  format(header: string): string | null;
+}
+
+/**
+ * Reads the looks of the table's columns from the first data rows: `values` and `formats` as the host
+ * read them (formats only for the first rows), `headerRow` the sheet row of the header, `row` the sheet
+ * row of values[0], `columns` ingest's columns (header and position in the row).
+ */
+export function columnLooks(
+  region: { row: number; values: readonly (readonly unknown[])[]; formats?: readonly (readonly (string | null)[])[] },
+  table: { headerRow: number; columns: readonly { header: string; letter: string; index: number }[] },
+  sample = 200,
+): ColumnLooks {
+  const first = Math.max(0, table.headerRow ? table.headerRow - region.row + 1 : 0);
+  const memo = new Map<string, { unit: Unit; format: string | null }>();
+  const look = (header: string): { unit: Unit; format: string | null } => {
+    let found = memo.get(header);
+    if (found) return found;
+    const column = table.columns.find((c) => c.header === header) ?? table.columns.find((c) => c.letter === header);
+    if (!column) return { unit: 'number', format: null };
+    const formats: string[] = [];
+    const texts: unknown[] = [];
+    for (let r = first; r < Math.min(region.values.length, first + sample); r++) {
+      const f = region.formats?.[r]?.[column.index];
+      if (f) formats.push(f);
+      texts.push(region.values[r]?.[column.index]);
+    }
+    const counts = new Map<string, number>();
+    for (const f of formats) if (!/^(?:general|@)$/i.test(f)) counts.set(f, (counts.get(f) ?? 0) + 1);
+    let format: string | null = null;
+    let most = 0;
+    for (const [f, n] of counts) if (n > most && n * 2 >= formats.length) [format, most] = [f, n];
+    found = { unit: unitOfColumn(formats, texts), format };
+    memo.set(header, found);
+    return found;
+  };
+  return { unit: (header) => look(header).unit, format: (header) => look(header).format };
+}
