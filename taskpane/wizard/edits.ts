@@ -132,7 +132,10 @@ export function defaultStrengthColumn(accounts: readonly AccountRecord[], source
 
 const YOU = /\b(?:you|yours|us|our|ours|own|we|nosotros|nuestra|nuestro|propia|propio)\b/i;
 const RIVAL = /\b(?:rival|rivals|competitor|competition|competencia|competidor|best rival)\b/i;
-const baseName = (header: string): string => header.replace(YOU, '').replace(RIVAL, '').replace(/best|mejor/gi, '').replace(/[()[\]\-–:_/,.]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+const RATING_WORDS = /\b(?:best|mejor|rating|ratings|score|valoraci[oó]n|puntuaci[oó]n|nota)\b/gi;
+/** A header without the you/rival words and punctuation, in its own case: "Speed (our rating)" → "Speed". */
+const criterionName = (header: string): string => header.replace(YOU, ' ').replace(RIVAL, ' ').replace(RATING_WORDS, ' ').replace(/[()[\]\-–:_/,.]+/g, ' ').replace(/\s+/g, ' ').trim();
+const baseName = (header: string): string => criterionName(header).toLowerCase();
 
 /** Your-vs-rival criteria found by header pairs ("Quality (us)" / "Quality (rival)"), else the first two rating columns. */
 export function defaultCriteria(accounts: readonly AccountRecord[], sources: readonly FactorSource[]): Extract<StrengthSource, { kind: 'ratings' }>['criteria'] {
@@ -141,8 +144,7 @@ export function defaultCriteria(accounts: readonly AccountRecord[], sources: rea
   for (const yours of columns.filter((s) => YOU.test(sourceLabel(s)))) {
     const rival = columns.find((r) => RIVAL.test(sourceLabel(r)) && baseName(sourceLabel(r)) === baseName(sourceLabel(yours)));
     if (rival) {
-      const name = sourceLabel(yours).replace(YOU, '').replace(/[()[\]]/g, '').replace(/\s+/g, ' ').trim();
-      criteria.push({ name: name || `Criterion ${criteria.length + 1}`, yours, rival, weight: 1 });
+      criteria.push({ name: criterionName(sourceLabel(yours)) || `Criterion ${criteria.length + 1}`, yours, rival, weight: 1 });
     }
   }
   if (criteria.length) return criteria;

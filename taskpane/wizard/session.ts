@@ -73,14 +73,17 @@ export class WizardSession {
     return this.host.host === 'excel' ? 'Excel' : 'Google Sheets';
   }
 
-  /** A host call: a failure that is not already in the user's words is reported as the spreadsheet's. */
-  private async call<T>(what: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * A host call: a failure that is not already in the user's words is reported as the spreadsheet's, with
+   * what it means for the workbook (`after`; by default nothing was changed).
+   */
+  private async call<T>(what: string, work: () => Promise<T>, after = 'Nothing was changed; try again.'): Promise<T> {
     try {
       return await work();
     } catch (error) {
       if (error instanceof WorkbookError || error instanceof HostError) throw error;
       const message = error instanceof Error ? error.message : String(error);
-      throw new HostError(`${this.hostName} could not ${what}: ${message.replace(/\.$/, '')}. Nothing was changed; try again.`);
+      throw new HostError(`${this.hostName} could not ${what}: ${message.replace(/\.$/, '')}. ${after}`);
     }
   }
 
@@ -371,13 +374,14 @@ export class WizardSession {
     const plan = await this.plan();
     const ownership = checkOwnership(await this.call('list the sheets', () => this.host.listSheets()), plan);
     if (ownership.conflicts.length) throw new WorkbookError(conflictMessage(ownership.conflicts));
-    const result = await this.call('write the portfolio', () => this.host.applyPlan(plan, onProgress));
+    const result = await this.call('write the portfolio', () => this.host.applyPlan(plan, onProgress),
+      'The build may have stopped part-way: build again to finish it (it rewrites the same sheets), or remove what the wizard built.');
     this.state.fromModelSheet = true;
     return result;
   }
 
   /** Takes out everything the wizard built: its marked sheets and its named ranges. */
   removeBuilt(): Promise<RemoveResult> {
-    return this.call('remove the sheets the wizard built', () => this.host.removeBuilt(Object.values(NAMES)));
+    return this.call('remove the sheets the wizard built', () => this.host.removeBuilt(Object.values(NAMES)), 'Some may be gone already: try again to remove the rest.');
   }
 }

@@ -21,7 +21,8 @@ const STEP_TITLES = [
 ];
 
 /** Unit words shown beside a number field's label, so "0.05" is never a guess. */
-const UNIT_WORDS: Partial<Record<Unit, string>> = { percent: '%', days: 'days', years: 'years', score: '0-10', ratio: '1 = parity' };
+// (A percentage shows its own "%" in the box.)
+const UNIT_WORDS: Partial<Record<Unit, string>> = { days: 'days', years: 'years', score: '0-10', ratio: '1 = parity' };
 
 /** How many key accounts the review lists before saying how many more there are. */
 const LIST_LIMIT = 20;
@@ -211,7 +212,7 @@ export class WizardUi {
    * full value until the user types, reads what they type in their locale, and re-checks the step.
    * `blank` is what an empty field means (e.g. "the median"); without it an empty field is a problem.
    */
-  private numberField(label: string, value: number | null, unit: Unit, key: string, onValue: (v: number) => void, opts: { blank?: () => void; hint?: string; id?: string; attrs?: Record<string, string> } = {}): HTMLElement {
+  private numberField(label: string, value: number | null, unit: Unit, key: string, onValue: (v: number) => void, opts: { blank?: () => void; hint?: string; id?: string; attrs?: Record<string, string>; bare?: boolean } = {}): HTMLElement {
     const shown = (v: number | null): string => (v === null || !Number.isFinite(v) ? '' : this.show(v, unit));
     const input = numberBox(shown(value), { id: opts.id, ...opts.attrs });
     input.addEventListener('input', () => {
@@ -225,7 +226,8 @@ export class WizardUi {
       const typed = parseTypedNumber(input.value, unit, this.locale);
       if (typed !== null && Number.isFinite(typed)) input.value = shown(typed);
     });
-    const words = UNIT_WORDS[unit];
+    // In a group whose legend names the unit (bare), the label is the item alone.
+    const words = opts.bare ? undefined : UNIT_WORDS[unit];
     return field(words && !label.includes(words) ? `${label} (${words})` : label, input, opts.hint, key);
   }
 
@@ -332,7 +334,7 @@ export class WizardUi {
         this.refreshChecks();
       });
       const lowerBetter = f.worst > f.best;
-      const direction = select([{ value: 'higher', label: 'Higher is better' }, { value: 'lower', label: 'Lower is better' }], lowerBetter ? 'lower' : 'higher');
+      const direction = select([{ value: 'higher', label: 'Higher' }, { value: 'lower', label: 'Lower' }], lowerBetter ? 'lower' : 'higher');
       const worst = this.numberField('Worst (scores 0)', f.worst, unit, `factor-${i}-worst`, (v) => { f.worst = v; });
       const best = this.numberField('Best (scores 10)', f.best, unit, `factor-${i}-best`, (v) => { f.best = v; });
       direction.addEventListener('change', () => {
@@ -352,7 +354,7 @@ export class WizardUi {
         this.refreshChecks();
         add.focus();
       });
-      box.append(field('Name', name, undefined, `factor-${i}-name`), field('Data column', source), el('div', { class: 'pair' }, weight, field('Direction', direction)), el('div', { class: 'pair' }, worst, best), remove);
+      box.append(field('Name', name, undefined, `factor-${i}-name`), field('Data column', source), el('div', { class: 'pair' }, weight, field('Better when', direction)), el('div', { class: 'pair' }, worst, best), remove);
       return box;
     };
     const draw = (): void => list.replaceChildren(...model.factors.map((_, i) => factorBox(i)));
@@ -436,10 +438,12 @@ export class WizardUi {
         });
         detail.append(groupError('criteria'), el('p', { class: 'hint', text: 'One pair of rating columns per buying criterion, as the customer rates you and your best rival (KAM_STRENGTH).' }), el('div', { class: 'action' }, add));
       } else {
+        const stages = el('fieldset', { id: 'stage-strengths', class: 'compact' }, el('legend', { text: 'Strength per relationship stage (1 = parity with the best rival)' }));
         for (const stage of [...new Set([...STAGES, ...Object.keys(s.byStage)])]) {
-          detail.append(this.numberField(`${stage}`, s.byStage[stage] ?? s.unknown, 'ratio', `stage-${stage}`, (v) => { s.byStage[stage] = v; updateRange(); }));
+          stages.append(this.numberField(`${stage}`, s.byStage[stage] ?? s.unknown, 'ratio', `stage-${stage}`, (v) => { s.byStage[stage] = v; updateRange(); }, { bare: true }));
         }
-        detail.append(this.numberField('Blank or other stage', s.unknown, 'ratio', 'unknown-strength', (v) => { s.unknown = v; updateRange(); }));
+        stages.append(this.numberField('Blank or other stage', s.unknown, 'ratio', 'unknown-strength', (v) => { s.unknown = v; updateRange(); }, { bare: true }));
+        detail.append(stages);
       }
       updateRange();
     };
@@ -491,11 +495,11 @@ export class WizardUi {
     const days = this.numberField('Team days a year for key accounts', model.capacity.days, 'days', 'capacity-days', (v) => { model.capacity.days = v; update(); }, { id: 'team-days' });
     const by = select([{ value: 'attractiveness', label: 'Attractiveness' }, { value: 'lifetimeValue', label: 'Lifetime value' }], model.capacity.value);
     by.addEventListener('change', () => { model.capacity.value = by.value as 'attractiveness' | 'lifetimeValue'; update(); });
-    const costs = el('fieldset', {}, el('legend', { text: 'Team days a year per key account, by stage' }));
+    const costs = el('fieldset', { class: 'compact' }, el('legend', { text: 'Team days a year per key account, by stage' }));
     for (const stage of Object.keys(model.capacity.costByStage)) {
-      costs.append(this.numberField(stage, model.capacity.costByStage[stage], 'days', `cost-${stage}`, (v) => { model.capacity.costByStage[stage] = v; update(); }));
+      costs.append(this.numberField(stage, model.capacity.costByStage[stage], 'days', `cost-${stage}`, (v) => { model.capacity.costByStage[stage] = v; update(); }, { bare: true }));
     }
-    costs.append(this.numberField('Blank or other stage', model.capacity.otherwise, 'days', 'cost-other', (v) => { model.capacity.otherwise = v; update(); }));
+    costs.append(this.numberField('Blank or other stage', model.capacity.otherwise, 'days', 'cost-other', (v) => { model.capacity.otherwise = v; update(); }, { bare: true }));
     this.body.append(
       el('p', { text: 'Every key account takes team time, and deeper relationships take more. The wizard picks the set that brings the most value within the days you have.' }),
       days, field('Choose key accounts by', by), costs, result,
@@ -517,7 +521,7 @@ export class WizardUi {
     };
     const chosen = p.selection.chosen.map((i) => p.rows[i]);
     const shown = chosen.slice(0, LIST_LIMIT);
-    const list = el('ol', { id: 'key-accounts' }, ...shown.map((r) => el('li', { text: `${r.account} — ${r.position ?? 'no position'}, attractiveness ${this.show(r.attractiveness, 'score')}` })));
+    const list = el('ol', { id: 'key-accounts', class: 'compact-list' }, ...shown.map((r) => el('li', { text: `${r.account} — ${r.position ?? 'no position'}, ${this.show(r.attractiveness, 'score')}` })));
     const more = chosen.length > shown.length ? el('p', { class: 'hint', text: `and ${formatCount(chosen.length - shown.length, 'more key account', this.locale)}: all are on the Key accounts sheet after building.` }) : null;
     // The method's warning signs among the key accounts first; the others only counted.
     const keyFlagged = chosen.filter((r) => r.flags);
@@ -529,7 +533,7 @@ export class WizardUi {
     const warnings = el('ul', { id: 'warnings', class: 'warnings' }, ...p.warnings.map((w) => el('li', { text: w.message })));
     this.body.append(
       figure,
-      el('h3', { text: `Key accounts (${this.show(chosen.length, 'count')})` }), list, ...(more ? [more] : []),
+      el('h3', { text: `Key accounts (${this.show(chosen.length, 'count')})` }), el('p', { class: 'hint', text: 'Best first: position, attractiveness (0-10).' }), list, ...(more ? [more] : []),
       el('h3', { text: 'Key accounts that need a look' }), flags, others,
       ...(p.warnings.length ? [el('h3', { text: 'Check before building' }), warnings] : []),
     );

@@ -123,10 +123,11 @@ export class FakeRange {
       grown = false;
       const rowHas = (r: number): boolean => { for (let c = left - 1; c <= right + 1; c++) if (c >= 1 && s.filled(r, c)) return true; return false; };
       const colHas = (c: number): boolean => { for (let r = top - 1; r <= bottom + 1; r++) if (r >= 1 && s.filled(r, c)) return true; return false; };
-      if (top > 1 && rowHas(top - 1)) { top--; grown = true; }
-      if (rowHas(bottom + 1)) { bottom++; grown = true; }
-      if (left > 1 && colHas(left - 1)) { left--; grown = true; }
-      if (colHas(right + 1)) { right++; grown = true; }
+      // Whole runs at a time: a 10,000-row export grows in a few passes, not one row per pass.
+      while (top > 1 && rowHas(top - 1)) { top--; grown = true; }
+      while (rowHas(bottom + 1)) { bottom++; grown = true; }
+      while (left > 1 && colHas(left - 1)) { left--; grown = true; }
+      while (colHas(right + 1)) { right++; grown = true; }
     }
     return new FakeRange(s, top, left, bottom - top + 1, right - left + 1);
   }

@@ -154,12 +154,13 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
     `<text transform="translate(${size.axis + 2} ${r1(margin.top + plotH / 2)}) rotate(-90)" text-anchor="middle" font-size="${size.axis}" fill="${TEXT}">${escapeXml(yTitle)}</text>`,
   );
 
-  // Quadrant names in the plot's corners; their boxes are kept clear of account names.
+  // Quadrant names in the plot's corners, drawn over the bubbles (below); their boxes are kept clear of account names.
   const placed: Box[] = [];
+  const quadrants: string[] = [];
   const inset = 8;
   const quadrant = (label: string, qx: number, qy: number, anchor: 'start' | 'end'): void => {
     placed.push(textBox(qx, qy, label, size.quadrant, anchor, true));
-    parts.push(text(qx, qy, label, size.quadrant, anchor, `font-weight="bold" fill="${MUTED}" fill-opacity="0.6"`));
+    quadrants.push(text(qx, qy, label, size.quadrant, anchor, `font-weight="bold" fill="${MUTED}" stroke="#ffffff" stroke-width="3" stroke-opacity="0.7" stroke-linejoin="round" paint-order="stroke"`));
   };
   quadrant('Star', margin.left + inset, margin.top + size.quadrant + 4, 'start');
   quadrant('Strategic', margin.left + plotW - inset, margin.top + size.quadrant + 4, 'end');
@@ -174,6 +175,7 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
   };
   for (const p of byRevenue) if (!p.key) parts.push(bubble(p));
   for (const p of byRevenue) if (p.key) parts.push(bubble(p));
+  parts.push(...quadrants);
 
   // Names of the largest key accounts: above, below, right or left of the bubble, wherever the name
   // stays inside the plot clear of every name and quadrant label already placed; otherwise left out.
@@ -183,26 +185,29 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
   let named = 0;
   for (const p of byRevenue) {
     if (!p.key || named >= maxLabels) continue;
-    const name = fitText(p.account, size.name, nameRoom);
+    // The name as long as there is room for, then a shorter cut where the long one does not fit.
+    const names = [...new Set([fitText(p.account, size.name, nameRoom), fitText(p.account, size.name, Math.min(nameRoom, 80))])];
     const bx = x(p.strength);
     const by = y(p.attractiveness);
     const gap = radius(p.revenue) + 3;
+    const diagonal = gap * 0.75;
     const candidates: [number, number, 'start' | 'middle' | 'end'][] = [
       [bx, by - gap - 0.25 * size.name, 'middle'],
       [bx, by + gap + 0.95 * size.name, 'middle'],
       [bx + gap, by + 0.35 * size.name, 'start'],
       [bx - gap, by + 0.35 * size.name, 'end'],
+      [bx - diagonal, by + diagonal + 0.95 * size.name, 'end'],
+      [bx + diagonal, by + diagonal + 0.95 * size.name, 'start'],
+      [bx - diagonal, by - diagonal - 0.25 * size.name, 'end'],
+      [bx + diagonal, by - diagonal - 0.25 * size.name, 'start'],
     ];
-    for (const [lx, ly, anchor] of candidates) {
-      const box = textBox(lx, ly, name, size.name, anchor);
-      const fits = box.x0 >= inside.x0 && box.x1 <= inside.x1 && box.y0 >= inside.y0 && box.y1 <= inside.y1;
-      if (!fits || placed.some((b) => overlaps(box, b))) continue;
-      placed.push(box);
-      named++;
-      // A white halo keeps the name readable over bubbles.
-      parts.push(text(lx, ly, name, size.name, anchor, `fill="${TEXT}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke" data-label="account"`));
-      break;
-    }
+    const spot = names.flatMap((name) => candidates.map(([lx, ly, anchor]) => ({ name, lx, ly, anchor, box: textBox(lx, ly, name, size.name, anchor) })))
+      .find(({ box }) => box.x0 >= inside.x0 && box.x1 <= inside.x1 && box.y0 >= inside.y0 && box.y1 <= inside.y1 && !placed.some((b) => overlaps(box, b)));
+    if (!spot) continue;
+    placed.push(spot.box);
+    named++;
+    // A white halo keeps the name readable over bubbles.
+    parts.push(text(spot.lx, spot.ly, spot.name, size.name, spot.anchor, `fill="${TEXT}" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke" data-label="account"`));
   }
 
   // Legend under the axis title.
