@@ -238,7 +238,7 @@ export class WizardUi {
     const ingest = s.ingest;
     const accounts = this.session.accounts().length;
     const kind = ingest.kind === 'transactions'
-      ? `a transaction export: ${formatCount(ingest.rowsRead, 'row', this.locale)} rolled up into ${formatCount(accounts, 'account', this.locale)}`
+      ? `a transaction export: ${formatCount(ingest.rowsRead, 'row', this.locale)} read and rolled up into ${formatCount(accounts, 'account', this.locale)}`
       : `a customer list: ${formatCount(accounts, 'account', this.locale)}`;
     box.append(el('p', { text: `Sheet "${s.source.sheet}", ${s.source.range}: header row ${ingest.headerRow || 'not found'}, ${kind}.` }));
     const notes = [...ingest.errors, ...ingest.warnings];

@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 const workbooks: { name: string; data: () => SheetData; accounts: RegExp }[] = [
   { name: 'customers', data: () => customers, accounts: /a customer list: \d{3} accounts/ },
-  { name: 'orders', data: ordersSheet, accounts: /a transaction export: 10,001 rows rolled up into 800 accounts/ },
+  { name: 'orders', data: ordersSheet, accounts: /a transaction export: 10,001 rows read and rolled up into 800 accounts/ },
 ];
 const panes = [
   { host: 'sheets' as const, open: (data: SheetData, locale?: string) => openSidebar(env.browser, env.url, sheetsBook(data), { locale }) },

@@ -213,6 +213,8 @@ describe.each(hosts)('the wizard in the $name pane, step by step', (host) => {
     expect(await page.getAttribute('[data-weight="0"]', 'aria-invalid')).toBe('true');
     expect(await page.isDisabled('#next-button')).toBe(true);
     expect(await page.textContent('#next-hint')).toContain('Weight of "Revenue"');
+    await expectNoOverflow(pane, 'step 3 with a wrong weight');
+    await screenshot(pane, '3-invalid-weight');
     await typeInto(pane, '[data-weight="0"]', '40');
     await expect.poll(() => page.isDisabled('#next-button')).toBe(false);
     expect(await errorFor(pane, 'factor-0-weight')).toBe('');
