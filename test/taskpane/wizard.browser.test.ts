@@ -10,25 +10,9 @@ import { ARTIFACTS, guardNetwork, launch, serve, SHEETS_DIST } from '../support/
 import { FakeSpreadsheet } from '../support/fake-spreadsheet';
 import { sheetsServer } from '../support/sheets-server';
 import { SHEET_NAMES } from '../../src/core/workbook/plan';
+import { BRIDGE } from '../support/wizard-pages';
 
 const XSS = '<img src=x onerror=alert(1)>';
-
-/** google.script.run as the sidebar sees it, forwarding each call to the Node-side bridge. */
-const BRIDGE = `
-(() => {
-  const runner = (ok, fail) => new Proxy({}, {
-    get(_, name) {
-      if (name === 'withSuccessHandler') return (fn) => runner(fn, fail);
-      if (name === 'withFailureHandler') return (fn) => runner(ok, fn);
-      return (...args) => {
-        window.__kamBridge(String(name), JSON.stringify(args)).then(
-          (text) => { const r = JSON.parse(text); if (r.error) { fail && fail(new Error(r.error)); } else { ok && ok(r.value); } },
-          (e) => fail && fail(e));
-      };
-    },
-  });
-  window.google = { script: { run: runner(null, null) } };
-})();`;
 
 function customerBook(): FakeSpreadsheet {
   const ss = new FakeSpreadsheet();
