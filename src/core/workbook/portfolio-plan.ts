@@ -6,7 +6,7 @@ import { accountProfit, factorValue, missingFactorValue, sourceColumn } from '..
 import type { Portfolio } from '../portfolio/portfolio';
 import { DEFAULT_METRICS } from '../functions/reward';
 import { FormulaHost, FunctionId, hostSpelling } from '../functions/function-ids';
-import { LABELS, modelSheetBlocks, NAMES, SourceMapping } from '../model/model-sheet';
+import { modelSheetBlocks, NAMES, SourceMapping } from '../model/model-sheet';
 import { columnLooks, unitOfSource, type Unit } from '../format/units';
 import { numberFormatFor, NUMBER_FORMATS } from '../format/number-formats';
 import {
@@ -246,8 +246,10 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
   };
 
   const rewardsSheet = rewardsPlanSheet(input, out.position);
-  const modelPart = modelSheetBlocks(model, mapping, input.rewardPlan, [SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards]);
-  const modelSheet: PlanSheet = { name: SHEET_NAMES.model, blocks: withModelFormats(modelPart.blocks, model.factors.map((f) => unitOf(f.source))) };
+  const modelPart = modelSheetBlocks(model, mapping, input.rewardPlan, [SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards], {
+    factorUnits: model.factors.map((f) => unitOf(f.source)),
+  });
+  const modelSheet: PlanSheet = { name: SHEET_NAMES.model, blocks: modelPart.blocks };
 
   const chart: ChartSpec = {
     sheet: SHEET_NAMES.portfolio,
@@ -262,44 +264,6 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
   };
   // A portfolio the command line wrote carries the matrix as a picture on its own sheet; the live chart replaces it.
   return { host, sheets: [modelSheet, portfolioSheet, keySheet, rewardsSheet], retire: [COMMAND_LINE_SHEETS.matrix], names: modelPart.names, chart };
-}
-
-/**
- * The model sheet's settings with number formats, found by their row labels (so model-sheet.ts keeps its
- * own layout): scales in each factor's unit, strengths and cuts to two decimals, days grouped, rates as
- * percentages. A block whose rows need different formats is written row by row.
- */
-function withModelFormats(blocks: PlanBlock[], factorUnits: Unit[]): PlanBlock[] {
-  const f = NUMBER_FORMATS;
-  const byLabel = new Map<string, (string | null)[]>([
-    [LABELS.worst, [null, ...factorUnits.map((u) => f[u])]],
-    [LABELS.best, [null, ...factorUnits.map((u) => f[u])]],
-    [LABELS.unknownStrength, [null, f.ratio]],
-    [LABELS.otherCost, [null, f.days]],
-    [LABELS.attractivenessCut, [null, f.score]],
-    [LABELS.strengthCut, [null, f.ratio]],
-    [LABELS.capacity, [null, f.days]],
-    [LABELS.retention, [null, f.percent]],
-    [LABELS.discountRate, [null, f.percent]],
-  ]);
-  // Rows under a header row: the stage table, and the flag options (one option per row).
-  const underHeader = new Map<string, (label: string) => (string | null)[] | undefined>([
-    [LABELS.stage, () => [null, f.ratio, f.days]],
-    [LABELS.flagOption, (label) => ({ top: [null, f.percent], tenure: [null, f.years], cut: [null, f.score] })[label]],
-  ]);
-  const out: PlanBlock[] = [];
-  let header = '';
-  for (const block of blocks) {
-    const labels = block.cells.map((r) => (typeof r[0] === 'string' ? r[0] : ''));
-    const under = underHeader.get(header);
-    const rules = labels.map((label) => byLabel.get(label) ?? under?.(label));
-    header = block.bold ? labels[0] : '';
-    const same = rules.every((r) => JSON.stringify(r) === JSON.stringify(rules[0]));
-    if (rules.every((r) => !r)) out.push(block);
-    else if (same) out.push({ ...block, formats: rules[0] });
-    else block.cells.forEach((cells, i) => out.push({ ...block, row: block.row + i, cells: [cells], formats: rules[i], note: i === 0 ? block.note : undefined }));
-  }
-  return out;
 }
 
 const fmtCut = (x: number): string => (Number.isFinite(x) ? String(Math.round(x * 100) / 100) : 'n/a');
