@@ -37,3 +37,11 @@ export function checkInputSize(args: readonly (Arg | undefined)[], limit: number
     );
   }
 }
+
+/**
+ * KAM_CAPACITY solves one knapsack per capacity, so its time grows with accounts × capacities rather than with the
+ * cells passed. On one shared sort each capacity takes a few milliseconds per 100,000 accounts (npm run bench,
+ * job 6); this many account-capacity pairs keep a call within a few seconds under Node's V8, far inside Sheets'
+ * 30 s, while allowing 1,000 capacities over 100,000 accounts or 100 over 1,000,000.
+ */
+export const MAX_CAPACITY_PAIRS = 100_000_000;
