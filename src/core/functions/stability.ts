@@ -3,7 +3,7 @@ import { Cell, CellError, Grid, KamError, OutCell, OutGrid, errorFromText } from
 import { dateToSerial, describeBadCell, readNumberCell, readOptionalRange, readVector, readWordOrNumberArg } from './args';
 import { messages } from './messages';
 import { DEFAULT_ATTRACTIVENESS_CUT } from './position';
-import { round15 } from './precision';
+import { difference15, round15 } from './precision';
 import { readScoreInputs, scaleValue, scoreRows } from './score';
 
 /** The smallest single-factor weight shift that takes one account across the cut. */
@@ -38,7 +38,8 @@ export function crossesWithin(shift: PlacementShift | null, limit: number): bool
  * (Triantaphyllou & Sánchez 1997). The shift is bounded by the weight staying within 0..100 points.
  *
  * The account's side is decided as KAM_POSITION decides it on KAM_SCORE's result: the score rounded to 15
- * significant digits, at or above the cut = high. Whether a factor can take the account across is decided at
+ * significant digits, at or above the cut = high. Scores enter the shift as they are shown (15 digits), and their
+ * differences at that precision, so a score of 5.1 is 0.1 above a cut of 5, not its binary form's 0.0999999999999996. Whether a factor can take the account across is decided at
  * the end of the range the same way — the score with all the weight on the factor, or with none on it —, with
  * the open end on the low side: a high account must get strictly below the cut, a low one only needs to reach
  * it. Ties between factors (equal to 15 digits) go to the leftmost factor.
@@ -52,9 +53,10 @@ export function placementShift(x: ArrayLike<number>, weights: ArrayLike<number>,
     weightTotal += weights[k];
     if (weights[k] !== 0) sum += weights[k] * x[k];
   }
-  const score = sum / weightTotal;
+  const score = round15(sum / weightTotal);
   if (!(score - score === 0)) return null;
-  const high = round15(score) >= cut;
+  const high = score >= cut;
+  const gap = difference15(cut, score);
 
   let best: PlacementShift | null = null;
   for (let j = 0; j < factors; j++) {
@@ -69,8 +71,8 @@ export function placementShift(x: ArrayLike<number>, weights: ArrayLike<number>,
       otherWeight += weights[k];
     }
     if (!(otherWeight > 0)) continue; // the factor holds all the weight: none can move onto or away from it
-    const others = otherSum / otherWeight;
-    const slope = xj - others;
+    const others = round15(otherSum / otherWeight);
+    const slope = difference15(round15(xj), others);
     if (!(slope !== 0 && slope - slope === 0)) continue; // the factor's weight does not move the score
     // Down for a high account, up for a low one: more weight on a factor below the others lowers the score.
     const onto = high ? slope < 0 : slope > 0;
@@ -78,7 +80,7 @@ export function placementShift(x: ArrayLike<number>, weights: ArrayLike<number>,
     const share = weights[j] / weightTotal;
     const end = round15(onto ? xj : others); // the score at the end of the range: all the weight on j, or none
     if (high ? !(end < cut) : !(end >= cut)) continue;
-    let shift = (cut - score) / slope;
+    let shift = gap / slope;
     if (!onto) shift = -shift;
     // A high account shown at the cut may sit a rounding below it: it is at the cut, so any shift crosses.
     if (!(shift > 0)) shift = 0;
