@@ -181,6 +181,10 @@ export function solveCurvePoint(p: PreparedCurve, capacity: number, withChosen =
   const above = lambda > 0 ? firstAtMost(all.ratio, lambda) : n;
   const U = all.prefixValue[above] + lambda * (capTotal - all.prefixCost[above]);
 
+  // Every item whose ratio equals λ's is in any window; when they alone are a quarter of the items (say, every
+  // value proportional to its cost), no bound can narrow the problem.
+  if (lambda > 0 && firstBelow(all.ratio, lambda) - above > n / 4) return direct(p, capacity, withChosen);
+
   const classes = p.classes;
   const first = new Int32Array(classes.length);
   const last = new Int32Array(classes.length);
