@@ -114,7 +114,7 @@ describe('the catalogue in dist/excel/functions.js', () => {
     expect(fns.FLAGS(col(1000, 100), col(3, 3), col(5, -1), null, null)).toEqual([['Big name'], ['Difficult']]);
     expect(fns.STABILITY([[3, 7, 5, 6]], [[30, 25, 25, 20]], null, null, null)).toEqual([[3.33333333333333, 1]]);
     expect(fns.CAPACITY(col(10, 6, 6, 2), col(5, 3, 3, 2), col(6, null))).toEqual([[12, 6, 2], ['', '', '']]);
-    expect(fns.DRIFT(col('Star', null), col('Strategic', null))[2]).toEqual(['Star', 1, 0, 0, 0]);
+    expect((fns.DRIFT(col('Star', null), col('Strategic', null)) as unknown[][])[2]).toEqual(['Star', 1, 0, 0, 0]);
   });
 
   it('passes an error cell through both STABILITY columns and throws #N/A for a DRIFT row holding one', () => {

@@ -6,7 +6,7 @@ import { messages } from './messages';
 import { round15 } from './precision';
 import { CANDIDATE, NOT_CHOSEN, eligibility, solverCapacity, solverInput } from './select';
 import { Neumaier } from './solvers/knapsack';
-import { prepareCurve, solveCurvePoint } from './solvers/knapsack-curve';
+import { PreparedCurve, prepareCurve, solveCurvePoint } from './solvers/knapsack-curve';
 
 /** KAM_SELECT's optimum at one capacity, in the units of the values and costs given. */
 export interface CapacityPoint {
@@ -32,7 +32,13 @@ export interface CapacityCurve {
 export function capacityCurve(values: Float64Array, costs: Float64Array): CapacityCurve {
   const input = solverInput(values, costs);
   const rescaled = input.values !== values || input.costs !== costs;
-  const prepared = prepareCurve(input.values, input.costs);
+  let prepared: PreparedCurve;
+  try {
+    prepared = prepareCurve(input.values, input.costs);
+  } catch (error) {
+    if (error instanceof RangeError) throw new KamError('VALUE', messages.selectTooHard());
+    throw error;
+  }
   return {
     at(capacity: number, withChosen = false): CapacityPoint {
       if (!(capacity > 0)) return { value: 0, cost: 0, accounts: 0, chosen: withChosen ? [] : undefined };

@@ -37,6 +37,7 @@ function nameKey(name: string | number | Date): string {
 // Read once: a global looked up per character or per item is slow in a sandboxed scope (vm, add-in runtimes).
 const imul = Math.imul;
 const INFINITY = 1 / 0;
+const MIN_POSITIVE = 5e-324;
 
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
 
@@ -131,8 +132,10 @@ export function solverInput(values: Float64Array, costs: Float64Array): SolverIn
     if (!(values[j] / costs[j] < INFINITY) || costs[j] < 1e-300) extreme = true;
   }
   if (!(totalValue < INFINITY) || !(totalCost * 2 < INFINITY) || extreme) {
-    values = values.map((v) => v / maxValue);
-    costs = costs.map((c) => c / maxCost);
+    // A value or cost so small beside the largest that its quotient underflows to 0 stays the smallest positive
+    // number: it is negligible either way, and the solver needs every value and cost positive.
+    values = values.map((v) => v / maxValue || MIN_POSITIVE);
+    costs = costs.map((c) => c / maxCost || MIN_POSITIVE);
     totalCost = 0;
     for (let j = 0; j < costs.length; j++) totalCost += costs[j];
     return { values, costs, costScale: maxCost, totalCost };
