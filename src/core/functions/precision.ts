@@ -32,6 +32,8 @@ export function round15(x: number): number {
 export function difference15(a: number, b: number): number {
   const d = a - b;
   const scale = (a < 0 ? -a : a) > (b < 0 ? -b : b) ? (a < 0 ? -a : a) : b < 0 ? -b : b;
+  // Fast path for the usual magnitude of scores and cuts.
+  if (scale >= 1 && scale < 10) return round(d * 1e14) / 1e14;
   if (d === 0 || !(scale < INFINITY) || scale === 0) return d;
   const digits = 14 - floor(log10(scale));
   if (digits > 22 || digits < -22) return d;

@@ -95,7 +95,7 @@ export function scoreRows({ scores, weights, scales, weightTotal }: ScoreInputs)
 }
 
 /** A row with a blank, text, an error or a non-finite number in it: blank result, row error or score. */
-function scoreRow(row: Cell[], i: number, weights: Float64Array, scales: FactorScales | undefined, weightTotal: number): OutCell {
+export function scoreRow(row: Cell[], i: number, weights: Float64Array, scales: FactorScales | undefined, weightTotal: number): OutCell {
   const factors = weights.length;
   let sum = 0;
   let blanks = 0;

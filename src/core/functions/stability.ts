@@ -4,7 +4,7 @@ import { dateToSerial, describeBadCell, readNumberCell, readOptionalRange, readV
 import { messages } from './messages';
 import { DEFAULT_ATTRACTIVENESS_CUT } from './position';
 import { difference15, round15 } from './precision';
-import { readScoreInputs, scaleValue, scoreRows } from './score';
+import { readScoreInputs, scaleValue, scoreRow } from './score';
 
 /** The smallest single-factor weight shift that takes one account across the cut. */
 export interface PlacementShift {
@@ -45,51 +45,76 @@ export function crossesWithin(shift: PlacementShift | null, limit: number): bool
  * it. Ties between factors (equal to 15 digits) go to the leftmost factor.
  */
 export function placementShift(x: ArrayLike<number>, weights: ArrayLike<number>, cut: number): PlacementShift | null {
+  const found: PlacementShift = { points: 0, factor: 0, direction: 'onto', high: false };
+  return smallestShift(x, weights, cut, new Float64Array(weights.length + 1), new Float64Array(weights.length + 1), found) === FOUND ? found : null;
+}
+
+// Read once: a global looked up per row is slow in sandboxed scopes (see precision.ts).
+const INFINITY = 1 / 0;
+const FOUND = 1;
+const NONE = 0;
+const TOO_LARGE = -1; // the score itself is beyond what a cell holds, as KAM_SCORE reports it
+
+/**
+ * placementShift writing into `found`, with scratch arrays of weights.length + 1 for running sums: KAM_STABILITY
+ * calls it once per row, and fresh objects per row are what would cost the time.
+ */
+function smallestShift(x: ArrayLike<number>, weights: ArrayLike<number>, cut: number, before: Float64Array, after: Float64Array, found: PlacementShift): number {
   const factors = weights.length;
-  // Summed in column order exactly as KAM_SCORE sums, so the side agrees with KAM_POSITION(KAM_SCORE(…)).
-  let sum = 0;
+  // Summed in column order exactly as KAM_SCORE sums, so the side agrees with KAM_POSITION(KAM_SCORE(…)). The sums
+  // of w·x before and after each factor give the others' mean for every factor in one pass.
   let weightTotal = 0;
+  before[0] = 0;
   for (let k = 0; k < factors; k++) {
     weightTotal += weights[k];
-    if (weights[k] !== 0) sum += weights[k] * x[k];
+    before[k + 1] = weights[k] !== 0 ? before[k] + weights[k] * x[k] : before[k];
   }
-  const score = round15(sum / weightTotal);
-  if (!(score - score === 0)) return null;
+  after[factors] = 0;
+  for (let k = factors - 1; k >= 0; k--) after[k] = weights[k] !== 0 ? after[k + 1] + weights[k] * x[k] : after[k + 1];
+  const score = round15(before[factors] / weightTotal);
+  if (!(score - score === 0)) return TOO_LARGE;
   const high = score >= cut;
   const gap = difference15(cut, score);
 
-  let best: PlacementShift | null = null;
+  let bestPoints = INFINITY;
+  let bestFactor = -1;
+  let bestOnto = true;
   for (let j = 0; j < factors; j++) {
     const xj = x[j];
     if (xj !== xj) continue; // blank: no score to move weight onto
-    // The others' weighted mean, summed as KAM_SCORE would with this factor's weight set to 0.
-    let otherSum = 0;
-    let otherWeight = 0;
-    for (let k = 0; k < factors; k++) {
-      if (k === j || weights[k] === 0) continue;
-      otherSum += weights[k] * x[k];
-      otherWeight += weights[k];
-    }
+    const otherWeight = weightTotal - weights[j];
     if (!(otherWeight > 0)) continue; // the factor holds all the weight: none can move onto or away from it
-    const others = round15(otherSum / otherWeight);
-    const slope = difference15(round15(xj), others);
+    // The others' weighted mean: the score KAM_SCORE would show with this factor's weight set to 0.
+    const others = round15((before[j] + after[j + 1]) / otherWeight);
+    const shown = round15(xj);
+    const slope = difference15(shown, others);
     if (!(slope !== 0 && slope - slope === 0)) continue; // the factor's weight does not move the score
     // Down for a high account, up for a low one: more weight on a factor below the others lowers the score.
     const onto = high ? slope < 0 : slope > 0;
     if (!onto && weights[j] === 0) continue;
-    const share = weights[j] / weightTotal;
-    const end = round15(onto ? xj : others); // the score at the end of the range: all the weight on j, or none
+    const end = onto ? shown : others; // the score at the end of the range: all the weight on j, or none
     if (high ? !(end < cut) : !(end >= cut)) continue;
     let shift = gap / slope;
     if (!onto) shift = -shift;
     // A high account shown at the cut may sit a rounding below it: it is at the cut, so any shift crosses.
     if (!(shift > 0)) shift = 0;
+    const share = weights[j] / weightTotal;
     const bound = onto ? 1 - share : share;
     if (shift > bound) shift = bound;
+    if (100 * shift > bestPoints * (1 + 1e-13)) continue; // cannot round to the best or below it
     const points = round15(100 * shift);
-    if (best === null || points < best.points) best = { points, factor: j, direction: onto ? 'onto' : 'away', high };
+    if (points < bestPoints) {
+      bestPoints = points;
+      bestFactor = j;
+      bestOnto = onto;
+    }
   }
-  return best;
+  if (bestFactor < 0) return NONE;
+  found.points = bestPoints;
+  found.factor = bestFactor;
+  found.direction = bestOnto ? 'onto' : 'away';
+  found.high = high;
+  return FOUND;
 }
 
 /** The cut: a number, default 5. "median" is refused: the median moves with the weights, so no fixed shift answers it. */
@@ -140,35 +165,44 @@ export function stability(
   cutArg?: Grid | Cell,
   factorNamesArg?: Grid | Cell,
 ): OutGrid {
-  const inputs = readScoreInputs(scoresArg, weightsArg, scalesArg);
-  const { scores, weights, scales } = inputs;
+  const { scores, weights, scales, weightTotal } = readScoreInputs(scoresArg, weightsArg, scalesArg);
   const factors = weights.length;
   const cut = readCut(cutArg);
   const names = readFactorNames(factorNamesArg, factors);
-  const attractiveness = scoreRows(inputs);
 
   const x = new Float64Array(factors);
+  const before = new Float64Array(factors + 1);
+  const after = new Float64Array(factors + 1);
+  const found: PlacementShift = { points: 0, factor: 0, direction: 'onto', high: false };
   const out: OutGrid = new Array(scores.length);
   for (let i = 0; i < scores.length; i++) {
-    const shown = attractiveness[i][0];
-    if (typeof shown !== 'number') {
-      out[i] = [shown, shown];
-      continue;
+    const row = scores[i];
+    // The usual row: every cell a finite number. Anything else goes through KAM_SCORE's own reading of the row.
+    let k = 0;
+    for (; k < factors; k++) {
+      const cell = row[k];
+      if (typeof cell !== 'number' || cell - cell !== 0) break;
+      x[k] = scales ? scaleValue(cell, scales.worst[k], scales.best[k]) : cell;
     }
-    if (!(shown - shown === 0)) {
+    if (k < factors) {
+      const shown = scoreRow(row, i, weights, scales, weightTotal);
+      if (typeof shown !== 'number') {
+        out[i] = [shown, shown];
+        continue;
+      }
+      for (k = 0; k < factors; k++) {
+        // KAM_SCORE gave a number, so every cell is a number (a date counts as its serial) or a blank under weight 0.
+        const value = readNumberCell(row[k], 'scores', i + 1, k + 1);
+        x[k] = typeof value !== 'number' ? NaN : scales ? scaleValue(value, scales.worst[k], scales.best[k]) : value;
+      }
+    }
+    const outcome = smallestShift(x, weights, cut, before, after, found);
+    if (outcome === FOUND) out[i] = [found.points, names[found.factor]];
+    else if (outcome === NONE) out[i] = ['', ''];
+    else {
       const error = new CellError('VALUE', messages.resultTooLarge(i + 1));
       out[i] = [error, error];
-      continue;
     }
-    const row = scores[i];
-    for (let k = 0; k < factors; k++) {
-      const cell = row[k];
-      // KAM_SCORE gave a number, so every cell is a number (a date counts as its serial) or a blank under weight 0.
-      const value = typeof cell === 'number' ? cell : readNumberCell(cell, 'scores', i + 1, k + 1);
-      x[k] = typeof value !== 'number' ? NaN : scales ? scaleValue(value, scales.worst[k], scales.best[k]) : value;
-    }
-    const shift = placementShift(x, weights, cut);
-    out[i] = shift === null ? ['', ''] : [shift.points, names[shift.factor]];
   }
   return out;
 }
