@@ -2,20 +2,11 @@
 // documented tie rule, a dynamic program over integer capacity, HiGHS as a MIP — and random instance families.
 import highsLoader from 'highs';
 import { expect } from 'vitest';
+import { generator } from './random';
+
+export { generator };
 
 const highs = await highsLoader();
-
-/** mulberry32: every run checks the same instances. */
-export function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Instance {
   values: number[];

@@ -5,6 +5,7 @@ import { messages } from '../../../src/core/functions/messages';
 import { score } from '../../../src/core/functions/score';
 import { crossesWithin, placementShift, stability } from '../../../src/core/functions/stability';
 import { BLANKS, thrown } from '../../support/cells';
+import { generator } from '../../support/random';
 
 // The worked example of docs/functions.md: four factors weighted 30/25/25/20.
 const NAMES = [['Size', 'Growth', 'Margin', 'Fit']];
@@ -16,17 +17,6 @@ const SCORES = [
   [2, 3, 4, 3], // Dyno 2.95, cannot reach 5 on any factor
   [6, 2, 9, 1], // Echo 4.75
 ];
-
-/** A small deterministic generator (mulberry32), so every run checks the same instances. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The account's attractiveness under the given weights, as KAM_SCORE computes it. */
 const scoreWith = (row: number[], weights: number[]): number => score([row], [weights])[0][0] as number;
@@ -111,7 +101,7 @@ describe('KAM_STABILITY', () => {
     });
 
     it('matches brute-force recomputation with KAM_SCORE over a grid of 0.05 points on 120 random accounts', () => {
-      const next = random(20260415);
+      const next = generator(20260415);
       const step = 0.05;
       for (let instance = 0; instance < 120; instance++) {
         const k = 2 + Math.floor(next() * 3);
