@@ -38,11 +38,12 @@ export function crossesWithin(shift: PlacementShift | null, limit: number): bool
  * (Triantaphyllou & Sánchez 1997). The shift is bounded by the weight staying within 0..100 points.
  *
  * The account's side is decided as KAM_POSITION decides it on KAM_SCORE's result: the score rounded to 15
- * significant digits, at or above the cut = high. Scores enter the shift as they are shown (15 digits), and their
- * differences at that precision, so a score of 5.1 is 0.1 above a cut of 5, not its binary form's 0.0999999999999996. Whether a factor can take the account across is decided at
- * the end of the range the same way — the score with all the weight on the factor, or with none on it —, with
- * the open end on the low side: a high account must get strictly below the cut, a low one only needs to reach
- * it. Ties between factors (equal to 15 digits) go to the leftmost factor.
+ * significant digits, at or above the cut = high. Scores enter the shift as they are shown (15 digits) and their
+ * differences at that precision, so a score of 5.1 is 0.1 above a cut of 5, not its binary form's
+ * 0.0999999999999996. Whether a factor can take the account across is decided at the end of its range the same
+ * way — the score with all the weight on the factor, or with none on it —, and the open end is below the cut: a
+ * high account must get strictly below it, a low one only needs to reach it. Ties between factors (equal to 15
+ * digits) go to the leftmost factor.
  */
 export function placementShift(x: ArrayLike<number>, weights: ArrayLike<number>, cut: number): PlacementShift | null {
   const found: PlacementShift = { points: 0, factor: 0, direction: 'onto', high: false };
@@ -84,7 +85,7 @@ function smallestShift(x: ArrayLike<number>, weights: ArrayLike<number>, cut: nu
     if (xj !== xj) continue; // blank: no score to move weight onto
     const otherWeight = weightTotal - weights[j];
     if (!(otherWeight > 0)) continue; // the factor holds all the weight: none can move onto or away from it
-    // The others' weighted mean: the score KAM_SCORE would show with this factor's weight set to 0.
+    // The others' weighted mean, as KAM_SCORE would show the score with this factor's weight set to 0 (15 digits).
     const others = round15((before[j] + after[j + 1]) / otherWeight);
     const shown = round15(xj);
     const slope = difference15(shown, others);
@@ -96,7 +97,7 @@ function smallestShift(x: ArrayLike<number>, weights: ArrayLike<number>, cut: nu
     if (high ? !(end < cut) : !(end >= cut)) continue;
     let shift = gap / slope;
     if (!onto) shift = -shift;
-    // A high account shown at the cut may sit a rounding below it: it is at the cut, so any shift crosses.
+    // An account at the cut (gap 0, possibly −0): the slightest shift in this direction takes it below.
     if (!(shift > 0)) shift = 0;
     const share = weights[j] / weightTotal;
     const bound = onto ? 1 - share : share;
