@@ -60,7 +60,7 @@ describe('KAM_CAPACITY work limit (accounts × capacities), in both built hosts'
   it('refuses more account-capacity pairs than a call can solve in time, saying what to do', () => {
     const capacities = Array.from({ length: 60 }, (_, i) => [100 * (i + 1)]);
     const accounts = Math.floor(MAX_CAPACITY_PAIRS / 60) + 1;
-    const expected = /KAM_CAPACITY was given [\d,]+ accounts and 60 capacities; one call can solve at most 50,000,000 account-capacity pairs in time\. Give fewer capacities/;
+    const expected = /KAM_CAPACITY was given [\d,]+ accounts and 60 capacities; one call can solve at most 10,000,000 account-capacity pairs in time\. Give fewer capacities/;
     expect(() => loadSheetsBundle().KAM_CAPACITY(tall(accounts, 1), tall(accounts, 1), capacities)).toThrow(expected);
     expect(() => loadExcelBundle().CAPACITY(tall(accounts, 1), tall(accounts, 1), capacities)).toThrow(expected);
   });
