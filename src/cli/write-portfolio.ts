@@ -131,6 +131,8 @@ function writeModelSheet(book: Book, { model, source, portfolio }: PortfolioWork
     addRow(sheet, ['Stage', 'Days a year as key account'], true);
     for (const [stage, days] of Object.entries(model.capacity.costByStage)) addRow(sheet, [stage, days]);
     addRow(sheet, ['(no or unknown stage)', model.capacity.otherwise]);
+  } else if (model.strength.kind === 'behaviour') {
+    addRow(sheet, ['From', 'buying behaviour (a proxy; see the model JSON below for its signals)']);
   } else {
     addRow(sheet, ['From', 'relationship stage (proxy)']);
     addRow(sheet, ['Stage', 'Relative strength', 'Days a year as key account'], true);

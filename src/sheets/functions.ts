@@ -39,8 +39,8 @@ global.KAM_POSITION = (attractiveness: unknown, strength: unknown, attractivenes
  * @param {range} values The value of each account (e.g. attractiveness or lifetime value); an account with a blank or non-positive value is never chosen.
  * @param {number} capacity What the team can take on: a number of accounts, or with costs the total resources (e.g. team days a year).
  * @param {range} costs Optional resources each account needs, one per row, each positive (e.g. team days a year); omitted = 1 each, so capacity is a count.
- * @param {string} output Optional "list" (default: the chosen names), "table" (name, value, cost, cumulative cost) or "flags" (TRUE/FALSE per input row).
- * @return The chosen accounts: a column of names, a 4-column table, or TRUE/FALSE per input row.
+ * @param {string} output Optional "list" (default: the chosen names), "table" (name, value, cost, cumulative cost), "flags" (TRUE/FALSE per input row) or "reasons" (per input row, why the account is not chosen; empty when it is).
+ * @return The chosen accounts: a column of names, a 4-column table, TRUE/FALSE per input row, or a reason per input row.
  * @customfunction
  */
 global.KAM_SELECT = (accounts: unknown, values: unknown, capacity: unknown, costs?: unknown, output?: unknown) => runSheets('SELECT', [accounts, values, capacity, costs, output]);

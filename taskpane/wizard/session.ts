@@ -5,21 +5,58 @@ import type { AccountRecord, ColumnRole, IngestResult, RoleMapping } from '../..
 import { ACCOUNT_FIELDS, KamModel } from '../../src/core/model/model';
 import { FIELD_LABELS } from '../../src/core/model/account-values';
 import { defaultModel, modelInputs } from '../../src/core/model/defaults';
-import { buildPortfolio, Portfolio } from '../../src/core/portfolio/portfolio';
+import { usableSignals } from '../../src/core/model/behaviour';
+import { stageValues } from '../../src/core/model/stages';
+import { buildPortfolio, Portfolio, resolveStages, tableStages } from '../../src/core/portfolio/portfolio';
 import { defaultRewardPlan } from '../../src/core/functions/reward';
 import { buildPlan } from '../../src/core/workbook/portfolio-plan';
 import { ModelSheetError, readModelSheet, SourceMapping } from '../../src/core/model/model-sheet';
 import {
-  ApplyProgress, ApplyResult, checkOwnership, conflictMessage, isOwned, RegionScope, SHEET_NAMES, SourceRegion, WorkbookError, WorkbookHost, WorkbookPlan,
+  a1Range, ApplyProgress, ApplyResult, checkOwnership, conflictMessage, isOwned, parseRange, RegionScope, SHEET_NAMES, SourceRegion, WorkbookError, WorkbookHost, WorkbookPlan,
 } from '../../src/core/workbook/plan';
 
 /** Roles offered in the mapping step (the order users think in). */
 export const MAPPED_ROLES: ColumnRole[] = [
-  'account', 'accountId', 'segment', 'manager', 'stage', 'revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'date', 'orders', 'orderId', 'potential', 'shareOfWallet',
+  'account', 'accountId', 'segment', 'manager', 'stage', 'revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'effort', 'date', 'orders', 'orderId', 'category', 'potential', 'shareOfWallet',
 ];
+
+/** Roles that mean something only in a transaction export (order lines). */
+const ORDER_ROLES: ReadonlySet<ColumnRole> = new Set(['date', 'orderId', 'category']);
+
+/** The roles the mapping step offers for a table kind. */
+export function rolesFor(kind: 'customers' | 'transactions'): ColumnRole[] {
+  return MAPPED_ROLES.filter((r) => kind === 'transactions' || !ORDER_ROLES.has(r));
+}
+
+/** Data below the table read, after blank rows: the wizard says so and offers to include it. */
+export interface MoreBelow {
+  /** The last row of the table as read, and the first row of data below the gap. */
+  lastRow: number;
+  nextRow: number;
+  /** The last row with data, and how many rows hold data below the gap. */
+  endRow: number;
+  rows: number;
+  /** The range that includes the rest, without the sheet name. */
+  range: string;
+}
+
+/** The words the first step shows for data below the table. */
+export function moreBelowMessage(m: MoreBelow): string {
+  const gap = m.nextRow - m.lastRow - 1;
+  return `The table read stops at row ${m.lastRow}, but ${m.rows} more row${m.rows === 1 ? '' : 's'} with data follow after ${gap === 1 ? 'a blank row' : `${gap} blank rows`} (rows ${m.nextRow} to ${m.endRow}). Include them if they belong to the same table.`;
+}
+
+/** A stage value of the data, how many accounts have it, and the stage it is read as (null: not a stage). */
+export interface StageChoice {
+  value: string;
+  accounts: number;
+  stage: string | null;
+}
 
 export interface WizardState {
   source: SourceRegion | null;
+  /** Data found below the table read, after blank rows (step 1 offers to include it). */
+  moreBelow?: MoreBelow | null;
   ingest: IngestResult | null;
   mapping: SourceMapping | null;
   model: KamModel | null;
@@ -62,6 +99,22 @@ export class WizardSession {
   /** Step 1: read the table around the selection (or the region, or the used range). */
   async pick(scope: RegionScope): Promise<IngestResult> {
     const source = await this.host.readSelection(scope);
+    this.state.moreBelow = scope === 'used' ? null : await this.findMoreBelow(source);
+    return this.useSource(source);
+  }
+
+  /** Step 1's offer: read the table again down to the last row of data below the blank rows. */
+  async includeRest(): Promise<IngestResult> {
+    const more = this.state.moreBelow;
+    const source = this.state.source;
+    if (!more || !source) throw new WorkbookError('There is nothing more below the table to include.');
+    const wider = await this.host.readSheet(source.sheet, more.range);
+    if (!wider) throw new WorkbookError(`Sheet "${source.sheet}" is no longer in this workbook: pick the customer data again.`);
+    this.state.moreBelow = null;
+    return this.useSource(wider);
+  }
+
+  private useSource(source: SourceRegion): IngestResult {
     this.state.source = source;
     const ingest = this.read(source, {});
     this.state.ingest = ingest;
@@ -69,6 +122,37 @@ export class WizardSession {
     this.state.model = null;
     this.state.fromModelSheet = false;
     return ingest;
+  }
+
+  /**
+   * Rows with data below the table read, in its columns, after one or more blank rows: the table around the
+   * selection stops at the first blank row, and real lists often go on below one. A row counts as data when
+   * at least two of its cells in the table's columns hold something (a lone note is not data).
+   */
+  private async findMoreBelow(source: SourceRegion): Promise<MoreBelow | null> {
+    const used = await this.host.readSheet(source.sheet);
+    if (!used) return null;
+    const box = parseRange(source.range);
+    const lastRow = box.row + box.rows - 1;
+    const usedLast = used.row + used.values.length - 1;
+    if (usedLast <= lastRow + 1) return null;
+    let nextRow = 0;
+    let endRow = 0;
+    let rows = 0;
+    for (let r = lastRow + 1; r <= usedLast; r++) {
+      const values = used.values[r - used.row] ?? [];
+      let filled = 0;
+      for (let c = box.column; c < box.column + box.columns; c++) {
+        const v = values[c - used.column];
+        if (v !== null && v !== undefined && String(v).trim() !== '') filled++;
+      }
+      if (filled < 2) continue;
+      if (!nextRow) nextRow = r;
+      endRow = r;
+      rows++;
+    }
+    if (!rows || nextRow <= lastRow + 1) return null;
+    return { lastRow, nextRow, endRow, rows, range: a1Range(box.row, box.column, endRow - box.row + 1, box.columns) };
   }
 
   private read(source: SourceRegion, columns: RoleMapping, headerRow?: number): IngestResult {
@@ -136,6 +220,35 @@ export class WizardSession {
     for (const a of accounts) for (const [h, v] of Object.entries(a.factors ?? {})) if (typeof v === 'number') headers.add(h);
     for (const h of headers) out.push({ source: `column:${h}`, label: h });
     return out;
+  }
+
+  /** Every distinct stage value of the data, most common first, with the stage the model reads it as. */
+  stageChoices(): StageChoice[] {
+    const accounts = this.accounts();
+    const model = this.model();
+    const resolved = resolveStages(accounts, model);
+    const byValue = new Map<string, string | null>();
+    accounts.forEach((a, i) => {
+      if (a.stage) byValue.set(a.stage.trim().toLowerCase(), resolved[i]!.stage);
+    });
+    return stageValues(accounts.map((a) => a.stage)).map((v) => ({ ...v, stage: byValue.get(v.value.toLowerCase()) ?? null }));
+  }
+
+  /** The stages a value can be mapped to: the method's, and any the model's tables add. */
+  stageOptions(): string[] {
+    return tableStages(this.model());
+  }
+
+  /** The user's reading of a stage value: one of stageOptions(), or null for "not a stage". */
+  mapStage(value: string, stage: string | null): void {
+    const names = this.model().stageNames;
+    for (const key of Object.keys(names)) if (key.trim().toLowerCase() === value.trim().toLowerCase()) delete names[key];
+    names[value.trim()] = stage ?? '';
+  }
+
+  /** Whether the data shows enough buying behaviour for the strength proxy (two signals that vary). */
+  hasBehaviour(): boolean {
+    return usableSignals(this.accounts()).length >= 2;
   }
 
   portfolio(): Portfolio {

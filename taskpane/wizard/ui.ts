@@ -3,9 +3,11 @@ import { ROLE_LABELS } from '../../src/core/ingest';
 import type { ColumnRole } from '../../src/core/ingest';
 import { matrixSvg } from '../../src/core/workbook/matrix-chart';
 import { DEFAULT_STAGE_STRENGTH, STAGES } from '../../src/core/model/model';
+import { BEHAVIOUR_SIGNALS, DEFAULT_BEHAVIOUR_WEIGHTS } from '../../src/core/model/behaviour';
+import { firstNotes, userNotes } from '../../src/core/portfolio/notes';
 import { describeRewrite, type RegionScope } from '../../src/core/workbook/plan';
 import { el, field, numberInput, select, svgNode, uid } from './dom';
-import { MAPPED_ROLES, WizardSession } from './session';
+import { moreBelowMessage, rolesFor, WizardSession } from './session';
 
 const STEP_TITLES = [
   '1. Customer data',
@@ -141,8 +143,8 @@ export class WizardUi {
     const ingest = s.ingest;
     const kind = ingest.kind === 'transactions' ? 'a transaction export (rolled up per account)' : 'a customer list (one row per account)';
     box.append(el('p', { text: `Sheet "${s.source.sheet}", ${s.source.range}: header row ${ingest.headerRow || 'not found'}, ${kind}, ${this.session.accounts().length} accounts.` }));
-    const notes = [...ingest.errors, ...ingest.warnings].slice(0, 6);
-    if (notes.length) box.append(el('ul', { class: 'notes' }, ...notes.map((n) => el('li', { text: n.message }))));
+    const notes = firstNotes(userNotes(ingest), 6);
+    if (notes.length) box.append(el('ul', { class: 'notes' }, ...notes.map((n) => el('li', { text: n }))));
     return box;
   }
 
@@ -155,15 +157,39 @@ export class WizardUi {
     }
     const read = el('button', { type: 'button', id: 'read-button', class: 'primary', text: 'Read the data' });
     const summary = this.summary();
-    read.addEventListener('click', () => this.task('Reading the customer data…', async () => {
-      const scope = (group.querySelector('input[name=scope]:checked') as HTMLInputElement).value as RegionScope;
-      await this.session.pick(scope);
-      summary.replaceWith(this.summary());
+    const more = this.moreBelow();
+    const afterRead = (): void => {
+      this.body.querySelector('#data-summary')?.replaceWith(this.summary());
+      this.body.querySelector('#more-below')?.replaceWith(this.moreBelow());
       const ingest = this.session.state.ingest!;
       if (ingest.errors.length) this.showError(ingest.errors.map((e) => e.message).join(' '));
       this.setStatus(ingest.errors.length ? '' : `Read ${this.session.accounts().length} accounts.`);
+    };
+    read.addEventListener('click', () => this.task('Reading the customer data…', async () => {
+      const scope = (group.querySelector('input[name=scope]:checked') as HTMLInputElement).value as RegionScope;
+      await this.session.pick(scope);
+      afterRead();
     }));
-    this.body.append(el('p', { text: 'Select a cell inside your customer table (or transaction export), then read it. Nothing in your sheets changes until the last step.' }), group, read, summary);
+    this.includeRest = () => this.task('Reading the rows below…', async () => {
+      await this.session.includeRest();
+      afterRead();
+    });
+    this.body.append(el('p', { text: 'Select a cell inside your customer table (or transaction export), then read it. Nothing in your sheets changes until the last step.' }), group, read, more, summary);
+  }
+
+  private includeRest: () => Promise<void> = async () => {};
+
+  /** Step 1's offer when the data goes on below a blank row: never stop there silently. */
+  private moreBelow(): HTMLElement {
+    const box = el('div', { id: 'more-below' });
+    const more = this.session.state.moreBelow;
+    if (!more) return box;
+    const include = el('button', { type: 'button', id: 'include-rest', text: `Include rows ${more.nextRow} to ${more.endRow}` });
+    include.addEventListener('click', () => void this.includeRest());
+    box.className = 'card warnings';
+    box.setAttribute('role', 'status');
+    box.append(el('p', { text: moreBelowMessage(more) }), include);
+    return box;
   }
 
   private mapStep(): void {
@@ -172,7 +198,7 @@ export class WizardUi {
     const current = this.session.state.mapping?.columns ?? {};
     const choice: Partial<Record<ColumnRole, string>> = {};
     const list = el('div', { class: 'roles' });
-    const roles = MAPPED_ROLES.filter((r) => ingest.kind === 'transactions' || (r !== 'orderId' && r !== 'date'));
+    const roles = rolesFor(ingest.kind);
     for (const role of roles) {
       const control = select([{ value: '', label: '(not used)' }, ...columns], current[role] ?? '');
       control.dataset.role = role;
@@ -253,6 +279,7 @@ export class WizardUi {
       kinds.push({ value: 'column', label: 'A column that holds relative strength' });
       kinds.push({ value: 'ratings', label: "Your ratings against your best rival's" });
     }
+    if (this.session.hasBehaviour() || model.strength.kind === 'behaviour') kinds.push({ value: 'behaviour', label: 'What the orders show (a behavioural proxy)' });
     const kind = select(kinds, model.strength.kind);
     kind.id = 'strength-kind';
     const detail = el('div', { id: 'strength-detail' });
@@ -287,6 +314,13 @@ export class WizardUi {
           draw();
         });
         detail.append(el('p', { class: 'hint', text: 'One pair of rating columns per buying criterion, as the customer rates you and your best rival (KAM_STRENGTH).' }), add);
+      } else if (s.kind === 'behaviour') {
+        detail.append(el('p', { class: 'hint', text: 'A proxy, not the customer\'s view: each account\'s place among your accounts on each signal, weighted, from 0.5 to 1.5 (1 is the middle relationship). Give a signal 0 points to leave it out.' }));
+        for (const info of BEHAVIOUR_SIGNALS) {
+          const input = numberInput(s.signals[info.signal], { min: 0, 'data-signal': info.signal });
+          input.addEventListener('input', () => { s.signals[info.signal] = Number(input.value); });
+          detail.append(field(info.label, input));
+        }
       } else {
         for (const stage of [...new Set([...STAGES, ...Object.keys(s.byStage)])]) {
           const input = numberInput(s.byStage[stage] ?? s.unknown, { min: 0 });
@@ -297,13 +331,16 @@ export class WizardUi {
         unknown.addEventListener('input', () => { s.unknown = Number(unknown.value); });
         detail.append(field('Blank or other stage', unknown));
       }
+      detail.append(this.stageMapping());
     };
     kind.addEventListener('change', () => {
       model.strength = kind.value === 'column'
         ? { kind: 'column', source: (sources[0]?.source ?? 'revenue') as never }
         : kind.value === 'ratings'
           ? { kind: 'ratings', criteria: [{ name: 'Criterion 1', yours: sources[0].source as never, rival: (sources[1] ?? sources[0]).source as never, weight: 1 }] }
-          : { kind: 'stage', byStage: { ...DEFAULT_STAGE_STRENGTH }, unknown: 1 };
+          : kind.value === 'behaviour'
+            ? { kind: 'behaviour', signals: { ...DEFAULT_BEHAVIOUR_WEIGHTS } }
+            : { kind: 'stage', byStage: { ...DEFAULT_STAGE_STRENGTH }, unknown: 1 };
       draw();
     });
     draw();
@@ -316,6 +353,28 @@ export class WizardUi {
       field('Strength from', kind), detail,
       field('Strength cut (blank = the median)', cut), field('Attractiveness cut, 0-10 (blank = the median)', acut),
     );
+  }
+
+  /**
+   * Every distinct stage value found in the data, with its count and a choice of the method's stage: nothing
+   * the product cannot read is silently scored as average.
+   */
+  private stageMapping(): HTMLElement {
+    const choices = this.session.stageChoices();
+    const box = el('fieldset', { id: 'stage-mapping', class: 'card' }, el('legend', { text: 'Stage values in your data' }));
+    if (!choices.length) return el('div', { id: 'stage-mapping' });
+    const options = [...this.session.stageOptions().map((stage) => ({ value: stage, label: stage })), { value: '', label: '(not a stage)' }];
+    const unread = choices.filter((c) => c.stage === null);
+    box.append(el('p', { class: 'hint', text: unread.length
+      ? `${unread.length} value${unread.length === 1 ? ' is' : 's are'} not read as a stage (${unread.map((c) => `"${c.value}"`).join(', ')}): choose the stage each one means.`
+      : 'Each value found, and the stage it is read as. Change any that is wrong.' }));
+    for (const choice of choices) {
+      const control = select(options, choice.stage ?? '');
+      control.dataset.stageValue = choice.value;
+      control.addEventListener('change', () => this.session.mapStage(choice.value, control.value || null));
+      box.append(field(`"${choice.value}" (${choice.accounts} account${choice.accounts === 1 ? '' : 's'})`, control));
+    }
+    return box;
   }
 
   private capacityStep(): void {
@@ -335,9 +394,19 @@ export class WizardUi {
     };
     const days = numberInput(model.capacity.days, { min: 0, id: 'team-days' });
     days.addEventListener('input', () => { model.capacity.days = Number(days.value); update(); });
-    const by = select([{ value: 'attractiveness', label: 'Attractiveness' }, { value: 'lifetimeValue', label: 'Lifetime value' }], model.capacity.value);
-    by.addEventListener('change', () => { model.capacity.value = by.value as 'attractiveness' | 'lifetimeValue'; update(); });
-    const costs = el('fieldset', {}, el('legend', { text: 'Team days a year per key account, by stage' }));
+    const objectives = [{ value: 'attractiveness', label: 'Attractiveness' }, { value: 'profit', label: 'Profit after cost to serve' }, { value: 'lifetimeValue', label: 'Lifetime value' }];
+    if (model.capacity.value.startsWith('column:')) objectives.push({ value: model.capacity.value, label: model.capacity.value.slice('column:'.length) });
+    const by = select(objectives, model.capacity.value);
+    by.addEventListener('change', () => { model.capacity.value = by.value as typeof model.capacity.value; update(); });
+    // Days by stage are a guess, so by default every key account costs the same; an effort column is real.
+    const costFrom = select([
+      { value: 'equal', label: 'The same for every account' },
+      { value: 'stage', label: 'By relationship stage' },
+      ...(this.session.factorSources().some((x) => x.source === 'effort') ? [{ value: 'effort', label: 'From the data\'s effort column' }] : []),
+    ], model.capacity.costFrom);
+    costFrom.id = 'cost-from';
+    costFrom.addEventListener('change', () => { model.capacity.costFrom = costFrom.value as typeof model.capacity.costFrom; update(); });
+    const costs = el('fieldset', {}, el('legend', { text: 'Team days a year per key account, by stage (when costs are by stage)' }));
     for (const stage of Object.keys(model.capacity.costByStage)) {
       const input = numberInput(model.capacity.costByStage[stage], { min: 0 });
       input.addEventListener('input', () => { model.capacity.costByStage[stage] = Number(input.value); update(); });
@@ -345,10 +414,10 @@ export class WizardUi {
     }
     const other = numberInput(model.capacity.otherwise, { min: 0 });
     other.addEventListener('input', () => { model.capacity.otherwise = Number(other.value); update(); });
-    costs.append(field('Blank or other stage', other));
+    const otherField = field('Days a year per key account (each account when the same for all; else one with no stage or effort)', other);
     this.body.append(
-      el('p', { text: 'Every key account takes team time, and deeper relationships take more. The wizard picks the set that brings the most value within the days you have.' }),
-      field('Team days a year for key accounts', days), field('Choose key accounts by', by), costs, result,
+      el('p', { text: 'Every key account takes team time. The wizard picks the most attractive accounts the days allow; it trades days off only when they really differ (your effort column, or days by stage you set).' }),
+      field('Team days a year for key accounts', days), field('Choose key accounts by', by), field('Days per key account', costFrom), otherField, costs, result,
     );
     update();
   }
@@ -358,16 +427,36 @@ export class WizardUi {
     const points = p.rows.map((r) => ({ account: r.account, attractiveness: r.attractiveness ?? NaN, strength: r.strength ?? NaN, revenue: r.revenue ?? 0, key: r.key }));
     const figure = el('figure', { class: 'matrix' }, svgNode(matrixSvg(points, { attractivenessCut: p.cuts.attractiveness, strengthCut: p.cuts.strength, width: 560, height: 420, title: 'Portfolio matrix' })));
     const chosen = p.selection.chosen.map((i) => p.rows[i]);
-    const list = el('ol', { id: 'key-accounts' }, ...chosen.map((r) => el('li', { text: `${r.account} — ${r.position ?? 'no position'}, attractiveness ${fmt(r.attractiveness)}` })));
+    // Each key account with its flags beside it: a loss-making Star the model lets in is shown as such.
+    const list = el('ol', { id: 'key-accounts' }, ...chosen.map((r) => el('li', { text: `${r.account} — ${r.position ?? 'no position'}, attractiveness ${fmt(r.attractiveness)}${r.flags ? ` [${r.flags}]` : ''}` })));
     const flagged = p.rows.filter((r) => r.flags);
     const flags = el('ul', { id: 'flags' }, ...flagged.map((r) => el('li', { text: `${r.account}: ${r.flags}` })));
-    const warnings = el('ul', { id: 'warnings', class: 'warnings' }, ...p.warnings.map((w) => el('li', { text: w.message })));
+    const notes = firstNotes(userNotes({ errors: [], warnings: [], skippedRows: [] }, p.warnings), 12);
+    const warnings = el('ul', { id: 'warnings', class: 'warnings' }, ...notes.map((w) => el('li', { text: w })));
     this.body.append(
       figure,
       el('h3', { text: `Key accounts (${chosen.length})` }), list,
+      ...this.whyNotKey(p),
       el('h3', { text: 'Portfolio warnings' }), flagged.length ? flags : el('p', { text: 'No account is flagged as a big name, old friend or difficult customer.' }),
       ...(p.warnings.length ? [el('h3', { text: 'Check before building' }), warnings] : []),
     );
+  }
+
+  /**
+   * Why each account more attractive than the weakest key account was left out (loses money, below the cut,
+   * the capacity trade-off), most attractive first; the built portfolio has the reason for every account.
+   */
+  private whyNotKey(p: ReturnType<WizardSession['portfolio']>): HTMLElement[] {
+    const keyScores = p.selection.chosen.map((i) => p.rows[i]!.attractiveness ?? Infinity);
+    const weakest = keyScores.length ? Math.min(...keyScores) : -Infinity;
+    const left = p.rows
+      .filter((r) => !r.key && r.attractiveness !== null && r.attractiveness > weakest)
+      .sort((a, b) => (b.attractiveness ?? 0) - (a.attractiveness ?? 0));
+    if (!left.length) return [];
+    const shown = left.slice(0, 15);
+    const items = shown.map((r) => el('li', { text: `${r.account} (attractiveness ${fmt(r.attractiveness)}${r.flags ? `, ${r.flags}` : ''}): ${r.whyNotKey}` }));
+    if (left.length > shown.length) items.push(el('li', { text: `… and ${left.length - shown.length} more: see "Why not key" on the KAM Portfolio sheet.` }));
+    return [el('h3', { text: `Why not key (${left.length} more attractive than the weakest key account)` }), el('ul', { id: 'why-not-key' }, ...items)];
   }
 
   private buildStep(): void {

@@ -90,11 +90,14 @@ for (const spec of catalogue) {
 const translations = { enGB: Object.fromEntries(catalogue.flatMap((f) => [[excelName(f.id), excelName(f.id)], [sheetsName(f.id), sheetsName(f.id)]])) };
 let registered = false;
 
-/** A HyperFormula engine with the catalogue registered, built from sheets of raw cell contents. */
-export function buildEngine(sheets: Record<string, unknown[][]>): HyperFormula {
+/**
+ * A HyperFormula engine with the catalogue registered, built from sheets of raw cell contents and, optionally,
+ * named expressions (given at build time: names added afterwards leave spilled results computed without them).
+ */
+export function buildEngine(sheets: Record<string, unknown[][]>, names: { name: string; expression: string }[] = []): HyperFormula {
   if (!registered) {
     HyperFormula.registerFunctionPlugin(KamPlugin as never, translations);
     registered = true;
   }
-  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
+  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: 'gpl-v3', useArrayArithmetic: true }, names);
 }

@@ -42,9 +42,11 @@ describe('WizardSession on an in-memory workbook', () => {
     const formulas = book.sheet(SHEET_NAMES.portfolio)!;
     const all = [...formulas.cells.values()].map((c) => c.formula).filter(Boolean) as string[];
     const spelled = host === 'excel' ? 'KAM.' : 'KAM_';
-    for (const id of ['SCORE', 'POSITION', 'SELECT', 'FLAGS', 'CLV']) {
+    for (const id of ['SCORE', 'POSITION', 'FLAGS', 'CLV']) {
       expect(all.filter((f) => f.includes(`${spelled}${id}(`))).toHaveLength(1);
     }
+    // KAM_SELECT twice over the eligible column: the key-account flags and the reasons for the others.
+    expect(all.filter((f) => f.includes(`${spelled}SELECT(`)).map((f) => f.match(/"(\w+)"\)$/)?.[1])).toEqual(['flags', 'reasons']);
     expect(all.some((f) => f.includes(host === 'excel' ? 'KAM_SCORE(' : 'KAM.SCORE('))).toBe(false);
     // Hostile names stay text.
     for (const [address, name] of [['A7', '=HYPERLINK("http://x","y")'], ['A8', '+cmd'], ['A9', '-1+2'], ['A10', '@x']]) {

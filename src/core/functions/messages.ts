@@ -96,7 +96,7 @@ export const messages = {
   capacityNotPositive: (value: number) =>
     `capacity is ${value}. Give a positive number: how many key accounts (without costs), or the resources the team has, in the unit of costs.`,
   outputInvalid: (text: string) =>
-    `output is ${quote(text)}. Use "list" (the chosen names), "table" (name, value, cost, cumulative cost) or "flags" (TRUE/FALSE per row).`,
+    `output is ${quote(text)}. Use "list" (the chosen names), "table" (name, value, cost, cumulative cost), "flags" (TRUE/FALSE per row) or "reasons" (why each account is not chosen).`,
   accountNameMissing: (row: number) =>
     `accounts: row ${row} is blank, but the row has a value or a cost. Name the account, or clear the row.`,
   accountNameInvalid: (row: number, value: boolean) =>

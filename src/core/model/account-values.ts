@@ -7,11 +7,14 @@ import type { AccountField, AttractivenessFactor, FactorSource } from './model';
 
 /** What the model needs from an account: the fields of an ingested account record it reads. */
 export type ModelAccount = Pick<AccountRecord, 'account'> &
-  Partial<Pick<AccountRecord, 'segment' | 'manager' | 'stage' | 'revenue' | 'profit' | 'margin' | 'costToServe' | 'growth' | 'tenure' | 'orders' | 'factors'>>;
+  Partial<Pick<AccountRecord,
+    | 'segment' | 'manager' | 'stage' | 'revenue' | 'profit' | 'margin' | 'costToServe' | 'growth' | 'tenure' | 'orders' | 'effort'
+    | 'ordersPerYear' | 'daysSinceLastOrder' | 'categories' | 'trend' | 'factors' | 'sourceRows'>>;
 
 /** Account fields as users name them (column headers, model sheet, wizard). */
 export const FIELD_LABELS: Record<AccountField, string> = {
   revenue: 'Revenue', profit: 'Profit', margin: 'Gross margin', costToServe: 'Cost to serve', growth: 'Growth', tenure: 'Tenure (years)', orders: 'Orders',
+  effort: 'Days a year (effort)',
 };
 
 const COLUMN_PREFIX = 'column:';

@@ -65,6 +65,33 @@ describe('KAM_SELECT', () => {
       expect(select(NAMES, VALUES, 9, COSTS, 'flags')).toEqual([[true], [true], [false], [true]]);
     });
 
+    it('says why each account is not chosen with output "reasons", exactly', () => {
+      // Capacity 6: Borg + Cyan (12) beat Acme + Dyno (11). Acme is worth more than the weakest chosen account, so
+      // the reason is the trade-off worked out exactly; Dyno is worth less than every chosen account.
+      expect(firstColumn(select(col('Acme', 'Borg', 'Cyan', 'Dyno', 'Echo', 'Fox'), col(10, 6, 6, 1, null, 9), 6, col(5, 3, 3, 1, null, 7), 'reasons'))).toEqual([
+        'needs 5; to fit it in, 2 chosen accounts, Borg and Cyan (worth 12) would have to go, against 11 for it and Dyno',
+        '',
+        '',
+        'worth less than every chosen account, and needs 1 with 0 left',
+        'no positive value: never chosen',
+        'needs 7, more than the whole capacity (6)',
+      ]);
+    });
+
+    it('names what would come in with the account, and says when a tie decided', () => {
+      // Capacity 10: Acme + Borg + Dyno (18). Cyan (6, 3) ties with Borg: the earlier row wins.
+      expect(firstColumn(select(NAMES, VALUES, 9, COSTS, 'reasons'))).toEqual([
+        '', '', 'needs 3; a selection with it is worth the same, and ties go to the lower total cost, then to earlier rows', '',
+      ]);
+      // Capacity 8: Acme + Dyno + (nothing else fits: 2 left)... the optimum is Acme + Borg (16) in 8.
+      expect(firstColumn(select(col('Acme', 'Borg', 'Cyan', 'Dyno'), col(10, 7, 4, 4), 8, col(5, 3, 2, 2), 'reasons'))).toEqual([
+        '', '', 'worth less than every chosen account, and needs 2 with 0 left', 'worth less than every chosen account, and needs 2 with 0 left',
+      ]);
+      expect(firstColumn(select(col('Big', 'A', 'B', 'C'), col(9, 5, 5, 1), 4, col(4, 2, 2, 1), 'reasons'))).toEqual([
+        'needs 4; to fit it in, 2 chosen accounts, A and B (worth 10) would have to go, against 9 for it', '', '', 'worth less than every chosen account, and needs 1 with 0 left',
+      ]);
+    });
+
     it.each(['Table', ' TABLE ', [['table']]])('reads the output word %j in any case, as a value or 1×1 range', (output) => {
       expect(select(NAMES, VALUES, 9, COSTS, output as Cell)[0]).toHaveLength(4);
     });

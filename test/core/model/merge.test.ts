@@ -54,11 +54,17 @@ describe('mergeModel', () => {
   it.each([
     [{ capacity: { days: -5 } }, 'model.capacity.days must be more than 0 (it is -5).'],
     [{ capacity: { days: '600' } }, 'model.capacity.days must be a number (it is "600").'],
-    [{ factors: [{ name: 'X', source: 'sales', weight: 1, worst: 0, best: 1 }] }, 'model.factors[0].source is "sales": use one of revenue, profit, margin, costToServe, growth, tenure, orders, or "column:<header>" for another numeric column.'],
+    [{ factors: [{ name: 'X', source: 'sales', weight: 1, worst: 0, best: 1 }] }, 'model.factors[0].source is "sales": use one of revenue, profit, margin, costToServe, growth, tenure, orders, effort, or "column:<header>" for another numeric column.'],
     [{ factors: [{ name: 'X', source: 'revenue', weight: 0, worst: 0, best: 1 }] }, 'model.factors: give at least one factor a positive weight.'],
     [{ factors: [{ name: 'X', source: 'revenue', weight: 1, worst: 3, best: 3 }] }, 'model.factors[0]: worst and best are both 3; give two different values.'],
     [{ lifetimeValue: { retention: 1.2 } }, 'model.lifetimeValue.retention must be below 1 (a probability of keeping the account a year).'],
-    [{ capacty: { days: 5 } }, 'model.capacty is not a model setting; the settings are version, factors, strength, cuts, capacity, lifetimeValue, flags, limits.'],
+    [{ capacty: { days: 5 } }, 'model.capacty is not a model setting; the settings are version, factors, strength, stageNames, cuts, capacity, lifetimeValue, flags, limits.'],
+    [{ capacity: { costFrom: 'guess' } }, 'model.capacity.costFrom must be "equal" (the same days for every account), "stage" (days by relationship stage) or "effort" (the data\'s effort column).'],
+    [{ capacity: { value: 'revenue' } }, 'model.capacity.value must be "attractiveness", "profit", "lifetimeValue" or "column:<header>" for a column such as a strategic-fit score (it is "revenue").'],
+    [{ capacity: { lossMakingStars: 'yes' } }, 'model.capacity.lossMakingStars must be true or false (it is "yes").'],
+    [{ capacity: { accountDays: { Acme: 0 } } }, 'model.capacity.accountDays.Acme must be more than 0 days.'],
+    [{ stageNames: { Oro: 3 } }, 'model.stageNames["Oro"] must be a stage name, or "" for a value that names no stage (it is 3).'],
+    [{ strength: { kind: 'behaviour', signals: { loyalty: 5 } } }, 'model.strength.signals.loyalty is not a signal; the signals are tenure, frequency, recency, breadth, trend.'],
     [{ cuts: { attractiveness: 'middle' } }, 'model.cuts.attractiveness must be a number (it is "middle").'],
   ])('rejects %j', (overrides, message) => {
     expect(() => mergeModel(base, overrides)).toThrow(ModelError);
@@ -67,6 +73,17 @@ describe('mergeModel', () => {
     } catch (error) {
       expect((error as ModelError).problems).toContain(message);
     }
+  });
+
+  it('uses days by stage that a model file sets, and keeps the other new settings', () => {
+    expect(base.capacity.costFrom).toBe('equal');
+    const merged = mergeModel(base, { capacity: { costByStage: { Basic: 10 }, accountDays: { Acme: 45 }, value: 'column:Strategic fit', lossMakingStars: true }, stageNames: { Oro: 'Integrated', Bronce: '' } });
+    expect(merged.capacity).toMatchObject({ costFrom: 'stage', costByStage: { Basic: 10 }, accountDays: { Acme: 45 }, value: 'column:Strategic fit', lossMakingStars: true });
+    expect(merged.stageNames).toEqual({ Oro: 'Integrated', Bronce: '' });
+    expect(mergeModel(base, { capacity: { costByStage: { Basic: 10 }, costFrom: 'equal' } }).capacity.costFrom).toBe('equal');
+    expect(mergeModel(base, { strength: { kind: 'behaviour', signals: { breadth: 0 } } }).strength).toEqual({
+      kind: 'behaviour', signals: { tenure: 20, frequency: 25, recency: 20, breadth: 0, trend: 20 },
+    });
   });
 
   it('reads strength from ratings, checking every criterion', () => {

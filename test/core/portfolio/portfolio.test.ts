@@ -11,7 +11,7 @@ const model: KamModel = {
     { name: 'Revenue', source: 'revenue', weight: 50, worst: 0, best: 1000 },
     { name: 'Fit', source: 'column:Fit', weight: 50, worst: 0, best: 10 },
   ],
-  capacity: { days: 60, costByStage: { Basic: 20, Integrated: 40 }, otherwise: 30, value: 'attractiveness' },
+  capacity: { days: 60, costFrom: 'stage', costByStage: { Basic: 20, Integrated: 40 }, otherwise: 30, accountDays: {}, value: 'attractiveness', lossMakingStars: false },
 };
 
 const accounts: PortfolioAccount[] = [
@@ -33,16 +33,27 @@ describe('buildPortfolio', () => {
     expect(portfolio.rows.map((r) => r.position)).toEqual(['Strategic', 'Star', 'Star', 'Streamline']);
   });
 
-  it('chooses the most attractive set within capacity, cost by stage (case-insensitive)', () => {
-    // Acme (40 days) + Borg (20) = 14.5 beats Borg + Cyan (40 days) = 13.5; Dyno (30 days) fits with neither pair.
+  it('chooses among the eligible accounts within capacity, cost by stage (case-insensitive), and says why not for the others', () => {
+    // Acme is the most attractive, but loses money (Difficult): not eligible. Dyno is below the cut.
     expect(portfolio.rows.map((r) => r.cost)).toEqual([40, 20, 20, 30]);
-    expect(portfolio.selection.chosen.map((i) => portfolio.rows[i].account)).toEqual(['Borg', 'Acme']);
-    expect(portfolio.selection).toMatchObject({ totalValue: 14.5, totalCost: 60, capacity: 60 });
+    expect(portfolio.rows.map((r) => r.costFrom)).toEqual(['stage Integrated', 'stage Basic', 'stage Basic', 'no known stage: the days for any other stage']);
+    expect(portfolio.rows.map((r) => r.eligible)).toEqual([false, true, true, false]);
+    expect(portfolio.selection.chosen.map((i) => portfolio.rows[i].account)).toEqual(['Borg', 'Cyan']);
+    expect(portfolio.selection).toMatchObject({ totalValue: 13.5, totalCost: 40, capacity: 60 });
+    expect(portfolio.rows.map((r) => r.whyNotKey)).toEqual(['loses money (Difficult)', '', '', 'below the attractiveness cut']);
   });
 
-  it('flags difficult and old-friend accounts and warns when one is chosen', () => {
+  it('flags difficult accounts, and lets a loss-making Star be key only when the model allows it, flag shown', () => {
     expect(portfolio.rows[0].flags).toBe('Difficult');
-    expect(portfolio.warnings.map((w) => w.code)).toContain('flagged-key-account');
+    const star: PortfolioAccount = { account: 'Etna', revenue: 900, profit: -10, stage: 'Basic', factors: { Fit: 9 } };
+    const strict = buildPortfolio([...accounts, star], model);
+    expect(strict.rows[4]).toMatchObject({ position: 'Star', flags: 'Difficult', key: false, whyNotKey: 'loses money (Difficult)' });
+    const lenient = buildPortfolio([...accounts, star], { ...model, capacity: { ...model.capacity, lossMakingStars: true } });
+    expect(lenient.rows[4]).toMatchObject({ key: true, flags: 'Difficult', whyNotKey: '' });
+    expect(lenient.rows[0]).toMatchObject({ key: false, whyNotKey: 'loses money (Difficult)' }); // a Strategic loss-maker still is not
+    expect(lenient.warnings.find((w) => w.code === 'flagged-key-account')?.message).toBe(
+      'Key account "Etna" is flagged Difficult (a Star may be key while it loses money: the model allows it): check it is chosen for fit, not for size or history.',
+    );
   });
 
   it('gives a lifetime value from profit, retention and discount rate', () => {
@@ -66,7 +77,9 @@ describe('buildPortfolio', () => {
 
   it('warns when a good part of the capacity is left unused', () => {
     const roomy = buildPortfolio(accounts, { ...model, capacity: { ...model.capacity, days: 1000 } });
-    expect(roomy.warnings.find((w) => w.code === 'capacity-unused')?.message).toMatch(/^890 of 1000 team days are left unused/);
+    expect(roomy.warnings.find((w) => w.code === 'capacity-unused')?.message).toBe(
+      '960 of 1000 team days are left unused: every account that may be key is key (the others are below the attractiveness cut, lose money, or have no positive attractiveness).',
+    );
   });
 });
 
@@ -76,7 +89,7 @@ describe('buildPortfolio with missing factor values', () => {
     // Revenue 500 of 0..1000 scores 5; Fit missing scores 5 (midpoint of 0..10).
     expect(portfolio.rows[4].attractiveness).toBe(5);
     expect(portfolio.warnings.find((w) => w.code === 'missing-factor-values')?.message).toBe(
-      '1 account has no fit value; it was scored 5 of 10 (the midpoint) on that factor. Fill in the values, or give the factor less weight.',
+      '1 account has no fit value (Newco); it was scored 5 of 10 (the middle of the scale) on that factor, neither rewarded nor punished. Fill in the values, or give the factor less weight.',
     );
   });
 });
