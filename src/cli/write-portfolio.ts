@@ -2,7 +2,7 @@
 // copy of the source rows. Cells hold values (an account named "=Acme" is text, never a formula).
 import ExcelJS from 'exceljs';
 import type { KamModel } from '../core/model/model';
-import type { Portfolio } from '../core/portfolio/portfolio';
+import { objectiveLabel, type Portfolio } from '../core/portfolio/portfolio';
 import { sourceLabel } from '../core/model/account-values';
 import { defaultRewardPlan } from '../core/functions/reward';
 import type { RawCell } from '../core/ingest';
@@ -62,9 +62,11 @@ const PORTFOLIO_COLUMNS: { header: string; key: string; width: number; numFmt?: 
   { header: 'Strength', key: 'strength', width: 10, numFmt: '0.00' },
   { header: 'Position', key: 'position', width: 12 },
   { header: 'Key account', key: 'key', width: 12 },
+  { header: 'Why not key', key: 'whyNotKey', width: 48 },
   { header: 'Cost (days)', key: 'cost', width: 11, numFmt: '0.##' },
   { header: 'Flags', key: 'flags', width: 28 },
   { header: 'Lifetime value', key: 'lifetimeValue', width: 15, numFmt: '#,##0' },
+  { header: 'Strength from', key: 'strengthFrom', width: 40 },
   { header: 'Problem', key: 'problem', width: 48 },
 ];
 
@@ -74,7 +76,7 @@ function writePortfolioSheet(book: Book, { portfolio }: PortfolioWorkbook): void
   addRow(sheet, PORTFOLIO_COLUMNS.map((c) => c.header), true);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: PORTFOLIO_COLUMNS.length } };
   for (const r of portfolio.rows) {
-    addRow(sheet, [r.account, r.segment, r.manager, r.stage, r.revenue, r.profit, r.attractiveness, r.strength, r.position ?? '', r.key ? 'Yes' : 'No', r.cost, r.flags, r.lifetimeValue, r.problem ?? '']);
+    addRow(sheet, [r.account, r.segment, r.manager, r.stage, r.revenue, r.profit, r.attractiveness, r.strength, r.position ?? '', r.key ? 'Yes' : 'No', r.whyNotKey, r.cost, r.flags, r.lifetimeValue, r.strengthFrom, r.problem ?? '']);
   }
   finishSheet(sheet);
 }
@@ -85,12 +87,12 @@ function writeKeyAccountsSheet(book: Book, { portfolio, model }: PortfolioWorkbo
     { width: 6 }, { width: 32 }, { width: 16 }, { width: 16 }, { width: 12 },
     { width: 14, style: { numFmt: '0.00' } }, { width: 11, style: { numFmt: '0.##' } }, { width: 15, style: { numFmt: '0.##' } }, { width: 13, style: { numFmt: '0.0%' } }, { width: 28 },
   ];
-  addRow(sheet, ['Rank', 'Account', 'Segment', 'Manager', 'Position', model.capacity.value === 'lifetimeValue' ? 'Lifetime value' : 'Attractiveness', 'Cost (days)', 'Cumulative days', 'Of capacity', 'Flags'], true);
+  addRow(sheet, ['Rank', 'Account', 'Segment', 'Manager', 'Position', objectiveLabel(model), 'Cost (days)', 'Cumulative days', 'Of capacity', 'Flags'], true);
   let cumulative = 0;
   portfolio.selection.chosen.forEach((index, rank) => {
     const r = portfolio.rows[index];
     cumulative += r.cost;
-    const value = model.capacity.value === 'lifetimeValue' ? r.lifetimeValue : r.attractiveness;
+    const value = r.value;
     addRow(sheet, [rank + 1, r.account, r.segment, r.manager, r.position ?? '', value, r.cost, cumulative, cumulative / portfolio.selection.capacity, r.flags]);
   });
   addRow(sheet, []);
@@ -145,7 +147,7 @@ function writeModelSheet(book: Book, { model, source, portfolio }: PortfolioWork
   addRow(sheet, ['Strength cut', model.cuts.strength, model.cuts.strength === 'median' ? `= ${portfolio.cuts.strength}` : '']);
   section('Capacity');
   addRow(sheet, ['Team days a year for key accounts', model.capacity.days]);
-  addRow(sheet, ['Selection maximises', model.capacity.value === 'lifetimeValue' ? 'lifetime value' : 'attractiveness']);
+  addRow(sheet, ['Selection maximises', objectiveLabel(model).toLowerCase()]);
   addRow(sheet, ['Warn above key accounts in all', model.limits.keyAccounts]);
   addRow(sheet, ['Warn above key accounts per manager', model.limits.perManager]);
   section('Lifetime value');

@@ -7,7 +7,7 @@ import { runExcel } from './run';
  * @customfunction SCORE
  * @param scores One row per account, one column per factor: scores 0-10, or raw values when scales are given.
  * @param weights One weight per factor, in a row or a column; any total, none negative, at least one positive.
- * @param [scales] Optional 2 rows by one column per factor: the value that scores 0, then the value that scores 10 (first larger means lower is better).
+ * @param [scales] Optional 2 rows by one column per factor: the value that scores 0, then the value that scores 10 (first larger means lower is better); a third row may say "linear" or "log" per factor.
  * @returns A column with one attractiveness score per account row.
  */
 export function score(scores: any[][], weights: any[][], scales?: any[][]): any[][] {

@@ -6,7 +6,7 @@ import { runSheets } from './run';
  * Account attractiveness on 0 to 10: the weighted mean of each account's factor scores, one result per row. Example: =KAM_SCORE(B2:E301, B1:E1)
  * @param {range} scores One row per account, one column per factor: scores 0-10, or raw values when scales are given.
  * @param {range} weights One weight per factor, in a row or a column; any total, none negative, at least one positive.
- * @param {range} scales Optional 2 rows by one column per factor: the value that scores 0, then the value that scores 10 (first larger means lower is better).
+ * @param {range} scales Optional 2 rows by one column per factor: the value that scores 0, then the value that scores 10 (first larger means lower is better); a third row may say "linear" or "log" per factor.
  * @return A column with one attractiveness score per account row.
  * @customfunction
  */

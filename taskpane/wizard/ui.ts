@@ -99,6 +99,8 @@ export class WizardUi {
       if (!m.factors.some((f) => f.weight > 0)) return 'Give at least one factor some points.';
       const bad = m.factors.find((f) => !(Number.isFinite(f.worst) && Number.isFinite(f.best)) || f.worst === f.best);
       if (bad) return `Factor "${bad.name}": give a worst and a best value that differ.`;
+      const log = m.factors.find((f) => f.scale === 'log' && !(f.worst > 0 && f.best > 0));
+      if (log) return `Factor "${log.name}" is on a log scale: give a worst and a best value above 0, or choose a linear scale.`;
     }
     if (this.step === 4 && !(s.model().capacity.days > 0)) return 'Enter the team days a year available for key accounts (more than 0).';
     return '';
@@ -254,7 +256,13 @@ export class WizardUi {
         });
         const remove = el('button', { type: 'button', text: `Remove ${f.name || 'factor'}` });
         remove.addEventListener('click', () => { model.factors.splice(i, 1); draw(); updateTotal(); });
-        box.append(field('Name', name), field('Data column', source), field('Weight (points of 100)', weight), field('Direction', direction), field('Worst value (scores 0)', worst), field('Best value (scores 10)', best), remove);
+        // Money spread over orders of magnitude reads best on a log scale (see docs/method.md).
+        const scale = select([{ value: 'linear', label: 'Linear' }, { value: 'log', label: 'Log (equal ratios count the same; for money)' }], f.scale ?? 'linear');
+        scale.addEventListener('change', () => {
+          if (scale.value === 'log') f.scale = 'log';
+          else delete f.scale;
+        });
+        box.append(field('Name', name), field('Data column', source), field('Weight (points of 100)', weight), field('Direction', direction), field('Worst value (scores 0)', worst), field('Best value (scores 10)', best), field('Scale', scale), remove);
         list.append(box);
       });
     };

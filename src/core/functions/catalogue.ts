@@ -45,7 +45,7 @@ const declared: Record<FunctionId, Omit<FunctionSpec, 'id'>> = {
     params: [
       { name: 'scores', kind: 'range', description: 'One row per account, one column per factor: scores 0-10, or raw values when scales are given.' },
       { name: 'weights', kind: 'range', description: 'One weight per factor, in a row or a column; any total, none negative, at least one positive.' },
-      { name: 'scales', kind: 'range', optional: true, description: 'Optional 2 rows by one column per factor: the value that scores 0, then the value that scores 10 (first larger means lower is better).' },
+      { name: 'scales', kind: 'range', optional: true, description: 'Optional 2 rows by one column per factor: the value that scores 0, then the value that scores 10 (first larger means lower is better); a third row may say "linear" or "log" per factor.' },
     ],
     returns: 'A column with one attractiveness score per account row.',
     example: 'KAM_SCORE(B2:E301, B1:E1)',

@@ -44,8 +44,14 @@ export function accountProfit(account: ModelAccount): number | null {
 
 /**
  * The raw value scored for an account with no value for a factor (a new customer has no growth yet):
- * the middle of the factor's scale, 5 of 10 — neither rewarded nor punished for what is not known.
+ * the middle of the factor's scale, 5 of 10 — neither rewarded nor punished for what is not known. On a
+ * log scale the middle is the geometric mean of the anchors.
  */
-export function missingFactorValue(factor: Pick<AttractivenessFactor, 'worst' | 'best'>): number {
-  return (factor.worst + factor.best) / 2;
+export function missingFactorValue(factor: Pick<AttractivenessFactor, 'worst' | 'best' | 'scale'>): number {
+  return factor.scale === 'log' ? Math.sqrt(factor.worst * factor.best) : (factor.worst + factor.best) / 2;
+}
+
+/** KAM_SCORE's scales argument for the factors: worst, best and each factor's "linear" or "log". */
+export function scoreScales(factors: readonly Pick<AttractivenessFactor, 'worst' | 'best' | 'scale'>[]): (number | string)[][] {
+  return [factors.map((f) => f.worst), factors.map((f) => f.best), factors.map((f) => f.scale ?? 'linear')];
 }

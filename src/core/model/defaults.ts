@@ -55,7 +55,30 @@ export function percentile(values: number[], p: number): number {
 
 /** How the default scales are set, as the model sheet and the docs state it. */
 export const SCALE_RULE =
-  'Scores 0 at the 10th percentile of the accounts and 10 at the 90th (pulled in to the Tukey fences, quartile ∓ 1.5 × the interquartile range, when a tail is heavier), rounded outwards to two significant figures of the span; values beyond score 0 or 10.';
+  'Money (revenue, profit) on a log scale from the 10th percentile of the positive values (0 and losses score 0) to the 99th percentile; ' +
+  'ratios and other figures linear from the 10th to the 90th percentile, pulled in to the Tukey fences (quartile ∓ 1.5 × the interquartile range) when a tail is heavier; ' +
+  'anchors rounded outwards to two significant figures; values beyond an anchor score 0 or 10.';
+
+/** x rounded down (or up) to two significant figures: 2,345 → 2,300 (or 2,400). */
+function twoFigures(x: number, up: boolean): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const step = 10 ** (Math.floor(Math.log10(Math.abs(x))) - 1);
+  const n = x / step;
+  return Number(((up ? Math.ceil(n - 1e-9) : Math.floor(n + 1e-9)) * step).toPrecision(12));
+}
+
+/**
+ * A log scale for money: one huge account, or a long tail of big ones, neither squashes the others nor ties
+ * the biggest at 10, so the top of the portfolio (where key accounts come from) stays apart. Scores 0 at the
+ * 10th percentile of the positive values and 10 at the 99th. Null when fewer than two values are positive.
+ */
+export function logScale(values: number[]): { worst: number; best: number; scale: 'log' } | null {
+  const positive = values.filter((v) => v > 0);
+  if (positive.length < 2) return null;
+  const worst = twoFigures(percentile(positive, 0.1), false);
+  const best = twoFigures(percentile(values, 0.99), true);
+  return worst > 0 && best > worst ? { worst, best, scale: 'log' } : null;
+}
 
 /** Rounds lo down and hi up to a step of two significant figures of their span: 20,345…487,123 → 20,000…490,000. */
 export function roundScale(lo: number, hi: number): { lo: number; hi: number } {
@@ -105,7 +128,7 @@ const STRATEGIC = /strateg|estrat|\bfit\b|encaje|alineaci|alignment/i;
  * serve and fit with your strategy first; size and growth next; current revenue is never the heaviest
  * single factor when anything else exists ("big names" get in by over-weighting it).
  */
-export const DEFAULT_WEIGHTS = { revenue: 15, profit: 25, margin: 20, growth: 20, costToServe: 10, rating: 20, strategicFit: 25 } as const;
+export const DEFAULT_WEIGHTS = { revenue: 15, profit: 30, margin: 20, growth: 15, costToServe: 10, rating: 20, strategicFit: 25 } as const;
 
 /**
  * The default model for a workbook: factors from the columns present, scales robust to outliers, strength
@@ -115,10 +138,10 @@ export const DEFAULT_WEIGHTS = { revenue: 15, profit: 25, margin: 20, growth: 20
  */
 export function defaultModel(inputs: ModelInputs): KamModel {
   const w = DEFAULT_WEIGHTS;
-  const candidates: { name: string; source: AttractivenessFactor['source']; weight: number; values: number[] | undefined; lowerIsBetter: boolean; rating?: boolean }[] = [
-    { name: 'Revenue', source: 'revenue', weight: w.revenue, values: inputs.fields.revenue, lowerIsBetter: false },
+  const candidates: { name: string; source: AttractivenessFactor['source']; weight: number; values: number[] | undefined; lowerIsBetter: boolean; rating?: boolean; money?: boolean }[] = [
+    { name: 'Revenue', source: 'revenue', weight: w.revenue, values: inputs.fields.revenue, lowerIsBetter: false, money: true },
     // Profit after cost to serve, in money: what the account really brings.
-    { name: 'Profit', source: 'profit', weight: w.profit, values: inputs.fields.profit, lowerIsBetter: false },
+    { name: 'Profit', source: 'profit', weight: w.profit, values: inputs.fields.profit, lowerIsBetter: false, money: true },
     { name: 'Gross margin', source: 'margin', weight: w.margin, values: inputs.fields.margin, lowerIsBetter: false },
     { name: 'Growth', source: 'growth', weight: w.growth, values: inputs.fields.growth, lowerIsBetter: false },
   ];
@@ -132,7 +155,7 @@ export function defaultModel(inputs: ModelInputs): KamModel {
   const factors: AttractivenessFactor[] = [];
   for (const c of candidates) {
     if (!c.values || c.values.length === 0) continue;
-    const scale = c.rating ? { worst: 0, best: 10 } : robustScale(c.values, c.lowerIsBetter);
+    const scale = c.rating ? { worst: 0, best: 10 } : (c.money && logScale(c.values)) || robustScale(c.values, c.lowerIsBetter);
     if (scale) factors.push({ name: c.name, source: c.source, weight: c.weight, ...scale });
   }
   const total = factors.reduce((sum, f) => sum + f.weight, 0);

@@ -116,6 +116,12 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
           best: c.number(f.best, `${path}.best`),
         };
         if (factor.worst === factor.best) c.problems.push(`${path}: worst and best are both ${factor.worst}; give two different values.`);
+        if (f.scale === 'log') {
+          factor.scale = 'log';
+          if (!(factor.worst > 0 && factor.best > 0)) c.problems.push(`${path}: a log scale needs worst and best above 0 (they are ${factor.worst} and ${factor.best}); use "linear" otherwise.`);
+        } else if (f.scale !== undefined && f.scale !== 'linear' && f.scale !== '') {
+          c.problems.push(`${path}.scale must be "linear" or "log" (it is ${JSON.stringify(f.scale)}).`);
+        }
         return factor;
       });
       if (model.factors.every((f) => !(f.weight > 0))) c.problems.push(`${label}.factors: give at least one factor a positive weight.`);

@@ -58,6 +58,7 @@ export const LABELS = {
   weight: 'Weight (points)',
   worst: 'Worst (scores 0)',
   best: 'Best (scores 10)',
+  scale: 'Scale (linear or log)',
   strengthFrom: 'Strength from',
   strengthColumn: 'Strength column',
   criterion: 'Buying criterion',
@@ -131,9 +132,10 @@ export function modelSheetBlocks(model: KamModel, mapping: SourceMapping, reward
   const scaleRow = put([
     [LABELS.worst, ...model.factors.map((f) => f.worst)],
     [LABELS.best, ...model.factors.map((f) => f.best)],
+    [LABELS.scale, ...model.factors.map((f) => f.scale ?? 'linear')],
   ]);
   name(NAMES.weights, weightRow, 2, 1, Math.max(k, 1));
-  name(NAMES.scales, scaleRow, 2, 2, Math.max(k, 1));
+  name(NAMES.scales, scaleRow, 2, 3, Math.max(k, 1));
   put([[LABELS.defaultScales, SCALE_RULE]]);
   row++;
 
@@ -294,12 +296,15 @@ export function readModelSheet(values: Grid): ModelSheet {
   if (factorRow >= 0) for (let j = 1; j < values[factorRow].length && !isBlank(values[factorRow][j]); j++) names.push(text(values[factorRow][j]));
   const k = names.length;
   const [sourceRow, weightRow, worstRow, bestRow] = [need(LABELS.source), need(LABELS.weight), need(LABELS.worst), need(LABELS.best)];
+  const scaleRow = rowOf(LABELS.scale);
   const factors = names.map((n, j) => ({
     name: n,
     source: sourceRow >= 0 ? text(values[sourceRow][j + 1]) : '',
     weight: weightRow >= 0 ? rowValues(weightRow, k)[j] : undefined,
     worst: worstRow >= 0 ? rowValues(worstRow, k)[j] : undefined,
     best: bestRow >= 0 ? rowValues(bestRow, k)[j] : undefined,
+    // A sheet from before log scales has no such row: linear.
+    scale: scaleRow >= 0 ? text(values[scaleRow][j + 1]).toLowerCase() : undefined,
   }));
 
   need(LABELS.stage);

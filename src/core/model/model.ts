@@ -20,6 +20,11 @@ export interface AttractivenessFactor {
   /** The raw value that scores 0 and the one that scores 10; worst > best means lower is better. */
   worst: number;
   best: number;
+  /**
+   * How values between worst and best are placed: linearly (the default, left out), or on a log scale, where
+   * equal ratios count the same (money spread over orders of magnitude; both anchors above 0).
+   */
+  scale?: 'log';
 }
 
 /** One of the customer's buying criteria, rated for you and for your best rival (e.g. 1-10). */

@@ -2,7 +2,7 @@
 // the command line and the wizard produce exactly what the formulas in a workbook compute.
 import { Cell, CellError, KamError, OutCell, OutGrid } from '../functions/cells';
 import { KamModel, STAGES } from '../model/model';
-import { accountProfit, factorValue, missingFactorValue, sourceLabel, type ModelAccount } from '../model/account-values';
+import { accountProfit, factorValue, missingFactorValue, scoreScales, sourceLabel, type ModelAccount } from '../model/account-values';
 import { behaviourStrengths, signalValue } from '../model/behaviour';
 import { ResolvedStage, stageResolver, stageValues } from '../model/stages';
 import type { Position } from '../functions/position-names';
@@ -254,7 +254,7 @@ export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel): P
     }),
   );
   const attractiveness = model.factors.length
-    ? firstColumn(score(scores, [model.factors.map((f) => f.weight)], [model.factors.map((f) => f.worst), model.factors.map((f) => f.best)]))
+    ? firstColumn(score(scores, [model.factors.map((f) => f.weight)], scoreScales(model.factors)))
     : accounts.map((): OutCell => '');
   const stages = resolveStages(accounts, model);
   const strength = strengths(accounts, model, stages);

@@ -106,7 +106,8 @@ describe('KAM Model sheet', () => {
     const weights = parseRange(names.find((n) => n.name === NAMES.weights)!.range);
     expect(grid[weights.row - 1].slice(1, 1 + weights.columns)).toEqual(model.factors.map((f) => f.weight));
     const scales = parseRange(names.find((n) => n.name === NAMES.scales)!.range);
-    expect(scales.rows).toBe(2);
+    expect(scales.rows).toBe(3); // worst, best, and "linear" or "log" per factor
+    expect(grid[scales.row + 1].slice(1, 1 + scales.columns)).toEqual(model.factors.map((f) => f.scale ?? 'linear'));
     expect(grid[1][0]).toBe(MARKER_TEXT);
   });
 
