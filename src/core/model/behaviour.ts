@@ -68,10 +68,10 @@ function ranks(values: (number | null)[]): (number | null)[] {
 
 /**
  * The behavioural strength proxy per account: for each usable signal the account's place among the
- * accounts (reversed for recency), averaged with the weights over the signals the account has, placed on
- * PROXY_LOW … PROXY_LOW + 1 (0.5 … 1.5, the span of the stage proxy from Exploratory to Integrated), rounded
- * to 3 decimals. 1 is the portfolio's middle relationship, not parity with a rival: it is a proxy. Null for
- * an account none of whose signals is known.
+ * accounts (reversed for recency), averaged with the weights over the signals the account has; then the
+ * account's place on that average, put on PROXY_LOW … PROXY_LOW + 1 (0.5 … 1.5, the span of the stage proxy
+ * from Exploratory to Integrated), rounded to 3 decimals. 1 is the portfolio's middle relationship, not parity
+ * with a rival: it is a proxy. Null for an account none of whose signals is known.
  */
 export function behaviourStrengths(accounts: readonly ModelAccount[], weights: Partial<Record<BehaviourSignal, number>>): (number | null)[] {
   const usable = usableSignals(accounts).filter((s) => (weights[s] ?? 0) > 0);
@@ -80,7 +80,7 @@ export function behaviourStrengths(accounts: readonly ModelAccount[], weights: P
     const r = ranks(accounts.map((a) => signalValue(a, signal)));
     return { weight: weights[signal]!, places: info.lowerIsStronger ? r.map((p) => (p === null ? null : 1 - p)) : r };
   });
-  return accounts.map((_, i) => {
+  const composite = accounts.map((_, i) => {
     let sum = 0;
     let total = 0;
     for (const { weight, places } of placed) {
@@ -89,6 +89,9 @@ export function behaviourStrengths(accounts: readonly ModelAccount[], weights: P
       sum += weight * p;
       total += weight;
     }
-    return total > 0 ? Math.round((PROXY_LOW + sum / total) * 1000) / 1000 : null;
+    return total > 0 ? sum / total : null;
   });
+  // An average of places crowds around the middle; the account's place on that average spreads the proxy over
+  // the whole span, so the matrix separates accounts across. Both steps keep it monotone in every signal.
+  return ranks(composite).map((p) => (p === null ? null : Math.round((PROXY_LOW + p) * 1000) / 1000));
 }
