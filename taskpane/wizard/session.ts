@@ -242,8 +242,9 @@ export class WizardSession {
   /** The user's reading of a stage value: one of stageOptions(), or null for "not a stage". */
   mapStage(value: string, stage: string | null): void {
     const names = this.model().stageNames;
-    for (const key of Object.keys(names)) if (key.trim().toLowerCase() === value.trim().toLowerCase()) delete names[key];
-    names[value.trim()] = stage ?? '';
+    // Keep the spelling the data (and the model sheet) already use for this value.
+    const known = Object.keys(names).find((key) => key.trim().toLowerCase() === value.trim().toLowerCase());
+    names[known ?? value.trim()] = stage ?? '';
   }
 
   /** Whether the data shows enough buying behaviour for the strength proxy (two signals that vary). */

@@ -1,7 +1,7 @@
 // The wizard's logic against the in-memory workbook: pick, map, build, rebuild, reopen, ownership.
 import { describe, expect, it } from 'vitest';
 import { MemoryHost, MemoryWorkbook } from '../support/memory-host';
-import { WizardSession } from '../../taskpane/wizard/session';
+import { moreBelowMessage, rolesFor, WizardSession } from '../../taskpane/wizard/session';
 import { MARKER_TEXT, SHEET_NAMES } from '../../src/core/workbook/plan';
 
 export function customerBook(): MemoryWorkbook {
@@ -132,5 +132,69 @@ describe('WizardSession on an in-memory workbook', () => {
     await expect(session.build()).rejects.toThrow(/already has a sheet called "KAM Portfolio".*Rename/);
     expect(book.sheet('KAM Model')).toBeUndefined();
     expect(book.get('KAM Portfolio', 'A1')?.value).toBe('my own notes');
+  });
+});
+
+describe('WizardSession: the judgement steps (issue 10)', () => {
+  function listWithGap(): MemoryWorkbook {
+    const book = new MemoryWorkbook();
+    book.addSheet('Clientes', [
+      ['Cliente', 'Etapa', 'Ventas'],
+      ['Atlas', 'Integrada', 900],
+      ['Boreal', 'Básica', 700],
+      [null, null, null],
+      ['Coloso', 'Oro', 2500],
+      ['Delta', 'cooperativa', 150],
+      [null, null, null],
+      ['Nota: cifras en miles', null, null], // a lone note below is not data
+    ]);
+    book.selection = { sheet: 'Clientes', row: 2, column: 1 };
+    return book;
+  }
+
+  it('does not stop silently at a blank row when data goes on below: it says so and includes the rest on request', async () => {
+    const session = new WizardSession(new MemoryHost(listWithGap(), 'sheets'));
+    await session.pick('table');
+    expect(session.accounts().map((a) => a.account)).toEqual(['Atlas', 'Boreal']);
+    expect(session.state.moreBelow).toEqual({ lastRow: 3, nextRow: 5, endRow: 6, rows: 2, range: 'A1:C6' });
+    expect(moreBelowMessage(session.state.moreBelow!)).toBe(
+      'The table read stops at row 3, but 2 more rows with data follow after a blank row (rows 5 to 6). Include them if they belong to the same table.',
+    );
+    await session.includeRest();
+    expect(session.accounts().map((a) => a.account)).toEqual(['Atlas', 'Boreal', 'Coloso', 'Delta']);
+    expect(session.state.moreBelow).toBeNull();
+    expect(session.state.ingest!.skippedRows.map((r) => r.code)).toEqual(['BLANK_ROW']);
+    // Reading the whole sheet offers nothing more.
+    await session.pick('used');
+    expect(session.state.moreBelow).toBeNull();
+  });
+
+  it('lists every distinct stage value with its count and reading, and lets the user map each one', async () => {
+    const session = new WizardSession(new MemoryHost(listWithGap(), 'excel'));
+    await session.pick('used');
+    expect(session.stageChoices()).toEqual([
+      { value: 'Básica', accounts: 1, stage: 'Basic' },
+      { value: 'cooperativa', accounts: 1, stage: 'Cooperative' },
+      { value: 'Integrada', accounts: 1, stage: 'Integrated' },
+      { value: 'Oro', accounts: 1, stage: null },
+    ]);
+    expect(session.portfolio().warnings.map((w) => w.code)).toContain('stages-not-recognised');
+    session.mapStage('oro', 'Integrated');
+    expect(session.stageChoices().find((c) => c.value === 'Oro')?.stage).toBe('Integrated');
+    expect(session.portfolio().rows.find((r) => r.account === 'Coloso')).toMatchObject({ methodStage: 'Integrated', strength: 1.5 });
+    expect(session.portfolio().warnings.map((w) => w.code)).not.toContain('stages-not-recognised');
+    session.mapStage('Integrada', null);
+    expect(session.portfolio().rows.find((r) => r.account === 'Atlas')?.methodStage).toBeNull();
+    expect(session.stageOptions()).toEqual(['Exploratory', 'Basic', 'Cooperative', 'Interdependent', 'Integrated', 'Disintegrating']);
+    // The mapping is saved on the model sheet and read back.
+    await session.build();
+    const again = new WizardSession(new MemoryHost((session.host as MemoryHost).book, 'excel'));
+    await again.open();
+    expect(again.model().stageNames).toMatchObject({ Oro: 'Integrated', Integrada: '' });
+  });
+
+  it('offers the order-only roles (date, order, product category) only for a transaction export', () => {
+    expect(rolesFor('customers')).not.toContain('category');
+    expect(rolesFor('transactions')).toEqual(expect.arrayContaining(['date', 'orderId', 'category', 'effort']));
   });
 });

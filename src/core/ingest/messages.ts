@@ -46,6 +46,9 @@ function list(items: readonly string[], max = 12): string {
   return items.length > max ? `${quoted.join(', ')} and ${items.length - max} more` : quoted.join(', ');
 }
 
+/** What becomes of a cell left blank, said wherever one is: never scored as average without saying so. */
+const BLANK_SCORED = '(an attractiveness factor scores a blank at the middle of its scale, and the portfolio names those accounts)';
+
 /** How roles are named to users. */
 export const ROLE_LABELS = {
   account: 'the account name',
@@ -123,10 +126,10 @@ export const MESSAGES = {
     `The names ${list(p.names)} in ${p.source} differ only in capitals or spaces and were read as one account.`,
   NOT_A_NUMBER: (p: { source: string; column: ColumnRef; rows: readonly number[]; count: number; example: string }) =>
     `${Col(p.column)} of ${p.source} should hold numbers, but ${rowsVerb(p.rows, p.count, 'holds', 'hold')} text such ` +
-    `as "${p.example}"; those cells were left blank. Correct them if they should count.`,
+    `as "${p.example}"; those cells were left blank ${BLANK_SCORED}. Correct them if they should count.`,
   CELL_ERROR: (p: { source: string; column: ColumnRef; rows: readonly number[]; count: number; example: string }) =>
     `${Col(p.column)} of ${p.source} has spreadsheet errors (such as ${p.example}) in ${describeRows(p.rows, p.count)}; ` +
-    `those cells were left blank. Fix the formulas if the values should count.`,
+    `those cells were left blank ${BLANK_SCORED}. Fix the formulas if the values should count.`,
   NOT_A_DATE: (p: { source: string; column: ColumnRef; rows: readonly number[]; count: number; example: string }) =>
     `${Col(p.column)} of ${p.source} should hold dates, but ${rowsVerb(p.rows, p.count, 'holds', 'hold')} ` +
     `"${p.example}" or similar, which is not a date; those cells were left blank. Write dates like 2024-03-15.`,

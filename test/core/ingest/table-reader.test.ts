@@ -310,7 +310,7 @@ describe('column-level decisions', () => {
     const notNumber = result.warnings.find((w) => w.code === 'NOT_A_NUMBER')!;
     expect(notNumber).toMatchObject({ rows: [2, 4], column: 'B' });
     expect(notNumber.message).toBe(
-      'Column B ("Revenue") of t should hold numbers, but rows 2 and 4 hold text such as "abc"; those cells were left blank. Correct them if they should count.',
+      'Column B ("Revenue") of t should hold numbers, but rows 2 and 4 hold text such as "abc"; those cells were left blank (an attractiveness factor scores a blank at the middle of its scale, and the portfolio names those accounts). Correct them if they should count.',
     );
     expect(result.warnings.find((w) => w.code === 'CELL_ERROR')).toMatchObject({ rows: [3], column: 'B' });
     expect(result.accounts.map((a) => a.revenue)).toEqual([undefined, undefined, undefined, 5, 6, 7, 8]);
