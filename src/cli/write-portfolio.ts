@@ -121,7 +121,7 @@ function writeModelSheet(book: Book, { model, source, portfolio }: PortfolioWork
   section('Attractiveness factors');
   addRow(sheet, ['Factor', 'From', 'Weight (points)', 'Value scoring 0', 'Value scoring 10', 'Direction'], true);
   for (const f of model.factors) {
-    addRow(sheet, [f.name, sourceLabel(f.source), f.weight, f.worst, f.best, f.worst > f.best ? 'lower is better' : 'higher is better']);
+    addRow(sheet, [f.name, sourceLabel(f.source), f.weight, f.worst, f.best, `${f.worst > f.best ? 'lower is better' : 'higher is better'}${f.scale === 'log' ? ', log scale' : ''}`]);
   }
   section('Relative strength');
   if (model.strength.kind === 'column') {

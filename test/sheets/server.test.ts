@@ -49,8 +49,9 @@ describe('Sheets server functions from the built Code.js', () => {
 
     const portfolio = ss.getSheetByName(SHEET_NAMES.portfolio)!;
     const formulas = [...portfolio.cells.values()].map((c) => c.formula).filter(Boolean);
-    expect(formulas.filter((f) => f.startsWith("=KAM_SCORE("))).toEqual(["=KAM_SCORE($H$6:$J$11, KAM_Weights, KAM_Scales)"]);
-    for (const id of ['POSITION', 'SELECT', 'FLAGS', 'CLV']) expect(formulas.filter((f) => f.includes(`KAM_${id}(`))).toHaveLength(1);
+    expect(formulas.filter((f) => f.startsWith("=KAM_SCORE("))).toEqual(["=KAM_SCORE($H$6:$K$11, KAM_Weights, KAM_Scales)"]); // revenue, profit, margin, fit
+    for (const id of ['POSITION', 'FLAGS', 'CLV']) expect(formulas.filter((f) => f.includes(`KAM_${id}(`))).toHaveLength(1);
+    expect(formulas.filter((f) => f.includes('KAM_SELECT('))).toHaveLength(2); // the key-account flags and the reasons
     expect(formulas.some((f) => f.includes('KAM.'))).toBe(false);
     HOSTILE.forEach((name, i) => {
       const cell = portfolio.peek(7 + i, 1)!;

@@ -178,7 +178,7 @@ function behaviourText(a: PortfolioAccount): string {
     if (value !== null) parts.push(text(value));
   };
   add(signalValue(a, 'tenure'), (v) => `${round(v, 1)} years`);
-  add(signalValue(a, 'frequency'), (v) => `${round(v, 1)} orders a year`);
+  add(signalValue(a, 'frequency'), (v) => `${round(v, 1)} order${round(v, 1) === 1 ? '' : 's'} a year`);
   add(signalValue(a, 'recency'), (v) => `last order ${Math.round(v)} days ago`);
   add(signalValue(a, 'breadth'), (v) => `${v} categor${v === 1 ? 'y' : 'ies'}`);
   add(signalValue(a, 'trend'), (v) => `trend ${v >= 0 ? '+' : ''}${round(v)}`);
