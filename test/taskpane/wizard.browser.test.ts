@@ -67,6 +67,19 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `wizard-${name}.png`), fullPage: true });
 }
 
+/** The built sidebar at 300 px over a fake spreadsheet, started. */
+async function openSidebar(ss: FakeSpreadsheet): Promise<Page> {
+  const call = sheetsServer(ss);
+  const page = await browser.newPage({ viewport: { width: 300, height: 700 } });
+  await page.exposeFunction('__kamBridge', (name: string, args: string) => {
+    try { return JSON.stringify({ value: call(name, JSON.parse(args)) }); } catch (e) { return JSON.stringify({ error: (e as Error).message }); }
+  });
+  await page.addInitScript(BRIDGE);
+  await page.goto(`${server.url}/Sidebar.html`);
+  await page.click('#start-button');
+  return page;
+}
+
 async function next(page: Page, title: string): Promise<void> {
   await page.click('#next-button');
   await expect.poll(() => page.textContent('#step-title')).toBe(title);
@@ -189,14 +202,7 @@ describe('the wizard in the Sheets sidebar, end to end', () => {
       ['Foxtrot', 'Exploratoria', 60000, 0.1, 4000, 2],
     ]);
     data.active = { row: 2, column: 1 };
-    const call = sheetsServer(ss);
-    const page = await browser.newPage({ viewport: { width: 300, height: 700 } });
-    await page.exposeFunction('__kamBridge', (name: string, args: string) => {
-      try { return JSON.stringify({ value: call(name, JSON.parse(args)) }); } catch (e) { return JSON.stringify({ error: (e as Error).message }); }
-    });
-    await page.addInitScript(BRIDGE);
-    await page.goto(`${server.url}/Sidebar.html`);
-    await page.click('#start-button');
+    const page = await openSidebar(ss);
 
     // 1. The table around the selection stops at the blank row: the wizard says so and offers the rest.
     await page.click('#read-button');
@@ -235,14 +241,7 @@ describe('the wizard in the Sheets sidebar, end to end', () => {
 
   it('reopens with the settings read back from the KAM Model sheet, and shows a conflict in words', async () => {
     const ss = customerBook();
-    const call = sheetsServer(ss);
-    const page = await browser.newPage({ viewport: { width: 300, height: 700 } });
-    await page.exposeFunction('__kamBridge', (name: string, args: string) => {
-      try { return JSON.stringify({ value: call(name, JSON.parse(args)) }); } catch (e) { return JSON.stringify({ error: (e as Error).message }); }
-    });
-    await page.addInitScript(BRIDGE);
-    await page.goto(`${server.url}/Sidebar.html`);
-    await page.click('#start-button');
+    const page = await openSidebar(ss);
     await page.click('#read-button');
     await expect.poll(() => page.textContent('#data-summary')).toContain('6 accounts');
     ss.addSheet('KAM Rewards', [['my plan']]);

@@ -10,10 +10,12 @@ const OUTPUTS: readonly SelectOutput[] = ['list', 'table', 'flags', 'reasons'];
 
 /**
  * "reasons" works out exactly, by a second optimum with the account forced in, why each account worth more
- * than the least valuable chosen one was left out; past this many such accounts the reason says it was not
- * worked out, so one formula cannot take minutes.
+ * than the least valuable chosen one was left out; past this many such accounts (fewer on very long
+ * columns, so the solves stay within about REASON_WORK rows in all) the reason says it was not worked out,
+ * so one formula cannot take minutes.
  */
 export const MAX_REASON_SOLVES = 300;
+const REASON_WORK = 30_000_000;
 
 /** Row states while reading. */
 const BLANK_ROW = 0;
@@ -306,6 +308,7 @@ function leftOutReasons(
   }
   const free = Math.max(0, capacity - chosenCost);
   const reasonOf = new Map<number, string>();
+  const maxSolves = Math.min(MAX_REASON_SOLVES, Math.floor(REASON_WORK / Math.max(1, m)));
   let solves = 0;
   for (let j = 0; j < m; j++) {
     if (isChosen[j]) continue;
@@ -314,8 +317,8 @@ function leftOutReasons(
       reasonOf.set(rows[j], `needs ${cost}, more than the whole capacity (${figure(capacity)})`);
     } else if (values[j] < weakest) {
       reasonOf.set(rows[j], `worth less than every chosen account, and needs ${cost} with ${figure(free)} left`);
-    } else if (solves >= MAX_REASON_SOLVES) {
-      reasonOf.set(rows[j], `needs ${cost}; worth more than the least valuable chosen account, but not worked out (more than ${MAX_REASON_SOLVES} such accounts)`);
+    } else if (solves >= maxSolves) {
+      reasonOf.set(rows[j], `needs ${cost}; worth more than the least valuable chosen account, but not worked out (more than ${maxSolves} such accounts)`);
     } else {
       solves++;
       reasonOf.set(rows[j], tradeOff(j, values, costs, isChosen, chosenValue, capacity, name));

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cell, CellError, KamError } from '../../../src/core/functions/cells';
 import { messages } from '../../../src/core/functions/messages';
-import { select } from '../../../src/core/functions/select';
+import { MAX_REASON_SOLVES, select } from '../../../src/core/functions/select';
 import { BLANKS, col, firstColumn, thrown } from '../../support/cells';
 
 const NAMES = col('Acme', 'Borg', 'Cyan', 'Dyno');
@@ -90,6 +90,19 @@ describe('KAM_SELECT', () => {
       expect(firstColumn(select(col('Big', 'A', 'B', 'C'), col(9, 5, 5, 1), 4, col(4, 2, 2, 1), 'reasons'))).toEqual([
         'needs 4; to fit it in, 2 chosen accounts, A and B (worth 10) would have to go, against 9 for it', '', '', 'worth less than every chosen account, and needs 1 with 0 left',
       ]);
+    });
+
+    it(`works out at most ${MAX_REASON_SOLVES} trade-offs in one call, and says so for the rest`, () => {
+      // Two accounts worth 6 for 5 days each fill 10 days (12); each of 400 accounts worth 7 for 6 days would
+      // fit alone but is worth less than the pair: each needs its own exact solve.
+      const n = 402;
+      const names = col(...Array.from({ length: n }, (_, i) => `A${i}`));
+      const values = col(6, 6, ...Array.from({ length: n - 2 }, () => 7));
+      const costs = col(5, 5, ...Array.from({ length: n - 2 }, () => 6));
+      const reasons = firstColumn(select(names, values, 10, costs, 'reasons')) as string[];
+      expect(reasons.slice(0, 2)).toEqual(['', '']);
+      expect(reasons.filter((r) => r.startsWith('needs 6; to fit it in'))).toHaveLength(MAX_REASON_SOLVES);
+      expect(reasons.filter((r) => r.endsWith(`not worked out (more than ${MAX_REASON_SOLVES} such accounts)`))).toHaveLength(n - 2 - MAX_REASON_SOLVES);
     });
 
     it.each(['Table', ' TABLE ', [['table']]])('reads the output word %j in any case, as a value or 1×1 range', (output) => {
