@@ -1,12 +1,12 @@
 // Builds everything users load: dist/excel (Office add-in), dist/sheets (what `clasp push` uploads)
 // and dist/cli (the command line). Usage: node build/build.mjs [excel|sheets|cli ...]
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import webpack from 'webpack';
 import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import GasPlugin from 'gas-webpack-plugin';
+import { inlineSafeScript, inlineSafeStyle } from './inline-safe.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -35,7 +35,8 @@ const common = (name, target) => ({
 const configs = {
   excel: {
     ...common('excel', 'ES2020'),
-    entry: { functions: './src/excel/functions.ts', taskpane: './taskpane/index.ts' },
+    // functions-entry.ts loads functions.ts (whose JSDoc is the registration) only where CustomFunctions exists.
+    entry: { functions: './src/excel/functions-entry.ts', taskpane: './taskpane/index.ts' },
     output: { path: path.join(dist, 'excel'), filename: '[name].js', clean: true, environment: { globalThis: true } },
     target: ['web', 'es2020'],
     plugins: [new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/excel/functions.ts' })],
@@ -88,24 +89,39 @@ const csp = (directives) =>
 /**
  * The taskpane may load only its own files and office.js's origin, and send nothing anywhere else:
  * the add-in needs no network (office.js talks to Excel by messages, which CSP does not govern).
+ * office.js frames a page of its own origin on some hosts, hence frame-src (docs/hosts.md).
  */
-export const TASKPANE_CSP = {
+const TASKPANE_CSP = {
   'default-src': "'self'",
   'script-src': `'self' ${new URL(OFFICE_JS).origin}`,
   'style-src': "'self'",
   'img-src': "'self' data:",
   'connect-src': "'self'",
+  'frame-src': new URL(OFFICE_JS).origin,
   'object-src': "'none'",
   'base-uri': "'self'",
   'form-action': "'none'",
 };
 
-const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+/** help.html is static text with the taskpane's style sheet: nothing else may load or run there. */
+export const HELP_CSP = {
+  'default-src': "'none'",
+  'style-src': "'self'",
+  'img-src': "'self'",
+  'base-uri': "'none'",
+  'form-action': "'none'",
+};
 
-/** The wizard page for Excel: office.js from Microsoft's CDN, our scripts beside it. */
+/**
+ * The wizard page for Excel: legacy-check.js first (it parses in Internet Explorer, which old Office
+ * builds without WebView2 use, and explains why the ES2020 bundles then never start), office.js from
+ * Microsoft's CDN, our scripts beside it. X-UA-Compatible keeps such a webview out of IE7 mode.
+ */
 function writeTaskpaneHtml() {
   const head = [
+    '<meta http-equiv="X-UA-Compatible" content="IE=edge">',
     csp(TASKPANE_CSP),
+    '<script src="legacy-check.js"></script>',
     `<script src="${OFFICE_JS}"></script>`,
     '<link rel="stylesheet" href="taskpane.css">',
     '<script defer src="functions.js"></script>',
@@ -114,7 +130,8 @@ function writeTaskpaneHtml() {
   const out = path.join(dist, 'excel');
   fs.writeFileSync(path.join(out, 'taskpane.html'), read('taskpane/taskpane.html').replace('<!--HOST_SCRIPTS-->', head));
   fs.copyFileSync(path.join(root, 'taskpane/style.css'), path.join(out, 'taskpane.css'));
-  fs.copyFileSync(path.join(root, 'taskpane/help.html'), path.join(out, 'help.html'));
+  fs.copyFileSync(path.join(root, 'taskpane/legacy-check.js'), path.join(out, 'legacy-check.js'));
+  fs.writeFileSync(path.join(out, 'help.html'), read('taskpane/help.html').replace('<!--CSP-->', csp(HELP_CSP)));
   fs.mkdirSync(path.join(out, 'assets'), { recursive: true });
   for (const icon of fs.readdirSync(path.join(root, 'assets'))) {
     fs.copyFileSync(path.join(root, 'assets', icon), path.join(out, 'assets', icon));
@@ -123,30 +140,40 @@ function writeTaskpaneHtml() {
   fs.writeFileSync(path.join(out, 'manifest.xml'), manifest);
 }
 
-/** HtmlService serves one file: the wizard's CSS and JS are inlined into Sidebar.html. */
+/**
+ * Excel withholds error cells from a custom function (one #N/A anywhere in a range makes the whole
+ * result #N/A) unless the metadata says allowErrorForDataTypeAny; the JSDoc generator never writes it,
+ * so it is added here. It is a top-level property covering every parameter of type "any" (Microsoft's
+ * "Manually create JSON metadata" reference), so every parameter must be "any".
+ */
+function patchFunctionsJson() {
+  const file = path.join(dist, 'excel', 'functions.json');
+  const metadata = JSON.parse(fs.readFileSync(file, 'utf8'));
+  for (const fn of metadata.functions) {
+    for (const param of fn.parameters) {
+      if (param.type !== 'any') {
+        throw new Error(`functions.json: ${fn.id} parameter ${param.name} has type "${param.type}", so Excel would withhold error cells from it. Declare it as any or any[][].`);
+      }
+    }
+  }
+  const { functions, ...settings } = metadata;
+  const patched = { ...settings, allowErrorForDataTypeAny: true, functions };
+  fs.writeFileSync(file, JSON.stringify(patched, null, 2));
+}
+
+/**
+ * HtmlService serves one file: the wizard's CSS and JS are inlined into Sidebar.html, made safe from
+ * its comment stripping (inline-safe.mjs). No Content-Security-Policy meta tag: HtmlService ignores
+ * meta tags in the file (HtmlOutput.addMetaTag), and a policy of hashes would not match the bytes
+ * Google serves. What protects the sidebar instead is in docs/security.md.
+ */
 function writeSidebarHtml() {
-  const script = fs.readFileSync(path.join(root, '.cache', 'sidebar', 'sidebar.js'), 'utf8');
-  // An inline script must not contain "</script"; escaping the slash keeps the JS identical.
-  const safe = script.replace(/<\/script/gi, '<\\/script');
-  const scriptText = `\n${safe}\n`;
-  const styleText = `\n${read('taskpane/style.css')}`;
-  // Only our two inline blocks, by hash, plus the sandbox's own origin (Google serves the sidebar and its
-  // google.script.run bridge from a googleusercontent.com frame); no connections anywhere else.
-  const policy = csp({
-    'default-src': "'none'",
-    'script-src': `${sha256(scriptText)} 'self'`,
-    'style-src': sha256(styleText),
-    'img-src': "'self' data:",
-    'connect-src': "'self'",
-    'object-src': "'none'",
-    'base-uri': "'none'",
-    'form-action': "'none'",
-  });
-  const head = `${policy}\n  <style>${styleText}</style>`;
+  const script = inlineSafeScript(fs.readFileSync(path.join(root, '.cache', 'sidebar', 'sidebar.js'), 'utf8'));
+  const style = inlineSafeStyle(read('taskpane/style.css'));
   // Replacer functions, not strings: minified code holds "$&" and "$'", which a replacement string expands.
   const html = read('taskpane/taskpane.html')
-    .replace('<!--HOST_SCRIPTS-->', () => head)
-    .replace('</body>', () => `<script>${scriptText}</script>\n</body>`);
+    .replace('<!--HOST_SCRIPTS-->', () => `<style>\n${style}</style>`)
+    .replace('</body>', () => `<script>\n${script}\n</script>\n</body>`);
   fs.writeFileSync(path.join(dist, 'sheets', 'Sidebar.html'), html);
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'sheets', 'appsscript.json'));
 }
@@ -157,13 +184,14 @@ async function main() {
   for (const target of targets) {
     if (target === 'excel') {
       await run(configs.excel);
+      patchFunctionsJson();
       writeTaskpaneHtml();
     } else if (target === 'sheets') {
       await run(configs.sheets);
       await run(configs.sidebar);
       writeSidebarHtml();
     } else if (target === 'cli') {
-      if (fs.existsSync(path.join(root, 'src/cli/main.ts'))) await run(configs.cli);
+      await run(configs.cli);
     } else {
       throw new Error(`Unknown build target "${target}". Use excel, sheets or cli.`);
     }

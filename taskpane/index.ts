@@ -16,11 +16,17 @@ function showStatus(text: string, isError = false): void {
   status.classList.toggle('error', isError);
 }
 
+/** What the first screen says when there is no workbook to reach. */
+const NO_HOST = 'Open this page from Excel (Home › KAM Portfolio) or from Google Sheets (Extensions › KAM Portfolio) to read your workbook.';
+const OFFICE_MISSING =
+  "Microsoft's Office library (office.js, from appsforoffice.microsoft.com) could not be loaded, so the wizard cannot reach the workbook. " +
+  'Check the network connection (or ask IT to allow appsforoffice.microsoft.com), then open KAM Portfolio again.';
+
 async function main(): Promise<void> {
   const host = await detectHost();
   const start = document.getElementById('start-button') as HTMLButtonElement | null;
-  if (host === 'none') {
-    showStatus('Open this page from Excel (Home › KAM Portfolio) or from Google Sheets (Extensions › KAM Portfolio) to read your workbook.');
+  if (host === 'none' || host === 'office-missing') {
+    showStatus(host === 'none' ? NO_HOST : OFFICE_MISSING, host === 'office-missing');
     if (start) start.disabled = true;
     return;
   }
@@ -56,4 +62,6 @@ async function main(): Promise<void> {
   });
 }
 
+// Tells legacy-check.js (which parses in Internet Explorer) that this ES2020 bundle parsed and runs.
+(window as unknown as { kamStarted?: boolean }).kamStarted = true;
 main().catch((error: unknown) => showStatus(`The wizard could not start: ${String(error)}`, true));

@@ -22,7 +22,8 @@ bring the most value within the team's capacity, flags big names, old friends an
 accounts, and writes a portfolio workbook. The input file is never changed.
 
 Options:
-  --sheet NAME        sheet to read (default: the first sheet with data)
+  --sheet NAME        sheet to read, by its tab name: exactly, or ignoring case and accents
+                      when only one sheet matches (default: the first visible sheet with data)
   --model FILE        model settings as JSON (factors, weights, scales, strength, cuts,
                       capacity, lifetime value, flags); anything left out keeps its default.
                       The "KAM Model" sheet of a portfolio ends with its model as JSON.

@@ -13,7 +13,11 @@ import { KamError } from '../core/functions/cells';
 import { CliError, EXIT } from './cli-error';
 import { svgToPng } from './chart-png';
 import { createProgress } from './progress';
-import { writePortfolioWorkbook } from './write-portfolio';
+import { WRITTEN_SHEETS, writePortfolioWorkbook } from './write-portfolio';
+import { ownModel, readModelSource } from './model-source';
+import { detectedMapping } from '../core/model/model-sheet';
+import { defaultRewardPlan } from '../core/functions/reward';
+import { COMMAND_LINE_SHEETS, SHEET_NAMES } from '../core/workbook/plan';
 
 export interface PortfolioOptions {
   input: string;
@@ -69,20 +73,6 @@ export function defaultOutput(input: string): string {
   return path.join(dir, `${name}-portfolio.xlsx`);
 }
 
-function readModelFile(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new CliError(`Cannot read the model file ${file}: check the path.`, EXIT.usage);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`The model file ${file} is not valid JSON (${(error as Error).message}). Fix it, or start from the JSON at the bottom of a portfolio's "KAM Model" sheet.`, EXIT.usage);
-  }
-}
-
 export async function runPortfolio(options: PortfolioOptions): Promise<PortfolioOutcome> {
   const input = path.resolve(options.input);
   const out = path.resolve(options.out ?? defaultOutput(options.input));
@@ -91,18 +81,26 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
   if (fs.existsSync(out) && !options.force && !(await isOurPortfolio(out))) {
     throw new CliError(`${out} already exists and is not a portfolio written by kam. Choose another --out, or add --force to replace it.`, EXIT.usage);
   }
-  const modelOverrides = options.model ? readModelFile(options.model) : undefined;
+  // --model wins; otherwise a workbook the add-in or kam built carries its own model and column mapping.
+  const modelSource = options.model ? await readModelSource(path.resolve(options.model)) : await ownModel(input);
+  const own = modelSource?.kind === 'workbook' && modelSource.own ? modelSource.saved.mapping : null;
 
   const progress = createProgress();
   let ingest: WorkbookIngestResult;
   try {
     ingest = await readAccounts(input, {
-      sheet: options.sheet,
-      kind: options.kind,
+      sheet: options.sheet ?? own?.sheet,
+      kind: options.kind ?? own?.kind,
+      ...(own && (options.sheet === undefined || options.sheet === own.sheet)
+        ? { mapping: own.columns, headerRow: own.headerRow, ...(own.decimalSeparator ? { defaultDecimalSeparator: own.decimalSeparator } : {}) }
+        : {}),
       onProgress: (p) => progress.rows(p.rowsRead, `Reading ${path.basename(input)}`),
     });
   } catch (error) {
     progress.done();
+    if (error instanceof WorkbookReadError && error.code === 'SHEET_NOT_FOUND' && own && options.sheet === undefined) {
+      throw new CliError(`The "${SHEET_NAMES.model}" sheet of ${path.basename(input)} reads its data from sheet "${own.sheet}", which is not in the workbook any more. ${error.message} Give --sheet with the sheet that holds the data.`, EXIT.input);
+    }
     if (error instanceof WorkbookReadError) throw new CliError(error.message, EXIT.input);
     throw error;
   }
@@ -111,17 +109,23 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
     throw new CliError(ingest.errors.map((e) => e.message).join('\n'), EXIT.input);
   }
 
+  // A portfolio workbook's model is used whole (it reproduces that portfolio); a JSON file overrides the defaults.
   const inputs = modelInputs(ingest.accounts);
-  let model = defaultModel(inputs);
-  const modelName = options.model ? `the model file ${path.basename(options.model)}` : '';
-  const modelCapacity = (modelOverrides as { capacity?: Record<string, unknown> } | undefined)?.capacity;
+  let model = modelSource?.kind === 'workbook' ? modelSource.saved.model : defaultModel(inputs);
+  // Where the capacity and the days per key account come from, for the summary and --json.
+  const modelName = modelSource?.kind === 'workbook'
+    ? `the "${SHEET_NAMES.model}" sheet of ${path.basename(options.model ?? input)}`
+    : options.model ? `the model file ${path.basename(options.model)}` : '';
+  const modelCapacity = modelSource?.kind === 'json' ? (modelSource.overrides as { capacity?: Record<string, unknown> } | undefined)?.capacity : undefined;
   const origins = {
-    capacity: options.capacity !== undefined ? '--capacity' : modelCapacity?.days !== undefined ? modelName : defaultCapacity(inputs).origin,
+    capacity: options.capacity !== undefined ? '--capacity'
+      : modelSource?.kind === 'workbook' || modelCapacity?.days !== undefined ? modelName
+      : defaultCapacity(inputs).origin,
     costs: '',
   };
-  const costsSetBy = modelCapacity && (modelCapacity.costFrom !== undefined || modelCapacity.costByStage !== undefined || modelCapacity.otherwise !== undefined) ? modelName : null;
+  const costsSetBy = modelSource?.kind === 'workbook' || (modelCapacity && (modelCapacity.costFrom !== undefined || modelCapacity.costByStage !== undefined || modelCapacity.otherwise !== undefined)) ? modelName : null;
   try {
-    if (modelOverrides !== undefined) model = mergeModel(model, modelOverrides, path.basename(options.model!));
+    if (modelSource?.kind === 'json') model = mergeModel(model, modelSource.overrides, path.basename(options.model!));
     if (options.capacity !== undefined) model = mergeModel(model, { capacity: { days: options.capacity } }, '--capacity');
   } catch (error) {
     progress.done();
@@ -160,6 +164,7 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
   const columns = ingest.columns.length;
   const copySource = options.copySource && ingest.rowsRead <= SOURCE_COPY_MAX_ROWS;
   const notes: string[] = [];
+  if (own) notes.push(`Model and column mapping read from the workbook's own "${SHEET_NAMES.model}" sheet (give --model to use another).`);
   if (options.copySource && !copySource) {
     notes.push(`The ${ingest.rowsRead.toLocaleString('en-US')} source rows (header included) were not copied into the portfolio (more than ${SOURCE_COPY_MAX_ROWS.toLocaleString('en-US')}); they stay in ${path.basename(input)}.`);
   }
@@ -171,17 +176,23 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
       {
         portfolio,
         model,
-        source: {
-          file: path.basename(input),
-          sheet: ingest.source.sheet,
-          kind: ingest.kind,
+        rewardPlan: modelSource?.kind === 'workbook' ? modelSource.saved.rewardPlan : defaultRewardPlan(),
+        previousRewards: modelSource?.kind === 'workbook' ? modelSource.previousRewards : null,
+        mapping: {
+          // The wizard finds the rows on the copy, at their own row numbers; without a copy it asks for the data.
+          sheet: copySource ? COMMAND_LINE_SHEETS.source : (ingest.source.sheet ?? path.basename(input)),
+          range: '',
           headerRow: ingest.headerRow,
-          columns: ingest.columns.map((c) => ({ letter: c.letter, header: c.header, role: c.role })),
+          kind: ingest.kind,
+          columns: detectedMapping(ingest),
+          unused: [],
+          ...(ingest.source.delimiter === ';' ? { decimalSeparator: ',' as const } : {}),
+          file: path.basename(input),
         },
+        origin: `Values computed by the kam command line from ${path.basename(input)}${ingest.source.sheet ? `, sheet "${ingest.source.sheet}"` : ''}.`,
         matrixPng: png,
         copy: copySource
           ? {
-              title: 'Source data',
               rows: async (onRow) => {
                 await readTableRows(input, onRow, { sheet: ingest.source.sheet ?? undefined, onProgress: (p) => progress.rows(p.rowsRead, 'Copying the source rows') });
               },
@@ -208,16 +219,25 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
   return { ingest, model, portfolio, out, pictures: { svg: svgFile, png: pngFile, inside }, notes, origins };
 }
 
-/** A previous run's output (it has a "KAM Model" sheet) may be replaced; any other file is the user's. */
+/**
+ * A workbook this command wrote may be replaced: it has a "KAM Model" sheet and no sheet but the ones
+ * kam writes. A workbook the wizard built inside the user's own data, or one the user added a sheet to,
+ * is the user's.
+ */
 async function isOurPortfolio(file: string): Promise<boolean> {
   try {
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
-    const workbook = await zip.file('xl/workbook.xml')?.async('string');
-    return Boolean(workbook && /<sheet [^>]*name="KAM Model"/.test(workbook));
+    const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+    const names = [...workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => decodeXml(m[1]));
+    const ours = new Set<string>(WRITTEN_SHEETS);
+    return names.includes(SHEET_NAMES.model) && names.every((n) => ours.has(n));
   } catch {
     return false;
   }
 }
+
+const decodeXml = (text: string): string =>
+  text.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
 
 function writeAtomically(file: string, data: string | Buffer): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);

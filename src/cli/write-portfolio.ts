@@ -1,27 +1,42 @@
-// Writes the portfolio workbook: "KAM Portfolio", "Key accounts", "KAM Model", the matrix picture and a
-// copy of the source rows. Cells hold values (an account named "=Acme" is text, never a formula).
+// Writes the portfolio workbook in the add-in's format: "KAM Portfolio", "Key accounts", "KAM Rewards" and
+// the wizard's own "KAM Model" sheet (same layout, labels, owner marker and named ranges), the matrix
+// picture and a copy of the source rows. Cells hold values (an account named "=Acme" is text, never a
+// formula), so the workbook needs no add-in to read; the wizard can rebuild it as live formulas.
 import ExcelJS from 'exceljs';
 import type { KamModel } from '../core/model/model';
 import { objectiveLabel, type Portfolio } from '../core/portfolio/portfolio';
-import { sourceLabel } from '../core/model/account-values';
-import { defaultRewardPlan } from '../core/functions/reward';
+import { modelSheetBlocks, type SourceMapping } from '../core/model/model-sheet';
+import { planMetrics, previousEntries, rewardsHeader } from '../core/workbook/portfolio-plan';
+import { COMMAND_LINE_MARKER_TEXT, COMMAND_LINE_SHEETS, type PlanBlock, SHEET_NAMES, type SourceRegion } from '../core/workbook/plan';
+import { reward } from '../core/functions/reward';
+import { CellError } from '../core/functions/cells';
 import type { RawCell } from '../core/ingest';
 
 export interface SourceCopy {
-  /** Sheet title for the copy, e.g. "Source data". */
-  title: string;
-  /** Streams the source rows, in order, to `onRow`. */
+  /** Streams the source rows, in order, to `onRow`, each with its row number in the source sheet. */
   rows: (onRow: (cells: RawCell[], rowNumber: number) => void) => Promise<void>;
 }
 
 export interface PortfolioWorkbook {
   portfolio: Portfolio;
   model: KamModel;
-  /** How the source was read, for the model sheet: file, sheet, table kind, header row, column roles. */
-  source: { file: string; sheet: string | null; kind: string; headerRow: number; columns: { letter: string; header: string; role: string | null }[] };
+  /** The reward plan table (header row first), written on the model sheet and used for payouts. */
+  rewardPlan: (string | number)[][];
+  /** A previous portfolio's "KAM Rewards" sheet: actuals and targets typed there are kept by account. */
+  previousRewards: SourceRegion | null;
+  /** Where the data is and how its columns were read, for the model sheet (the wizard reads it back). */
+  mapping: SourceMapping;
+  /** One line saying where the figures came from, for the sheets' notes. */
+  origin: string;
   matrixPng: Buffer | null;
   copy: SourceCopy | null;
 }
+
+/** Every sheet the command line writes, in order; the wizard rebuilds all but the source copy. */
+export const WRITTEN_SHEETS = [SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards, SHEET_NAMES.model, COMMAND_LINE_SHEETS.matrix, COMMAND_LINE_SHEETS.source];
+
+/** Where the table of each sheet starts, as in the wizard's sheets: title, marker, note, a blank row, the header. */
+const HEADER_ROW = 5;
 
 /**
  * Above this many cells (about 20,000 accounts) the workbook is streamed to disk: exceljs's in-memory
@@ -37,12 +52,12 @@ type Book = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
 const BOLD = { bold: true } as const;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F5E9' } };
 
-function addRow(sheet: Sheet, values: unknown[], header = false): void {
-  const row = sheet.addRow(values);
-  if (header) {
-    row.font = BOLD;
-    row.eachCell((cell) => (cell.fill = HEADER_FILL));
-  }
+/** Writes one row at its number (rows must come in increasing order: the streaming writer commits them). */
+function putRow(sheet: Sheet, rowNumber: number, values: unknown[], style: 'header' | 'bold' | null = null): void {
+  const row = sheet.getRow(rowNumber);
+  row.values = values as ExcelJS.CellValue[];
+  if (style) row.font = BOLD;
+  if (style === 'header') row.eachCell((cell) => (cell.fill = HEADER_FILL));
   (row as { commit?: () => void }).commit?.();
 }
 
@@ -51,130 +66,151 @@ function finishSheet(sheet: Sheet): void {
   (sheet as { commit?: () => void }).commit?.();
 }
 
-const PORTFOLIO_COLUMNS: { header: string; key: string; width: number; numFmt?: string }[] = [
-  { header: 'Account', key: 'account', width: 32 },
-  { header: 'Segment', key: 'segment', width: 16 },
-  { header: 'Manager', key: 'manager', width: 16 },
-  { header: 'Stage', key: 'stage', width: 14 },
-  { header: 'Revenue', key: 'revenue', width: 14, numFmt: '#,##0' },
-  { header: 'Profit', key: 'profit', width: 14, numFmt: '#,##0' },
-  { header: 'Attractiveness', key: 'attractiveness', width: 14, numFmt: '0.00' },
-  { header: 'Strength', key: 'strength', width: 10, numFmt: '0.00' },
-  { header: 'Position', key: 'position', width: 12 },
-  { header: 'Key account', key: 'key', width: 12 },
-  { header: 'Why not key', key: 'whyNotKey', width: 48 },
-  { header: 'Cost (days)', key: 'cost', width: 11, numFmt: '0.##' },
-  { header: 'Flags', key: 'flags', width: 28 },
-  { header: 'Lifetime value', key: 'lifetimeValue', width: 15, numFmt: '#,##0' },
-  { header: 'Strength from', key: 'strengthFrom', width: 40 },
-  { header: 'Problem', key: 'problem', width: 48 },
+/** Rows 1-3 of every owned sheet: its title, the owner marker the wizard looks for, and a note. */
+function putHead(sheet: Sheet, title: string, note: string): void {
+  putRow(sheet, 1, [title], 'bold');
+  putRow(sheet, 2, [COMMAND_LINE_MARKER_TEXT]);
+  putRow(sheet, 3, [note]);
+}
+
+const PORTFOLIO_COLUMNS: { header: string; width: number; numFmt?: string }[] = [
+  { header: 'Account', width: 32 },
+  { header: 'Segment', width: 16 },
+  { header: 'Manager', width: 16 },
+  { header: 'Stage', width: 14 },
+  { header: 'Revenue', width: 14, numFmt: '#,##0' },
+  { header: 'Profit', width: 14, numFmt: '#,##0' },
+  { header: 'Attractiveness (0-10)', width: 14, numFmt: '0.00' },
+  { header: 'Relative strength', width: 10, numFmt: '0.00' },
+  { header: 'Position', width: 12 },
+  { header: 'Key account?', width: 12 },
+  { header: 'Why not key', width: 48 },
+  { header: 'Days a year as key account', width: 11, numFmt: '0.##' },
+  { header: 'Portfolio warnings', width: 28 },
+  { header: 'Lifetime value', width: 15, numFmt: '#,##0' },
+  { header: 'Strength from', width: 40 },
+  { header: 'Problem', width: 48 },
 ];
 
-function writePortfolioSheet(book: Book, { portfolio }: PortfolioWorkbook): void {
-  const sheet = book.addWorksheet('KAM Portfolio', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = PORTFOLIO_COLUMNS.map(({ key, width, numFmt }) => ({ key, width, style: numFmt ? { numFmt } : {} }));
-  addRow(sheet, PORTFOLIO_COLUMNS.map((c) => c.header), true);
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: PORTFOLIO_COLUMNS.length } };
-  for (const r of portfolio.rows) {
-    addRow(sheet, [r.account, r.segment, r.manager, r.stage, r.revenue, r.profit, r.attractiveness, r.strength, r.position ?? '', r.key ? 'Yes' : 'No', r.whyNotKey, r.cost, r.flags, r.lifetimeValue, r.strengthFrom, r.problem ?? '']);
-  }
+function writePortfolioSheet(book: Book, { portfolio, origin }: PortfolioWorkbook): void {
+  const sheet = book.addWorksheet(SHEET_NAMES.portfolio, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
+  sheet.columns = PORTFOLIO_COLUMNS.map(({ width, numFmt }) => ({ width, style: numFmt ? { numFmt } : {} }));
+  putHead(sheet, SHEET_NAMES.portfolio, `${origin} To get live formulas, open this workbook with the KAM Portfolio add-in: its wizard reads the KAM Model sheet and builds the portfolio again in place.`);
+  putRow(sheet, HEADER_ROW, PORTFOLIO_COLUMNS.map((c) => c.header), 'header');
+  sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: PORTFOLIO_COLUMNS.length } };
+  portfolio.rows.forEach((r, i) => {
+    putRow(sheet, HEADER_ROW + 1 + i, [r.account, r.segment, r.manager, r.stage, r.revenue, r.profit, r.attractiveness, r.strength, r.position ?? '', r.key, r.whyNotKey, r.cost, r.flags, r.lifetimeValue, r.strengthFrom, r.problem ?? '']);
+  });
   finishSheet(sheet);
 }
 
 function writeKeyAccountsSheet(book: Book, { portfolio, model }: PortfolioWorkbook): void {
-  const sheet = book.addWorksheet('Key accounts', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = book.addWorksheet(SHEET_NAMES.keyAccounts, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
   sheet.columns = [
     { width: 6 }, { width: 32 }, { width: 16 }, { width: 16 }, { width: 12 },
     { width: 14, style: { numFmt: '0.00' } }, { width: 11, style: { numFmt: '0.##' } }, { width: 15, style: { numFmt: '0.##' } }, { width: 13, style: { numFmt: '0.0%' } }, { width: 28 },
   ];
-  addRow(sheet, ['Rank', 'Account', 'Segment', 'Manager', 'Position', objectiveLabel(model), 'Cost (days)', 'Cumulative days', 'Of capacity', 'Flags'], true);
+  putHead(sheet, SHEET_NAMES.keyAccounts, 'The most valuable accounts the team can serve within its team days (KAM Model sheet): the exact optimum.');
+  putRow(sheet, HEADER_ROW, ['Rank', 'Account', 'Segment', 'Manager', 'Position', objectiveLabel(model), 'Days a year', 'Cumulative days', 'Of capacity', 'Flags'], 'header');
+  let row = HEADER_ROW + 1;
   let cumulative = 0;
   portfolio.selection.chosen.forEach((index, rank) => {
     const r = portfolio.rows[index];
     cumulative += r.cost;
     const value = r.value;
-    addRow(sheet, [rank + 1, r.account, r.segment, r.manager, r.position ?? '', value, r.cost, cumulative, cumulative / portfolio.selection.capacity, r.flags]);
+    putRow(sheet, row++, [rank + 1, r.account, r.segment, r.manager, r.position ?? '', value, r.cost, cumulative, cumulative / portfolio.selection.capacity, r.flags]);
   });
-  addRow(sheet, []);
-  addRow(sheet, ['', 'Capacity (team days a year)', '', '', '', '', portfolio.selection.capacity], true);
-  addRow(sheet, ['', 'Used by key accounts', '', '', '', '', portfolio.selection.totalCost]);
-  addRow(sheet, ['', 'Left unused', '', '', '', '', portfolio.selection.capacity - portfolio.selection.totalCost]);
-  for (const warning of portfolio.warnings) addRow(sheet, ['', `Warning: ${warning.message}`]);
+  row++;
+  putRow(sheet, row++, ['', 'Capacity (team days a year)', '', '', '', '', portfolio.selection.capacity], 'header');
+  putRow(sheet, row++, ['', 'Used by key accounts', '', '', '', '', portfolio.selection.totalCost]);
+  putRow(sheet, row++, ['', 'Left unused', '', '', '', '', portfolio.selection.capacity - portfolio.selection.totalCost]);
+  for (const warning of portfolio.warnings) putRow(sheet, row++, ['', `Warning: ${warning.message}`]);
   finishSheet(sheet);
 }
 
-function writeModelSheet(book: Book, { model, source, portfolio }: PortfolioWorkbook): void {
-  const sheet = book.addWorksheet('KAM Model');
-  sheet.columns = [{ width: 34 }, { width: 22 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 16 }, { width: 14 }, { width: 14 }];
-  const section = (title: string): void => {
-    addRow(sheet, []);
-    addRow(sheet, [title], true);
+/**
+ * "KAM Rewards" as the wizard lays it out: today's key accounts, their position, actual and target per plan
+ * metric (kept by account from a previous portfolio given with --model), and the payout KAM_REWARD gives
+ * for every account whose actuals and targets are all filled in.
+ */
+function writeRewardsSheet(book: Book, { portfolio, rewardPlan, previousRewards }: PortfolioWorkbook): void {
+  const metrics = planMetrics(rewardPlan);
+  const m = metrics.length;
+  const sheet = book.addWorksheet(SHEET_NAMES.rewards, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
+  sheet.columns = [{ width: 32 }, { width: 12 }, ...Array.from({ length: 2 * m }, () => ({ width: 14 })), { width: 14, style: { numFmt: '0.00' } }];
+  const chosen = portfolio.selection.chosen.map((i) => portfolio.rows[i]);
+  putHead(
+    sheet,
+    SHEET_NAMES.rewards,
+    chosen.length
+      ? "Fill in each key account's actual and target per metric; the payout follows its position's plan (KAM Model sheet). Run kam portfolio again with --model this workbook, or build from the add-in's wizard: what you typed here is kept, by account."
+      : 'No key accounts were chosen: raise the capacity on the KAM Model sheet and run again.',
+  );
+  putRow(sheet, HEADER_ROW, rewardsHeader(metrics), 'header');
+  const kept = previousEntries(previousRewards, metrics);
+  const entries = chosen.map((r) => kept.get(r.account.toLowerCase()) ?? Array<number | null>(2 * m).fill(null));
+  const complete = entries.map((e) => e.every((v) => v !== null));
+  const filled = chosen.filter((_, i) => complete[i]);
+  const payouts = filled.length
+    ? reward(
+        filled.map((r) => [r.position ?? '']),
+        entries.filter((_, i) => complete[i]).map((e) => e.slice(0, m)),
+        entries.filter((_, i) => complete[i]).map((e) => e.slice(m)),
+        rewardPlan,
+      ).map((row) => row[0])
+    : [];
+  let next = 0;
+  chosen.forEach((r, i) => {
+    const payout = complete[i] ? payouts[next++] : null;
+    const shown = payout instanceof CellError ? `#${payout.kind}! ${payout.message}` : payout;
+    putRow(sheet, HEADER_ROW + 1 + i, [r.account, r.position ?? '', ...entries[i], shown ?? null]);
+  });
+  finishSheet(sheet);
+}
+
+/** The wizard's model sheet, block by block, with its named ranges; rows go out in order for the streaming writer. */
+function writeModelSheet(book: Book, data: PortfolioWorkbook): void {
+  const sheet = book.addWorksheet(SHEET_NAMES.model);
+  sheet.columns = [{ width: 44 }, ...Array.from({ length: 8 }, () => ({ width: 16 }))];
+  const { blocks, names } = modelSheetBlocks(
+    data.model,
+    data.mapping,
+    data.rewardPlan,
+    WRITTEN_SHEETS.filter((n) => n !== COMMAND_LINE_SHEETS.source),
+    'Change the values in column B onwards, then run kam portfolio again with --model this workbook — or open it with the KAM Portfolio add-in and build from the wizard for a live, formula-driven portfolio.',
+  );
+  const rows = new Map<number, { cells: unknown[]; bold: boolean }>();
+  const place = (block: PlanBlock): void => {
+    block.cells.forEach((cells, i) => {
+      const at = rows.get(block.row + i) ?? { cells: [], bold: false };
+      cells.forEach((cell, j) => {
+        at.cells[block.column - 1 + j] = cell !== null && typeof cell === 'object' ? null : cell;
+      });
+      at.bold ||= Boolean(block.bold);
+      rows.set(block.row + i, at);
+    });
   };
-  addRow(sheet, ['KAM Model — every setting behind this portfolio'], true);
-  addRow(sheet, ['Source file', source.file]);
-  addRow(sheet, ['Sheet', source.sheet ?? '(CSV file)']);
-  addRow(sheet, ['Table read as', source.kind === 'transactions' ? 'transaction export, rolled up per account' : 'customer list, one row per account']);
-  addRow(sheet, ['Header row', source.headerRow]);
-  section('Columns');
-  addRow(sheet, ['Column', 'Header', 'Read as'], true);
-  for (const c of source.columns) addRow(sheet, [c.letter, c.header, c.role ?? '(not used)']);
-  section('Attractiveness factors');
-  addRow(sheet, ['Factor', 'From', 'Weight (points)', 'Value scoring 0', 'Value scoring 10', 'Direction'], true);
-  for (const f of model.factors) {
-    addRow(sheet, [f.name, sourceLabel(f.source), f.weight, f.worst, f.best, `${f.worst > f.best ? 'lower is better' : 'higher is better'}${f.scale === 'log' ? ', log scale' : ''}`]);
+  blocks.forEach(place);
+  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+    const { cells, bold } = rows.get(r)!;
+    putRow(sheet, r, cells, bold ? 'bold' : null);
   }
-  section('Relative strength');
-  if (model.strength.kind === 'column') {
-    addRow(sheet, ['From column', sourceLabel(model.strength.source)]);
-  } else if (model.strength.kind === 'ratings') {
-    addRow(sheet, ['From', "your ratings against your best rival's (KAM_STRENGTH)"]);
-    addRow(sheet, ['Criterion', 'Your rating from', "Best rival's rating from", 'Weight'], true);
-    for (const c of model.strength.criteria) addRow(sheet, [c.name, sourceLabel(c.yours), sourceLabel(c.rival), c.weight]);
-    addRow(sheet, ['Stage', 'Days a year as key account'], true);
-    for (const [stage, days] of Object.entries(model.capacity.costByStage)) addRow(sheet, [stage, days]);
-    addRow(sheet, ['(no or unknown stage)', model.capacity.otherwise]);
-  } else if (model.strength.kind === 'behaviour') {
-    addRow(sheet, ['From', 'buying behaviour (a proxy; see the model JSON below for its signals)']);
-  } else {
-    addRow(sheet, ['From', 'relationship stage (proxy)']);
-    addRow(sheet, ['Stage', 'Relative strength', 'Days a year as key account'], true);
-    const stages = new Set([...Object.keys(model.strength.byStage), ...Object.keys(model.capacity.costByStage)]);
-    for (const stage of stages) addRow(sheet, [stage, model.strength.byStage[stage] ?? '', model.capacity.costByStage[stage] ?? '']);
-    addRow(sheet, ['(no or unknown stage)', model.strength.unknown, model.capacity.otherwise]);
-  }
-  section('Matrix cut-lines (a value equal to the cut counts as high)');
-  addRow(sheet, ['Attractiveness cut', model.cuts.attractiveness, model.cuts.attractiveness === 'median' ? `= ${portfolio.cuts.attractiveness}` : '']);
-  addRow(sheet, ['Strength cut', model.cuts.strength, model.cuts.strength === 'median' ? `= ${portfolio.cuts.strength}` : '']);
-  section('Capacity');
-  addRow(sheet, ['Team days a year for key accounts', model.capacity.days]);
-  addRow(sheet, ['Selection maximises', objectiveLabel(model).toLowerCase()]);
-  addRow(sheet, ['Warn above key accounts in all', model.limits.keyAccounts]);
-  addRow(sheet, ['Warn above key accounts per manager', model.limits.perManager]);
-  section('Lifetime value');
-  addRow(sheet, ['Retention (share kept each year)', model.lifetimeValue.retention]);
-  addRow(sheet, ['Discount rate', model.lifetimeValue.discountRate]);
-  addRow(sheet, ['Years', model.lifetimeValue.years ?? 'no limit']);
-  section('Hygiene flags');
-  addRow(sheet, ['Big name: top share of revenue', model.flags.bigNameTopShare]);
-  addRow(sheet, ['Old friend: years as a customer', model.flags.oldFriendYears]);
-  addRow(sheet, ['Low attractiveness below', model.flags.attractivenessCut]);
-  section('Reward plan (KAM_REWARD default, edit to suit)');
-  defaultRewardPlan().forEach((row, i) => addRow(sheet, row, i === 0));
-  section('Model as JSON (give this to kam portfolio --model to reproduce the portfolio)');
-  addRow(sheet, [JSON.stringify(model)]);
-  finishSheet(sheet);
-}
-
-async function writeSourceCopy(book: Book, copy: SourceCopy): Promise<void> {
-  const sheet = book.addWorksheet(copy.title);
-  await copy.rows((cells) => addRow(sheet, cells));
+  for (const n of names) book.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!${n.range}`, n.name);
   finishSheet(sheet);
 }
 
 function writeMatrixSheet(book: ExcelJS.Workbook, png: Buffer): void {
-  const sheet = book.addWorksheet('KAM Matrix');
+  const sheet = book.addWorksheet(COMMAND_LINE_SHEETS.matrix);
+  putHead(sheet, 'KAM Matrix', 'The portfolio matrix as the command line drew it. Built again from the add-in, the matrix is a live chart on the KAM Portfolio sheet and this sheet is removed.');
   const imageId = book.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
-  sheet.addImage(imageId, { tl: { col: 0, row: 0 }, ext: { width: 800, height: 600 } });
+  sheet.addImage(imageId, { tl: { col: 0, row: HEADER_ROW - 1 }, ext: { width: 800, height: 600 } });
+}
+
+/** The source rows at their own row numbers, so the header row and range on the model sheet point at them. */
+async function writeSourceCopy(book: Book, copy: SourceCopy): Promise<void> {
+  const sheet = book.addWorksheet(COMMAND_LINE_SHEETS.source);
+  await copy.rows((cells, rowNumber) => putRow(sheet, rowNumber, cells));
+  finishSheet(sheet);
 }
 
 /**
@@ -183,25 +219,25 @@ function writeMatrixSheet(book: ExcelJS.Workbook, png: Buffer): void {
  */
 export async function writePortfolioWorkbook(file: string, data: PortfolioWorkbook, sourceCells: number): Promise<{ pictureInside: boolean }> {
   const cells = data.portfolio.rows.length * PORTFOLIO_COLUMNS.length + sourceCells;
-  if (cells > STREAMING_CELLS) {
-    // Fast compression: on big outputs deflate's top level costs seconds for a few percent of size. No styles:
-    // exceljs runs every cell through its style registry (about 2.5 s per 100,000 portfolio rows), so very
-    // large portfolios are written without number formats or bold headers.
-    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false, zip: { zlib: { level: 1 } } } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
-    writePortfolioSheet(book, data);
-    writeKeyAccountsSheet(book, data);
-    writeModelSheet(book, data);
-    if (data.copy) await writeSourceCopy(book, data.copy);
-    await book.commit();
-    return { pictureInside: false };
-  }
-  const book = new ExcelJS.Workbook();
-  book.creator = 'KAM Portfolio';
+  const streaming = cells > STREAMING_CELLS;
+  // Fast compression: on big outputs deflate's top level costs seconds for a few percent of size. No styles:
+  // exceljs runs every cell through its style registry (about 2.5 s per 100,000 portfolio rows), so very
+  // large portfolios are written without number formats or bold headers.
+  const book: Book = streaming
+    ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false, zip: { zlib: { level: 1 } } } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0])
+    : new ExcelJS.Workbook();
+  book.creator = CREATOR;
   writePortfolioSheet(book, data);
   writeKeyAccountsSheet(book, data);
+  writeRewardsSheet(book, data);
   writeModelSheet(book, data);
-  if (data.matrixPng) writeMatrixSheet(book, data.matrixPng);
+  const pictureInside = !streaming && data.matrixPng !== null;
+  if (pictureInside) writeMatrixSheet(book as ExcelJS.Workbook, data.matrixPng!);
   if (data.copy) await writeSourceCopy(book, data.copy);
-  await book.xlsx.writeFile(file);
-  return { pictureInside: data.matrixPng !== null };
+  if (streaming) await (book as ExcelJS.stream.xlsx.WorkbookWriter).commit();
+  else await (book as ExcelJS.Workbook).xlsx.writeFile(file);
+  return { pictureInside };
 }
+
+/** The workbook's author property: how the command line recognises a file it may replace. */
+export const CREATOR = 'kam command line (KAM Portfolio)';

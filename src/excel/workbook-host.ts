@@ -2,7 +2,7 @@
 // the whole build in a handful of syncs.
 import { formulaChanges } from '../core/workbook/formula-rewrite';
 import {
-  ApplyProgress, ApplyResult, checkOwnership, conflictMessage, encodeBlock, MARKER_CELL, parseRange, RegionScope, RewriteSummary, SheetInfo,
+  ApplyProgress, ApplyResult, CHART_COLUMN, checkOwnership, conflictMessage, encodeBlock, MARKER_CELL, parseRange, RegionScope, RewriteSummary, SheetInfo,
   SourceRegion, WorkbookError, WorkbookHost, WorkbookPlan,
 } from '../core/workbook/plan';
 
@@ -111,6 +111,7 @@ export class ExcelHost implements WorkbookHost {
         if (planSheet.freezeRows) sheet.freezePanes.freezeRows(planSheet.freezeRows);
         await context.sync();
       }
+      for (const name of ownership.retire) book.worksheets.getItem(name).delete();
       onProgress?.({ step: ++step, steps, label: 'Naming the settings' });
       for (const n of plan.names) {
         const existing = book.names.getItemOrNullObject(n.name);
@@ -127,12 +128,12 @@ export class ExcelHost implements WorkbookHost {
         const sheet = book.worksheets.getItem(spec.sheet);
         const data = parseRange(spec.dataRange);
         const column = (offset: number): Excel.Range => sheet.getRangeByIndexes(data.row, data.column - 1 + offset, spec.rows, 1);
-        const bubble = sheet.charts.add('Bubble', column(1), 'Columns');
+        const bubble = sheet.charts.add('Bubble', column(CHART_COLUMN.x), 'Columns');
         bubble.title.text = spec.title;
         const series = bubble.series.getItemAt(0);
-        series.setXAxisValues(column(1));
-        series.setValues(column(2));
-        series.setBubbleSizes(column(3));
+        series.setXAxisValues(column(CHART_COLUMN.x));
+        series.setValues(column(CHART_COLUMN.y));
+        series.setBubbleSizes(column(CHART_COLUMN.size));
         series.name = 'Accounts';
         bubble.axes.categoryAxis.title.text = spec.xTitle;
         bubble.axes.valueAxis.title.text = spec.yTitle;
@@ -143,7 +144,7 @@ export class ExcelHost implements WorkbookHost {
         chart = true;
         notes.push('Excel draws no cut lines on a bubble chart; the cuts are in the chart title.');
       }
-      return { created: ownership.create, updated: ownership.update, names: plan.names.length, chart, notes };
+      return { created: ownership.create, updated: ownership.update, removed: ownership.retire, names: plan.names.length, chart, notes };
     });
   }
 
@@ -159,16 +160,22 @@ export class ExcelHost implements WorkbookHost {
       });
       await context.sync();
       let cells = 0;
+      let cleared = 0;
       let changed = 0;
       for (const { sheet, range } of used) {
         if (range.isNullObject) continue;
         const changes = formulaChanges(range.formulas, 'excel', range.values);
-        for (const c of changes) sheet.getRangeByIndexes(range.rowIndex + c.row, range.columnIndex + c.column, 1, 1).formulas = [[c.formula]];
-        cells += changes.length;
+        for (const c of changes) {
+          const cell = sheet.getRangeByIndexes(range.rowIndex + c.row, range.columnIndex + c.column, 1, 1);
+          if (c.formula === '') cell.clear('Contents');
+          else cell.formulas = [[c.formula]];
+        }
+        cleared += changes.filter((c) => c.formula === '').length;
+        cells += changes.filter((c) => c.formula !== '').length;
         if (changes.length) changed++;
       }
       await context.sync();
-      return { cells, sheets: changed, host: 'excel' };
+      return { cells, sheets: changed, host: 'excel', cleared };
     });
   }
 }

@@ -5,7 +5,16 @@ import { MESSAGES } from '../core/ingest/messages';
 
 export type WorkbookErrorCode = Extract<
   IssueCode,
-  'FILE_NOT_FOUND' | 'FILE_UNREADABLE' | 'EMPTY_FILE' | 'PASSWORD_PROTECTED' | 'NOT_A_WORKBOOK' | 'CORRUPT_WORKBOOK' | 'SHEET_NOT_FOUND' | 'NO_DATA'
+  | 'FILE_NOT_FOUND'
+  | 'FILE_UNREADABLE'
+  | 'EMPTY_FILE'
+  | 'PASSWORD_PROTECTED'
+  | 'UNSUPPORTED_FORMAT'
+  | 'NOT_A_WORKBOOK'
+  | 'CORRUPT_WORKBOOK'
+  | 'SHEET_NOT_FOUND'
+  | 'SHEET_AMBIGUOUS'
+  | 'NO_DATA'
 >;
 
 type ParamsOf<C extends WorkbookErrorCode> = Parameters<(typeof MESSAGES)[C]>[0];

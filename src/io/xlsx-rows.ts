@@ -1,117 +1,121 @@
-// Streaming the rows of one sheet out of an .xlsx file with exceljs' streaming reader.
+// Streaming the rows of one sheet out of an .xlsx/.xlsm file, whichever application wrote it.
 
-import type { EventEmitter } from 'node:events';
+import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import type { RawCell } from '../core/ingest/raw-cell';
 import { isBlankRow } from '../core/ingest/raw-cell';
-import { rawCellOf } from './xlsx-cell';
+import type { SheetContext } from './sheet-rows';
+import { SheetRowsHandler } from './sheet-rows';
+import { matchSheetName } from './sheet-names';
+import type { PackageSheet, WorkbookPackage } from './workbook-package';
+import { NotSpreadsheetMLError, openWorkbookPackage, PackageStructureError, scanPart } from './workbook-package';
+import { readDateStyles, readSharedStrings } from './workbook-parts';
 import { WorkbookReadError } from './workbook-read-error';
-import type { XlsxZipStream } from './xlsx-zip-stream';
-import { openXlsxZipStream } from './xlsx-zip-stream';
+import { XmlSyntaxError } from './xml-scanner';
 import { ZipDirectoryError } from './zip-directory';
 
-/** What exceljs' streaming worksheet reader carries but does not declare. */
-interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
-  name: string;
-  state?: string;
-}
-
-interface StreamedWorkbook {
-  model?: { sheets?: { name: string }[] };
-  properties?: { model?: { date1904?: boolean } };
-}
+/*
+ * Why a reader of our own rather than exceljs' streaming reader: exceljs finds sheets by part name
+ * (xl/worksheets/sheetN.xml) and elements by unprefixed name, so files from openpyxl (absolute
+ * targets), the .NET Open XML SDK ("x:" prefixes), Numbers ("sheet.xml") or Strict OOXML lost their
+ * sheet names or their rows; and its zip parser could drop the last entries under load. This one
+ * follows the package's relationships (see workbook-package), reads only the parts it needs, straight
+ * from the zip's directory, and streams the chosen sheet's XML in one pass.
+ */
 
 export interface XlsxReadOptions {
-  /** Sheet to read, by name (exact, else ignoring case and spaces). Default: the first visible sheet with data. */
+  /** Sheet to read, by name (see matchSheetName). Default: the first visible sheet with data. */
   sheet?: string;
   /** Called once, before the first row, with the chosen sheet's name. */
   onSheet?: (sheet: string) => void;
   onRow: (cells: RawCell[], rowNumber: number) => void;
 }
 
-function sameSheet(actual: string, wanted: string): boolean {
-  return actual === wanted || actual.trim().toLowerCase() === wanted.trim().toLowerCase();
+/** Marks an exception thrown by the caller's onRow, so it passes through unchanged. */
+class CallerError {
+  constructor(readonly error: unknown) {}
+}
+
+/** Reads one sheet's rows from its first non-blank row on; true when it had any. */
+async function readSheet(handle: FileHandle, sheet: PackageSheet, context: SheetContext, options: XlsxReadOptions): Promise<boolean> {
+  if (sheet.kind !== 'worksheet' || sheet.entry === null) return false;
+  let started = false;
+  await scanPart(handle, sheet.entry, (scanner) =>
+    new SheetRowsHandler(scanner, context, (cells, rowNumber) => {
+      if (!started) {
+        if (isBlankRow(cells)) return;
+        started = true;
+        options.onSheet?.(sheet.name);
+      }
+      try {
+        options.onRow(cells, rowNumber);
+      } catch (error) {
+        scanner.stop();
+        throw new CallerError(error);
+      }
+    }),
+  );
+  return started;
+}
+
+function corrupt(file: string, error: unknown): WorkbookReadError {
+  return WorkbookReadError.of('CORRUPT_WORKBOOK', { file, detail: error instanceof Error ? error.message : String(error) }, error);
 }
 
 /**
  * Reads rows of one sheet, from its first non-blank row, and stops reading the file once that
- * sheet is done. Sheets are met in the order of their part names (sheet1.xml, sheet2.xml, …),
- * which is the tab order in files Excel saved; hidden sheets are passed over unless named.
- * Returns the sheet read and every sheet name (in tab order).
+ * sheet is done. Sheets are taken in tab order as the workbook lists them; hidden sheets and chart
+ * sheets are passed over unless named. Returns the sheet read and every sheet name (in tab order).
  */
 export async function readXlsxRows(file: string, options: XlsxReadOptions): Promise<{ sheet: string; sheets: string[] }> {
   const handle = await open(file, 'r');
-  let zip: XlsxZipStream;
   try {
-    zip = await openXlsxZipStream(handle, (await handle.stat()).size);
-  } catch (error) {
-    await handle.close();
-    if (error instanceof ZipDirectoryError) throw WorkbookReadError.of('CORRUPT_WORKBOOK', { file, detail: error.message }, error);
-    throw error;
-  }
-  if (!zip.hasWorkbook) {
-    await handle.close();
-    throw WorkbookReadError.of('NOT_A_WORKBOOK', { file });
-  }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(zip.stream, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache', // needed to tell date cells from numbers
-    hyperlinks: 'ignore', // a hyperlink cell keeps its display text as its value
-    entries: 'emit', // to know when the last sheet has been reached (see xlsx-zip-stream)
-  });
-  const lastSheet = zip.sheetNumbers[zip.sheetNumbers.length - 1];
-  (reader as unknown as EventEmitter).on('entry', (entry: { type: string; id?: string }) => {
-    if (entry.type === 'worksheet' && entry.id === lastSheet) zip.release();
-  });
-  const workbook = reader as unknown as StreamedWorkbook;
-  const seen: string[] = [];
-  let chosen: string | null = null;
-  let namedSheetFound = false;
-  let callbackFailure: unknown = null;
-
-  try {
-    for await (const worksheet of reader as unknown as AsyncIterable<StreamedSheet>) {
-      seen.push(worksheet.name);
-      const wanted = options.sheet !== undefined ? sameSheet(worksheet.name, options.sheet) : worksheet.state !== 'hidden' && worksheet.state !== 'veryHidden';
-      if (!wanted) continue; // exceljs drains a sheet nobody iterates
-      if (options.sheet !== undefined) namedSheetFound = true;
-      const date1904 = workbook.properties?.model?.date1904 === true;
-      let started = false;
-      for await (const row of worksheet) {
-        const cells: RawCell[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, column) => {
-          cells[column - 1] = rawCellOf(cell.value, cell.numFmt, date1904);
-        });
-        if (!started) {
-          if (isBlankRow(cells)) continue;
-          started = true;
-          chosen = worksheet.name;
-          options.onSheet?.(worksheet.name);
-        }
-        try {
-          options.onRow(cells, row.number);
-        } catch (error) {
-          callbackFailure = error;
-          throw error;
-        }
+    let workbook: WorkbookPackage;
+    try {
+      workbook = await openWorkbookPackage(handle, (await handle.stat()).size);
+    } catch (error) {
+      if (error instanceof NotSpreadsheetMLError) {
+        if (error.format === 'unknown') throw WorkbookReadError.of('NOT_A_WORKBOOK', { file }, error);
+        throw WorkbookReadError.of('UNSUPPORTED_FORMAT', { file, format: error.format }, error);
       }
-      if (started || namedSheetFound) break;
+      if (error instanceof ZipDirectoryError || error instanceof XmlSyntaxError || error instanceof PackageStructureError) throw corrupt(file, error);
+      throw error;
     }
-  } catch (error) {
-    if (error === callbackFailure) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
-    throw WorkbookReadError.of('CORRUPT_WORKBOOK', { file, detail }, error);
+    const sheets = workbook.sheets.map((s) => s.name);
+    if (sheets.length === 0) throw WorkbookReadError.of('NOT_A_WORKBOOK', { file });
+
+    let candidates: PackageSheet[];
+    if (options.sheet !== undefined) {
+      const match = matchSheetName(sheets, options.sheet);
+      if ('none' in match) throw WorkbookReadError.of('SHEET_NOT_FOUND', { file, sheet: options.sheet, sheets });
+      if ('ambiguous' in match) throw WorkbookReadError.of('SHEET_AMBIGUOUS', { file, sheet: options.sheet, matches: match.ambiguous });
+      candidates = workbook.sheets.filter((s) => s.name === match.found).slice(0, 1);
+      const named = candidates[0]!;
+      if (named.kind === 'worksheet' && named.entry === null) {
+        throw corrupt(file, new Error(`the part of sheet "${named.name}" (${named.partName}) is missing`));
+      }
+    } else {
+      candidates = workbook.sheets.filter((s) => s.state === 'visible' && s.kind === 'worksheet');
+    }
+
+    try {
+      let context: SheetContext | null = null;
+      for (const sheet of candidates) {
+        if (sheet.kind !== 'worksheet' || sheet.entry === null) continue;
+        context ??= {
+          sharedStrings: await readSharedStrings(handle, workbook.sharedStrings),
+          dateStyles: await readDateStyles(handle, workbook.styles),
+          date1904: workbook.date1904,
+        };
+        if (await readSheet(handle, sheet, context, options)) return { sheet: sheet.name, sheets };
+      }
+    } catch (error) {
+      if (error instanceof CallerError) throw error.error;
+      if (error instanceof ZipDirectoryError || error instanceof XmlSyntaxError || error instanceof PackageStructureError) throw corrupt(file, error);
+      throw error;
+    }
+    throw WorkbookReadError.of('NO_DATA', { file, sheet: options.sheet !== undefined ? candidates[0]!.name : null });
   } finally {
-    zip.release();
-    zip.stream.destroy();
     await handle.close();
   }
-
-  const sheets = workbook.model?.sheets?.map((sheet) => sheet.name) ?? seen;
-  if (seen.length === 0) throw WorkbookReadError.of('NOT_A_WORKBOOK', { file });
-  if (options.sheet !== undefined && !namedSheetFound) throw WorkbookReadError.of('SHEET_NOT_FOUND', { file, sheet: options.sheet, sheets });
-  if (chosen === null) throw WorkbookReadError.of('NO_DATA', { file, sheet: options.sheet !== undefined ? sheets.find((s) => sameSheet(s, options.sheet!)) ?? options.sheet : null });
-  return { sheet: chosen, sheets };
 }

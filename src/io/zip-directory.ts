@@ -1,6 +1,8 @@
-// Reading a zip file's central directory: which entries it holds and where their bytes are.
+// Reading a zip file's central directory, and the bytes of one entry, inflated, as a stream.
 
 import type { FileHandle } from 'node:fs/promises';
+import { pipeline, Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -69,6 +71,43 @@ export async function readZipDirectory(handle: FileHandle, size: number): Promis
     at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
   }
   return entries;
+}
+
+const READ_CHUNK = 1 << 20;
+const INFLATE_CHUNK = 1 << 18;
+
+/**
+ * The entry's bytes, uncompressed, in chunks: read from the file as they are consumed, so a part of
+ * any size streams in bounded memory. Stored (0) and deflated (8) entries are read; other methods
+ * and encrypted entries throw ZipDirectoryError.
+ */
+export async function* entryChunks(handle: FileHandle, entry: ZipEntry): AsyncGenerator<Buffer> {
+  if (entry.flags & 0x01) throw new ZipDirectoryError(`the entry ${entry.name} is encrypted`);
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipDirectoryError(`the entry ${entry.name} uses a compression method (${entry.method}) this reader does not know`);
+  const start = await dataOffsetOf(handle, entry);
+  async function* raw(): AsyncGenerator<Buffer> {
+    for (let done = 0; done < entry.compressedSize; done += READ_CHUNK) {
+      const length = Math.min(READ_CHUNK, entry.compressedSize - done);
+      yield await readAt(handle, start + done, length).catch(() => {
+        throw new ZipDirectoryError(`the entry ${entry.name} is cut short`);
+      });
+    }
+  }
+  if (entry.method === 0) {
+    yield* raw();
+    return;
+  }
+  const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK });
+  // pipeline (not pipe) so a read failure reaches the loop below instead of leaving it waiting.
+  pipeline(Readable.from(raw(), { objectMode: false }), inflater, () => {});
+  try {
+    for await (const chunk of inflater) yield chunk as Buffer;
+  } catch (error) {
+    if (error instanceof ZipDirectoryError) throw error;
+    throw new ZipDirectoryError(`the entry ${entry.name} cannot be uncompressed (${(error as Error).message})`);
+  } finally {
+    inflater.destroy();
+  }
 }
 
 /** Where the entry's compressed bytes start: after its local header, whose lengths may differ from the directory's. */

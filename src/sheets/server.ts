@@ -78,6 +78,7 @@ function applyPlan(plan: WorkbookPlan): ApplyResult {
     }
     if (planSheet.freezeRows) sheet.setFrozenRows(planSheet.freezeRows);
   }
+  for (const name of ownership.retire) ss.deleteSheet(ss.getSheetByName(name)!);
   for (const n of plan.names) ss.setNamedRange(n.name, ss.getSheetByName(n.sheet)!.getRange(n.range));
   let chart = false;
   if (plan.chart) {
@@ -99,20 +100,26 @@ function applyPlan(plan: WorkbookPlan): ApplyResult {
     chart = true;
     notes.push('Sheets bubble charts cannot draw the cut lines or quadrant labels; the cuts are in the chart title.');
   }
-  return { created: ownership.create, updated: ownership.update, names: plan.names.length, chart, notes };
+  return { created: ownership.create, updated: ownership.update, removed: ownership.retire, names: plan.names.length, chart, notes };
 }
 
 function rewriteFormulas(): RewriteSummary {
   let cells = 0;
+  let cleared = 0;
   let sheets = 0;
   for (const sheet of SpreadsheetApp.getActiveSpreadsheet().getSheets()) {
     const range = sheet.getDataRange();
     const changes = formulaChanges(range.getFormulas(), 'sheets');
-    for (const change of changes) range.getCell(change.row + 1, change.column + 1).setFormula(change.formula);
-    cells += changes.length;
+    for (const change of changes) {
+      const cell = range.getCell(change.row + 1, change.column + 1);
+      if (change.formula === '') cell.clearContent();
+      else cell.setFormula(change.formula);
+    }
+    cleared += changes.filter((c) => c.formula === '').length;
+    cells += changes.filter((c) => c.formula !== '').length;
     if (changes.length) sheets++;
   }
-  return { cells, sheets, host: 'sheets' };
+  return { cells, sheets, host: 'sheets', cleared };
 }
 
 global.kamReadSelection = (scope: RegionScope) => readSelection(scope);

@@ -10,7 +10,7 @@ import { stageValues } from '../../src/core/model/stages';
 import { buildPortfolio, Portfolio, resolveStages, tableStages } from '../../src/core/portfolio/portfolio';
 import { defaultRewardPlan } from '../../src/core/functions/reward';
 import { buildPlan } from '../../src/core/workbook/portfolio-plan';
-import { ModelSheetError, readModelSheet, SourceMapping } from '../../src/core/model/model-sheet';
+import { detectedMapping, ModelSheetError, readModelSheet, SourceMapping } from '../../src/core/model/model-sheet';
 import {
   a1Range, ApplyProgress, ApplyResult, checkOwnership, conflictMessage, isOwned, parseRange, RegionScope, SHEET_NAMES, SourceRegion, WorkbookError, WorkbookHost, WorkbookPlan,
 } from '../../src/core/workbook/plan';
@@ -82,7 +82,14 @@ export class WizardSession {
     try {
       const saved = readModelSheet(values.values.map((r) => r.slice()));
       const source = await this.host.readSheet(saved.mapping.sheet, saved.mapping.range || undefined);
-      if (!source) return { reopened: false, problem: `The KAM Model sheet refers to sheet "${saved.mapping.sheet}", which is no longer in this workbook. Pick the customer data again.` };
+      if (!source) {
+        return {
+          reopened: false,
+          problem: saved.mapping.file
+            ? `This portfolio was made by the kam command line from "${saved.mapping.file}", and its rows were not copied into this workbook (sheet "${saved.mapping.sheet}" is not here). Pick the customer data to build it here.`
+            : `The KAM Model sheet refers to sheet "${saved.mapping.sheet}", which is no longer in this workbook. Pick the customer data again.`,
+        };
+      }
       this.state.source = source;
       this.state.mapping = saved.mapping;
       this.state.rewardPlan = saved.rewardPlan;
@@ -116,6 +123,7 @@ export class WizardSession {
 
   private useSource(source: SourceRegion): IngestResult {
     this.state.source = source;
+    this.state.mapping = null;
     const ingest = this.read(source, {});
     this.state.ingest = ingest;
     this.state.mapping = this.mappingFrom(ingest, {});
@@ -156,20 +164,24 @@ export class WizardSession {
   }
 
   private read(source: SourceRegion, columns: RoleMapping, headerRow?: number): IngestResult {
+    const separator = this.state.mapping?.decimalSeparator;
     return ingestRows(source.values, {
       firstRow: source.row,
       firstColumn: source.column - 1,
       mapping: columns,
       headerRow: headerRow || undefined,
       sourceName: `sheet "${source.sheet}" (${source.range})`,
+      ...(separator ? { defaultDecimalSeparator: separator } : {}),
     });
   }
 
   private mappingFrom(ingest: IngestResult, columns: RoleMapping, unused: ColumnRole[] = []): SourceMapping {
     const source = this.state.source!;
-    const detected: RoleMapping = {};
-    for (const c of ingest.columns) if (c.role) detected[c.role] = c.header || c.letter;
-    return { sheet: source.sheet, range: source.range, headerRow: ingest.headerRow, kind: ingest.kind, columns: { ...detected, ...columns }, unused };
+    const separator = this.state.mapping?.decimalSeparator;
+    return {
+      sheet: source.sheet, range: source.range, headerRow: ingest.headerRow, kind: ingest.kind, columns: { ...detectedMapping(ingest), ...columns }, unused,
+      ...(separator ? { decimalSeparator: separator } : {}),
+    };
   }
 
   /** Step 2: the user's column choice per role ("" = not used). Re-reads the table with it. */

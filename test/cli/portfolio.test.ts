@@ -30,7 +30,7 @@ describe('kam portfolio on fixtures (golden outputs)', () => {
     expect(run.status).toBe(0);
     expect(sha(input)).toBe(before);
     const sheets = await readWorkbook(out);
-    expect(Object.keys(sheets)).toEqual(['KAM Portfolio', 'Key accounts', 'KAM Model', 'KAM Matrix', 'Source data']);
+    expect(Object.keys(sheets)).toEqual(['KAM Portfolio', 'Key accounts', 'KAM Rewards', 'KAM Model', 'KAM Matrix', 'Source data']);
     const golden = path.join(GOLDEN, `${name}.json`);
     const actual = JSON.parse(JSON.stringify(sheets));
     if (UPDATE || !fs.existsSync(golden)) {
@@ -60,13 +60,16 @@ describe('kam portfolio output', () => {
     sheets = await readWorkbook(out);
   });
 
-  it('has one portfolio row per account with the columns the method needs', () => {
-    const header = sheets['KAM Portfolio'][0];
-    expect(header).toEqual(['Account', 'Segment', 'Manager', 'Stage', 'Revenue', 'Profit', 'Attractiveness', 'Strength', 'Position', 'Key account', 'Why not key', 'Cost (days)', 'Flags', 'Lifetime value', 'Strength from', 'Problem']);
-    expect(sheets['KAM Portfolio']).toHaveLength(json.accounts.length + 1);
-    for (const row of sheets['KAM Portfolio'].slice(1)) {
+  it('has one portfolio row per account with the columns the method needs, under the add-in\'s title, marker and note', () => {
+    const portfolio = sheets['KAM Portfolio'];
+    expect(portfolio[0]).toEqual(['KAM Portfolio']);
+    expect(portfolio[1][0]).toContain('[kam-portfolio:owned]');
+    const header = portfolio[4];
+    expect(header).toEqual(['Account', 'Segment', 'Manager', 'Stage', 'Revenue', 'Profit', 'Attractiveness (0-10)', 'Relative strength', 'Position', 'Key account?', 'Why not key', 'Days a year as key account', 'Portfolio warnings', 'Lifetime value', 'Strength from', 'Problem']);
+    expect(portfolio).toHaveLength(json.accounts.length + 5);
+    for (const row of portfolio.slice(5)) {
       expect(['Strategic', 'Star', 'Status', 'Streamline']).toContain(row[8]);
-      expect(['Yes', 'No']).toContain(row[9]);
+      expect([true, false]).toContain(row[9]);
     }
   });
 
@@ -79,7 +82,7 @@ describe('kam portfolio output', () => {
 
   it('lists the key accounts best first with cumulative cost within capacity', () => {
     const key = sheets['Key accounts'];
-    const chosen = key.slice(1).filter((r) => typeof r[0] === 'number');
+    const chosen = key.slice(5).filter((r) => typeof r[0] === 'number');
     expect(chosen.map((r) => r[1])).toEqual(json.selection.accounts);
     const values = chosen.map((r) => r[5] as number);
     expect([...values].sort((a, b) => b - a)).toEqual(values);
@@ -88,16 +91,14 @@ describe('kam portfolio output', () => {
     expect(json.selection.totalCost).toBeLessThanOrEqual(json.selection.capacity);
   });
 
-  it('writes every model setting, and the model JSON reproduces the portfolio', () => {
-    const model = sheets['KAM Model'];
-    const labels = model.map((r) => r[0]);
-    for (const label of ['Attractiveness factors', 'Relative strength', 'Capacity', 'Lifetime value', 'Hygiene flags']) expect(labels).toContain(label);
-    const jsonCell = model[model.length - 1][0] as string;
-    const modelFile = path.join(dir, 'model.json');
-    fs.writeFileSync(modelFile, jsonCell);
-    const again = kam(['portfolio', path.join(ROOT, 'samples/customers.xlsx'), '--model', modelFile, '--out', path.join(dir, 'again.xlsx'), '--json']);
+  it('writes every model setting on the add-in\'s KAM Model sheet, and --model with the workbook reproduces the portfolio', () => {
+    const labels = sheets['KAM Model'].map((r) => r[0]);
+    for (const label of ['Attractiveness factors', 'Relative strength', 'Portfolio matrix and capacity', 'Lifetime value', 'Reward plan (KAM_REWARD)', 'Customer data']) expect(labels).toContain(label);
+    const again = kam(['portfolio', path.join(ROOT, 'samples/customers.xlsx'), '--model', out, '--out', path.join(dir, 'again.xlsx'), '--json']);
+    expect(again.stderr).toBe('');
     expect(again.status).toBe(0);
     expect(JSON.parse(again.stdout).accounts).toEqual(json.accounts);
+    expect(JSON.parse(again.stdout).model).toEqual(json.model);
   });
 
   it('puts the matrix picture inside the workbook and beside it', async () => {

@@ -38,7 +38,15 @@ function workbookMock(sheets: { name: string; marker: string; formulas?: unknown
         items: [] as unknown[],
         load() { return this; },
         add(type: string) {
-          const series = { calls: [] as string[], setXAxisValues() { series.calls.push('x'); }, setValues() { series.calls.push('y'); }, setBubbleSizes() { series.calls.push('size'); }, name: '' };
+          // Each setter records the sheet column of the range it was given (the chart data's layout: CHART_COLUMNS).
+          type R = { column: number };
+          const series = {
+            calls: [] as string[],
+            setXAxisValues(r: R) { series.calls.push(`x ${r.column}`); },
+            setValues(r: R) { series.calls.push(`y ${r.column}`); },
+            setBubbleSizes(r: R) { series.calls.push(`size ${r.column}`); },
+            name: '',
+          };
           const chart: Record<string, unknown> = { type, title: {}, series: { getItemAt: () => series }, axes: { categoryAxis: { title: {} }, valueAxis: { title: {} } }, setPosition(a: string) { chart.anchor = a; } };
           charts.push(chart);
           return chart;
@@ -83,7 +91,7 @@ const plan: WorkbookPlan = {
     { name: 'KAM Portfolio', blocks: [{ row: 6, column: 1, cells: [['=HYPERLINK("x")', 42, { formula: '=KAM.SCORE(B6:C7, KAM_Weights)' }], ['+cmd', null]] }] },
   ],
   names: [{ name: 'KAM_Weights', sheet: 'KAM Model', range: '$B$8:$D$8' }],
-  chart: { sheet: 'KAM Portfolio', title: 'Matrix', dataRange: 'M5:P7', rows: 2, xTitle: 'x', yTitle: 'y', anchor: 'R5', cuts: { attractiveness: 5, strength: 1 } },
+  chart: { sheet: 'KAM Portfolio', title: 'Matrix', dataRange: 'M5:Q7', rows: 2, xTitle: 'x', yTitle: 'y', anchor: 'R5', cuts: { attractiveness: 5, strength: 1 } },
 };
 
 describe('ExcelHost on office-addin-mock', () => {
@@ -118,13 +126,16 @@ describe('ExcelHost on office-addin-mock', () => {
     expect(block.formulas).toEqual([['=HYPERLINK("x")', 42, '=KAM.SCORE(B6:C7, KAM_Weights)'], ['+cmd', '', '']]);
     expect(names).toEqual([{ name: 'KAM_Weights', range: '$B$8:$D$8' }]);
     expect(charts[0]).toMatchObject({ type: 'Bubble', anchor: 'R5' });
+    // Data in M:Q as Account, Relative strength, Attractiveness, Position, Revenue: X from N, Y from O, size from Q.
+    const series = (charts[0].series as { getItemAt: () => { calls: string[] } }).getItemAt();
+    expect(series.calls).toEqual(['x 14', 'y 15', 'size 17']);
   });
 
   it('rewrites Sheets spellings for Excel, leaving text that looks like a formula alone', async () => {
     const formulas = [['=KAM_SCORE(A1:B2, C1:D1)', '=KAM_CLV(A1, 0.8, 0.1)'], ['=SUM(A1)', '=KAM_FLAGS(A1,B1,C1)']];
     const values = [[7, 3], [1, '=KAM_FLAGS(A1,B1,C1)']];
     const { mock, written } = workbookMock([{ name: 'Moved', marker: '', formulas, values }]);
-    expect(await new ExcelHost(mock.run.bind(mock)).rewriteFormulas()).toEqual({ cells: 2, sheets: 1, host: 'excel' });
+    expect(await new ExcelHost(mock.run.bind(mock)).rewriteFormulas()).toEqual({ cells: 2, sheets: 1, host: 'excel', cleared: 0 });
     expect(written.map((w) => w.formulas)).toEqual([[['=KAM.SCORE(A1:B2, C1:D1)']], [['=KAM.CLV(A1, 0.8, 0.1)']]]);
   });
 });

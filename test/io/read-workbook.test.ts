@@ -149,7 +149,8 @@ describe('files that cannot be read throw WorkbookReadError', () => {
   it.each([
     ['missing.xlsx', {}, 'FILE_NOT_FOUND', 'does not exist'],
     ['empty.csv', {}, 'EMPTY_FILE', 'is empty'],
-    ['password-protected.xlsx', {}, 'PASSWORD_PROTECTED', 'password-protected or is an old-style .xls'],
+    // An OLE compound file whose directory cannot be followed: either an encrypted workbook or an .xls.
+    ['password-protected.xlsx', {}, 'UNSUPPORTED_FORMAT', 'password-protected or is an old-style .xls'],
     ['not-a-workbook.xlsx', {}, 'NOT_A_WORKBOOK', 'is not an Excel workbook'],
     ['corrupt.xlsx', {}, 'CORRUPT_WORKBOOK', 'is damaged'],
     ['empty.xlsx', {}, 'NO_DATA', 'has no data'],

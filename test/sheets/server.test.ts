@@ -112,12 +112,29 @@ describe('Sheets server functions from the built Code.js', () => {
     sheet.cell(3, 1).formula = '=KAM_CLV(A1:A3, 0.8, 0.1)';
     sheet.cell(4, 1).value = '=KAM.SCORE( as text';
     const call = sheetsServer(ss);
-    expect(call('kamRewriteFormulas', [])).toEqual({ cells: 2, sheets: 1, host: 'sheets' });
+    expect(call('kamRewriteFormulas', [])).toEqual({ cells: 2, sheets: 1, host: 'sheets', cleared: 0 });
     expect(sheet.peek(1, 1)!.formula).toBe('=KAM_SCORE(A2:B3, KAM_Weights)');
     expect(sheet.peek(2, 1)!.formula).toBe('=KAM_POSITION(A1:A3, B1:B3) + LEN("KAM.SCORE(")');
     expect(sheet.peek(4, 1)!.value).toBe('=KAM.SCORE( as text');
     sheet.cell(1, 1).formula = '=KAM.FLAGS(A1:A2, B1:B2, C1:C2)';
     call('kamRewriteFromMenu', []);
     expect(ss.alerts[0]).toMatch(/1 cell on 1 sheet now use the Sheets names/);
+  });
+
+  it('unwraps a result Sheets exported to .xlsx and clears its exported spill cells, then has nothing left to do', () => {
+    const ss = book();
+    const sheet = ss.addSheet('Imported', []);
+    sheet.cell(2, 3).formula = '=IFERROR(__xludf.DUMMYFUNCTION("KAM_SCORE(A2:B4,A1:B1)"),5.5)';
+    sheet.cell(3, 3).formula = '=IFERROR(__xludf.DUMMYFUNCTION("""COMPUTED_VALUE"""),4)';
+    sheet.cell(4, 3).formula = '=IFERROR(__xludf.DUMMYFUNCTION("""COMPUTED_VALUE"""),3)';
+    const call = sheetsServer(ss);
+    call('kamRewriteFromMenu', []);
+    expect(ss.alerts[0]).toBe(
+      "KAM formulas for Google Sheets: 1 cell on 1 sheet now use the Sheets names (KAM_SCORE, …). 2 cells holding Google Sheets' copies of spilled results were cleared, so the results spill again.",
+    );
+    expect(sheet.peek(2, 3)!.formula).toBe('=KAM_SCORE(A2:B4,A1:B1)');
+    expect([sheet.peek(3, 3), sheet.peek(4, 3)]).toEqual([expect.objectContaining({ formula: '', value: '' }), expect.objectContaining({ formula: '', value: '' })]);
+    call('kamRewriteFromMenu', []);
+    expect(ss.alerts[1]).toBe('KAM formulas for Google Sheets: No cell needed changing: every KAM formula already uses the Sheets names (KAM_SCORE, …).');
   });
 });

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { customFunctionServices } from './apps-script-utilities';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -16,10 +17,11 @@ export function readDist(relative: string): string {
 
 /**
  * Loads dist/sheets/Code.js as Apps Script does: one script in a bare global scope with no require,
- * module, window or process. `globals` supplies the Apps Script services a test needs.
+ * module, window or process. `globals` supplies the Apps Script services a test needs; by default those
+ * a custom function may call, for a spreadsheet in UTC (SpreadsheetApp read-only, Utilities).
  */
 export function loadSheetsBundle(globals: Record<string, unknown> = {}): Record<string, any> {
-  const context = vm.createContext({ ...globals });
+  const context = vm.createContext({ ...customFunctionServices(), ...globals });
   new vm.Script(readDist('sheets/Code.js'), { filename: 'Code.js' }).runInContext(context);
   return context as Record<string, any>;
 }

@@ -2,6 +2,7 @@
 // getValues/setValues read as typed (apostrophe = text, "=" = formula), number formats, formulas,
 // named ranges, sheets, charts — with a call log to check that writes are batched.
 import { parseRange, a1Range } from '../../src/core/workbook/plan';
+import { formatDate } from './apps-script-utilities';
 
 type Value = string | number | boolean | Date;
 interface Cell { value: Value; formula: string; format: string; bold?: boolean; note?: string }
@@ -88,6 +89,11 @@ export class FakeRange {
     }));
     return this;
   }
+  clearContent(): FakeRange {
+    this.sheet.book.log.push(`clearContent ${this.sheet.name}!${this.getA1Notation()}`);
+    this.each((_, r, c) => { const cell = this.sheet.cell(r, c); cell.value = ''; cell.formula = ''; });
+    return this;
+  }
   setFormula(f: string): FakeRange { this.sheet.book.log.push(`setFormula ${this.sheet.name}!${this.getA1Notation()}`); const c = this.sheet.cell(this.row, this.column); c.formula = f; c.value = ''; return this; }
   setNumberFormats(grid: string[][]): FakeRange {
     this.checkShape(grid, 'setNumberFormats');
@@ -146,8 +152,14 @@ export class FakeSpreadsheet {
     this.sheets.splice(index ?? this.sheets.length, 0, sheet);
     return sheet;
   }
+  deleteSheet(sheet: FakeSheet): void {
+    if (this.sheets.length === 1) throw new Error("Exception: You can't remove all the sheets in a document.");
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+  }
   setNamedRange(name: string, range: FakeRange): void { this.names.set(name, range); }
-  getSpreadsheetTimeZone(): string { return 'Etc/UTC'; }
+  /** The spreadsheet's time zone (File › Settings in Sheets). */
+  timeZone = 'Etc/UTC';
+  getSpreadsheetTimeZone(): string { return this.timeZone; }
   getUi(): unknown {
     return {
       ButtonSet: { OK: 'OK' },
@@ -160,8 +172,8 @@ export class FakeSpreadsheet {
 /** The Apps Script globals the bundle's server functions use, over one fake spreadsheet. */
 export function appsScriptGlobals(book: FakeSpreadsheet): Record<string, unknown> {
   return {
-    SpreadsheetApp: { getActiveSpreadsheet: () => book, getUi: () => book.getUi() },
+    SpreadsheetApp: { getActiveSpreadsheet: () => book, getActive: () => book, getUi: () => book.getUi() },
     Charts: { ChartType: { BUBBLE: 'BUBBLE' } },
-    Utilities: { formatDate: (d: Date) => d.toISOString().slice(0, 10) },
+    Utilities: { formatDate },
   };
 }

@@ -4,6 +4,7 @@ import { ArraySize, CellError as HfCellError, ErrorType, FunctionPlugin, HyperFo
 import { Cell, CellError, ErrorKind, Grid, KamError, OutCell } from '../../src/core/functions/cells';
 import { catalogue, FunctionSpec } from '../../src/core/functions/catalogue';
 import { excelName, sheetsName } from '../../src/core/functions/function-ids';
+import { a1Range, parseRange, quoteSheet } from '../../src/core/workbook/plan';
 
 const KIND_BY_HF: Partial<Record<ErrorType, ErrorKind>> = {
   [ErrorType.VALUE]: 'VALUE', [ErrorType.NA]: 'NA', [ErrorType.NUM]: 'NUM', [ErrorType.DIV_BY_ZERO]: 'DIV0',
@@ -90,14 +91,49 @@ for (const spec of catalogue) {
 const translations = { enGB: Object.fromEntries(catalogue.flatMap((f) => [[excelName(f.id), excelName(f.id)], [sheetsName(f.id), sheetsName(f.id)]])) };
 let registered = false;
 
-/**
- * A HyperFormula engine with the catalogue registered, built from sheets of raw cell contents and, optionally,
- * named expressions (given at build time: names added afterwards leave spilled results computed without them).
- */
+/** A HyperFormula engine with the catalogue registered, built from sheets of raw cell contents. */
 export function buildEngine(sheets: Record<string, unknown[][]>, names: { name: string; expression: string }[] = []): HyperFormula {
   if (!registered) {
     HyperFormula.registerFunctionPlugin(KamPlugin as never, translations);
     registered = true;
   }
   return HyperFormula.buildFromSheets(sheets as never, { licenseKey: 'gpl-v3', useArrayArithmetic: true }, names);
+}
+
+/** A named range of a workbook: its sheet and A1 range (with or without $). */
+export interface WorkbookName {
+  name: string;
+  sheet: string;
+  range: string;
+}
+
+export interface EvaluatedCells {
+  engine: HyperFormula;
+  /** Computed values of an A1 range ("A6:S10") of a sheet, row by row, as HyperFormula gives them. */
+  values(sheet: string, range: string): unknown[][];
+}
+
+/**
+ * A whole workbook recalculated: sheets of raw contents (formulas as "=…" text, text that must stay text
+ * prefixed with an apostrophe, as a user would type it) and the workbook's named ranges.
+ */
+export function evaluateCells(sheets: Record<string, unknown[][]>, names: readonly WorkbookName[]): EvaluatedCells {
+  const expressions = names.map(({ name, sheet, range }) => {
+    const r = parseRange(range);
+    return { name, expression: `=${quoteSheet(sheet)}!${a1Range(r.row, r.column, r.rows, r.columns, true)}` };
+  });
+  // Both hosts read TRUE and FALSE in formulas (VLOOKUP(…, FALSE)); HyperFormula knows them only as TRUE()
+  // and FALSE(). Names go in with the sheets: a formula calculated before its name exists fails as a whole.
+  expressions.push({ name: 'TRUE', expression: '=TRUE()' }, { name: 'FALSE', expression: '=FALSE()' });
+  const engine = buildEngine(sheets, expressions);
+  return {
+    engine,
+    values(sheet, range) {
+      const id = engine.getSheetId(sheet);
+      if (id === undefined) throw new Error(`no sheet ${sheet}`);
+      const { row, column, rows, columns } = parseRange(range);
+      return Array.from({ length: rows }, (_, i) =>
+        Array.from({ length: columns }, (_, j) => engine.getCellValue({ sheet: id, row: row - 1 + i, col: column - 1 + j })));
+    },
+  };
 }

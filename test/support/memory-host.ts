@@ -158,11 +158,12 @@ export class MemoryHost implements WorkbookHost {
       onProgress?.({ step: i + 1, steps, label: `Writing ${planSheet.name}` });
       this.writeSheet(planSheet, plan.host);
     });
+    this.book.sheets = this.book.sheets.filter((s) => !ownership.retire.includes(s.name));
     onProgress?.({ step: steps - 1, steps, label: 'Naming the settings' });
     for (const n of plan.names) this.book.names.set(n.name, { sheet: n.sheet, range: n.range });
     onProgress?.({ step: steps, steps, label: 'Drawing the matrix' });
     if (plan.chart) this.book.sheet(plan.chart.sheet)!.charts = [{ title: plan.chart.title, dataRange: plan.chart.dataRange }];
-    return { created: ownership.create, updated: ownership.update, names: plan.names.length, chart: !!plan.chart, notes: [] };
+    return { created: ownership.create, updated: ownership.update, removed: ownership.retire, names: plan.names.length, chart: !!plan.chart, notes: [] };
   }
 
   private writeSheet(planSheet: PlanSheet, host: FormulaHost): void {

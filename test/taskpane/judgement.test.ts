@@ -11,7 +11,7 @@ import { fixture } from '../support/cli';
 import { ROOT } from '../support/dist';
 import { expectExpertSelection, expectGoldenJudgement, judgement, JUDGEMENT_CASES, JudgementCase } from '../support/judgement';
 import { MemoryHost, MemoryValue, MemoryWorkbook } from '../support/memory-host';
-import { evaluateWorkbook } from '../support/workbook-engine';
+import { evaluateWorkbook } from '../support/workbook-files';
 
 const books = new Map<string, MemoryValue[][]>();
 

@@ -2,7 +2,7 @@
 // formulas give the same stages, positions, costs, key accounts and "Why not key" reasons as the core.
 import { describe, expect, it } from 'vitest';
 import { MemoryHost, MemoryWorkbook } from '../support/memory-host';
-import { evaluateWorkbook } from '../support/workbook-engine';
+import { evaluateWorkbook } from '../support/workbook-files';
 import { WizardSession } from '../../taskpane/wizard/session';
 import { SHEET_NAMES } from '../../src/core/workbook/plan';
 import type { KamModel } from '../../src/core/model/model';

@@ -77,6 +77,12 @@ export const messages = {
     `${arg}: row ${row}, column ${column} is blank, but ${others} has data for that account. Fill it in, or clear the account's row in every argument.`,
   errorInCell: (arg: string, row: number, column: number, kind: ErrorKind) =>
     `${arg}: row ${row}, column ${column} holds the error ${ERROR_CODES[kind]}.`,
+  // Cells Excel hands over as data types (allowCustomDataForDataTypeAny): an error other than the seven
+  // kinds above (#SPILL!, #CALC!, #BUSY!, …), or a value that is neither a number nor text.
+  hostErrorInCell: (arg: string, row: number, column: number, code: string) =>
+    `${arg}: row ${row}, column ${column} holds the error ${code}. Correct that cell, or the formula it comes from.`,
+  dataTypeInCell: (arg: string, row: number, column: number, what: string) =>
+    `${arg}: row ${row}, column ${column} holds ${what}, not a number or text. Put a plain value there (or clear the cell).`,
 
   // KAM_STRENGTH
   ratingsColumnsDiffer: (a: string, aCols: number, b: string, bCols: number) =>

@@ -62,6 +62,17 @@ function detectKind(sample: readonly BufferedRow[], accountColumn: number, hasDa
   return repeats >= Math.max(2, REPEAT_SHARE_FOR_TRANSACTIONS * named) ? 'transactions' : 'customers';
 }
 
+/**
+ * A column with no header that counts the rows (0, 1, 2, … or 1, 2, 3, …) numbers them, as the
+ * index pandas' DataFrame.to_excel writes in column A by default: not a measure to score accounts by.
+ */
+function isRowIndex(header: string, sample: readonly BufferedRow[], index: number): boolean {
+  if (header !== '' || sample.length < 2) return false;
+  const first = sample[0]!.cells[index];
+  if (first !== 0 && first !== 1) return false;
+  return sample.every((row, i) => row.cells[index] === first + i);
+}
+
 export function planColumns(
   header: BufferedRow,
   sample: readonly BufferedRow[],
@@ -132,7 +143,9 @@ export function planColumns(
   });
 
   const numericRoleAt = roles.findIndex((role) => role !== null && !TEXT_ROLES.has(role) && role !== 'date' && role !== 'tenure');
-  const factorColumns = kind === 'customers' ? types.flatMap((type, index) => (type === 'number' && roles[index] === null ? [index] : [])) : [];
+  const factorColumns = kind === 'customers'
+    ? types.flatMap((type, index) => (type === 'number' && roles[index] === null && !isRowIndex(headers[index]!, sample, index) ? [index] : []))
+    : [];
   if (errors.length === 0 && kind === 'transactions' && roleColumn.revenue === undefined) {
     errors.push(issue('NO_AMOUNT_COLUMN', 'error', { source, headerRow, headers: shownHeaders }, { rows: [headerRow] }));
   }

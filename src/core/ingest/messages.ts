@@ -201,14 +201,30 @@ export const MESSAGES = {
     `The file "${p.file}" cannot be opened (${p.reason}). Check that it is a file you are allowed to read, and not a folder.`,
   EMPTY_FILE: (p: { file: string }) => `The file "${p.file}" is empty (0 bytes). Save the workbook again and retry.`,
   PASSWORD_PROTECTED: (p: { file: string }) =>
-    `The file "${p.file}" is password-protected or is an old-style .xls workbook. Open it in Excel, remove the ` +
-    `password (File › Info › Protect Workbook) or use File › Save As › Excel Workbook (.xlsx), and try again.`,
+    `The file "${p.file}" is password-protected (encrypted), so it cannot be read. Open it in Excel, remove the ` +
+    `password (File › Info › Protect Workbook › Encrypt with Password, clear it), save, and try again.`,
+  UNSUPPORTED_FORMAT: (p: { file: string; format: 'xls' | 'xlsb' | 'ods' | 'numbers' | 'ole' }) =>
+    ({
+      xls: `The file "${p.file}" is an old-style Excel 97-2003 workbook (.xls), which cannot be read. Open it in Excel and use ` +
+        `File › Save As › Excel Workbook (.xlsx), or convert it with LibreOffice (soffice --headless --convert-to xlsx "${p.file}"), and try again.`,
+      xlsb: `The file "${p.file}" is an Excel binary workbook (.xlsb), which cannot be read. Open it in Excel and use ` +
+        `File › Save As › Excel Workbook (.xlsx), and try again.`,
+      ods: `The file "${p.file}" is an OpenDocument spreadsheet (.ods), which cannot be read. Open it in LibreOffice Calc and use ` +
+        `File › Save As › Excel 2007-365 (.xlsx), or run soffice --headless --convert-to xlsx "${p.file}", and try again.`,
+      numbers: `The file "${p.file}" is an Apple Numbers document, which cannot be read. Open it in Numbers and use ` +
+        `File › Export To › Excel (.xlsx), and try again.`,
+      ole: `The file "${p.file}" is password-protected or is an old-style .xls workbook. Open it in Excel, remove the ` +
+        `password (File › Info › Protect Workbook) or use File › Save As › Excel Workbook (.xlsx), and try again.`,
+    })[p.format],
   NOT_A_WORKBOOK: (p: { file: string }) =>
     `The file "${p.file}" is not an Excel workbook (.xlsx) or a CSV file. Save it from Excel as .xlsx or .csv and try again.`,
   CORRUPT_WORKBOOK: (p: { file: string; detail: string }) =>
     `The workbook "${p.file}" is damaged and cannot be read (${p.detail}). Open it in Excel, save a new copy, and try again.`,
   SHEET_NOT_FOUND: (p: { file: string; sheet: string; sheets: readonly string[] }) =>
     `The workbook "${p.file}" has no sheet named "${p.sheet}". Its sheets are ${list(p.sheets)}.`,
+  SHEET_AMBIGUOUS: (p: { file: string; sheet: string; matches: readonly string[] }) =>
+    `More than one sheet of the workbook "${p.file}" matches "${p.sheet}" when case and accents are ignored: ` +
+    `${list(p.matches)}. Name the sheet exactly as it is written.`,
   NO_DATA: (p: { file: string; sheet: string | null }) =>
     p.sheet === null
       ? `The file "${p.file}" has no data: every sheet (or line) is blank. Check that you picked the right file.`

@@ -1,12 +1,12 @@
 // The "KAM Model" sheet: every setting as labelled cells with named ranges, written by the wizard and
 // read back when the wizard reopens, so everyone sharing the workbook sees the same settings.
-import { KamModel, STAGES } from './model';
+import { DEFAULT_STAGE_STRENGTH, KamModel, STAGES } from './model';
 import { defaultModel, SCALE_RULE } from './defaults';
 import { BEHAVIOUR_SIGNALS } from './behaviour';
 import { mergeModel } from './merge';
 import { defaultRewardPlan, PLAN_COLUMNS } from '../functions/reward';
 import { a1Range, MARKER_TEXT, PlanBlock, PlanCell, PlanName, SHEET_NAMES } from '../workbook/plan';
-import type { ColumnRole, RoleMapping } from '../ingest';
+import type { ColumnRole, IngestResult, RoleMapping } from '../ingest';
 
 /** Where the customer data is and how its columns were mapped, so a rebuild reads the same table. */
 export interface SourceMapping {
@@ -20,6 +20,17 @@ export interface SourceMapping {
   columns: RoleMapping;
   /** Roles the user chose not to use, although a column looked like one. */
   unused?: ColumnRole[];
+  /** The decimal separator of numbers typed as text, when the reader was told it (a semicolon CSV uses ","). */
+  decimalSeparator?: ',' | '.';
+  /** The file the command line read, when the portfolio was made by it. */
+  file?: string;
+}
+
+/** The column of each role ingest recognised, by header text (or letter when the header is blank). */
+export function detectedMapping(ingest: Pick<IngestResult, 'columns'>): RoleMapping {
+  const detected: RoleMapping = {};
+  for (const c of ingest.columns) if (c.role) detected[c.role] = c.header || c.letter;
+  return detected;
 }
 
 export interface ModelSheet {
@@ -85,6 +96,8 @@ export const LABELS = {
   sourceRange: 'Source range',
   headerRow: 'Header row',
   tableKind: 'Table kind (customers or transactions)',
+  decimalSeparator: 'Decimal separator in numbers typed as text',
+  sourceFile: 'Read by the command line from',
   roleColumn: 'Column for ',
   unusedRoles: 'Roles not used',
   owned: 'Sheets built by the wizard',
@@ -105,7 +118,13 @@ const OLD_LABELS: Partial<Record<keyof typeof LABELS, string[]>> = {
 const SECTION = (title: string): PlanCell[] => [title];
 
 /** The model sheet's content and the named ranges that point into it. */
-export function modelSheetBlocks(model: KamModel, mapping: SourceMapping, rewardPlan: (string | number)[][], owned: readonly string[]): { blocks: PlanBlock[]; names: PlanName[] } {
+export function modelSheetBlocks(
+  model: KamModel,
+  mapping: SourceMapping,
+  rewardPlan: (string | number)[][],
+  owned: readonly string[],
+  note = 'Change the values in column B onwards and the portfolio recalculates. Settings marked * take effect when you build again from the wizard.',
+): { blocks: PlanBlock[]; names: PlanName[] } {
   const sheet = SHEET_NAMES.model;
   const blocks: PlanBlock[] = [];
   const names: PlanName[] = [];
@@ -121,7 +140,7 @@ export function modelSheetBlocks(model: KamModel, mapping: SourceMapping, reward
   };
   put([['KAM Model']], { bold: true });
   put([[MARKER_TEXT]]);
-  put([['Change the values in column B onwards and the portfolio recalculates. Settings marked * take effect when you build again from the wizard.']]);
+  put([[note]]);
   row++;
 
   put([SECTION('Attractiveness factors')], { bold: true });
@@ -162,7 +181,10 @@ export function modelSheetBlocks(model: KamModel, mapping: SourceMapping, reward
   put([[LABELS.stage, 'Strength', 'Days a year per key account']], { bold: true });
   const byStage = strength.kind === 'stage' ? strength.byStage : {};
   const stages = [...new Set([...STAGES, ...Object.keys(byStage), ...Object.keys(model.capacity.costByStage)])];
-  const stageRow = put(stages.map((s) => [s, byStage[s] ?? (strength.kind === 'stage' ? strength.unknown : 1), model.capacity.costByStage[s] ?? model.capacity.otherwise]));
+  // With strength from another source the stage table still shows the method's stage strengths, ready for a
+  // switch back to the stage proxy; they are not used meanwhile.
+  const stageStrength = (s: string): number => (strength.kind === 'stage' ? byStage[s] ?? strength.unknown : DEFAULT_STAGE_STRENGTH[s] ?? 1);
+  const stageRow = put(stages.map((s) => [s, stageStrength(s), model.capacity.costByStage[s] ?? model.capacity.otherwise]));
   name(NAMES.stageTable, stageRow, 1, stages.length, 3);
   const otherRow = put([[LABELS.otherCost, model.capacity.otherwise]]);
   name(NAMES.otherCost, otherRow, 2, 1, 1);
@@ -235,6 +257,8 @@ export function modelSheetBlocks(model: KamModel, mapping: SourceMapping, reward
     [LABELS.headerRow, mapping.headerRow],
     [LABELS.tableKind, mapping.kind],
   ]);
+  if (mapping.decimalSeparator) put([[LABELS.decimalSeparator, mapping.decimalSeparator]]);
+  if (mapping.file) put([[LABELS.sourceFile, mapping.file]]);
   const roles = Object.entries(mapping.columns).filter(([, v]) => typeof v === 'string' && v !== '');
   if (roles.length) put(roles.map(([role, column]) => [`${LABELS.roleColumn}${role}`, column as string]));
   put([[LABELS.unusedRoles, (mapping.unused ?? []).join(', ')]]);
@@ -391,6 +415,10 @@ export function readModelSheet(values: Grid): ModelSheet {
     columns,
     unused: text(cell(LABELS.unusedRoles)).split(',').map((s) => s.trim()).filter(Boolean) as ColumnRole[],
   };
+  const separator = text(cell(LABELS.decimalSeparator));
+  if (separator === ',' || separator === '.') mapping.decimalSeparator = separator;
+  const file = text(cell(LABELS.sourceFile));
+  if (file) mapping.file = file;
   if (!mapping.sheet) problems.push(`"${LABELS.sourceSheet}" is blank.`);
   if (problems.length) throw new ModelSheetError(problems);
 

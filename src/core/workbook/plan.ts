@@ -33,11 +33,19 @@ export interface PlanName {
   range: string;
 }
 
+/**
+ * The columns of the chart's data, in the order a Sheets bubble chart reads them: the bubble's label,
+ * X, Y, the series (one colour per position), then the bubble size (Google's bubble chart data format).
+ */
+export const CHART_COLUMNS = ['Account', 'Relative strength', 'Attractiveness', 'Position', 'Revenue'] as const;
+/** 0-based offsets of the chart columns by role. */
+export const CHART_COLUMN = { label: 0, x: 1, y: 2, series: 3, size: 4 } as const;
+
 /** The portfolio matrix as a native bubble chart, as far as each host's chart API allows. */
 export interface ChartSpec {
   sheet: string;
   title: string;
-  /** The chart's data: a header row, then one row per account — name, strength, attractiveness, revenue. */
+  /** The chart's data: a header row, then one row per account, in the CHART_COLUMNS order. */
   dataRange: string;
   rows: number;
   xTitle: string;
@@ -51,6 +59,11 @@ export interface WorkbookPlan {
   host: FormulaHost;
   /** In writing order; every one is created by, or already owned by, the add-in. */
   sheets: PlanSheet[];
+  /**
+   * Sheets of ours the build deletes when they are present and carry the owner marker: the command
+   * line's matrix picture, which a live workbook replaces with a chart. Anyone else's sheet is left alone.
+   */
+  retire?: string[];
   names: PlanName[];
   chart: ChartSpec | null;
 }
@@ -63,11 +76,19 @@ export const SHEET_NAMES = {
   rewards: 'KAM Rewards',
 } as const;
 
+/** Sheets only the command line writes: the matrix as a picture and the copy of the source rows (never owned). */
+export const COMMAND_LINE_SHEETS = {
+  matrix: 'KAM Matrix',
+  source: 'Source data',
+} as const;
+
 /** Every owned sheet has this token in its marker cell; a sheet without it is never written to. */
 export const OWNER_TOKEN = '[kam-portfolio:owned]';
 /** The marker cell of an owned sheet (row 2, column A): text both hosts keep in the file. */
 export const MARKER_CELL = { row: 2, column: 1, address: 'A2' } as const;
 export const MARKER_TEXT = `Built by the KAM Portfolio add-in ${OWNER_TOKEN}. Building again replaces this sheet; change settings on the KAM Model sheet or in the wizard.`;
+/** The same marker on the sheets the command line writes: the wizard treats them as its own and may rebuild them. */
+export const COMMAND_LINE_MARKER_TEXT = `Built by the kam command line (KAM Portfolio) ${OWNER_TOKEN}. Building again, from the command line or the add-in's wizard, replaces this sheet; change settings on the KAM Model sheet.`;
 
 export interface SheetInfo {
   name: string;
@@ -78,6 +99,8 @@ export interface SheetInfo {
 export interface Ownership {
   create: string[];
   update: string[];
+  /** Owned sheets the plan retires: deleted by the build. */
+  retire: string[];
   /** Sheets with one of our names that the add-in did not create: nothing is written until they are renamed. */
   conflicts: string[];
 }
@@ -85,14 +108,18 @@ export interface Ownership {
 export const isOwned = (sheet: SheetInfo): boolean => typeof sheet.marker === 'string' && sheet.marker.includes(OWNER_TOKEN);
 
 /** Which of the plan's sheets are new, which are ours to update, and which belong to the user. */
-export function checkOwnership(existing: readonly SheetInfo[], plan: Pick<WorkbookPlan, 'sheets'>): Ownership {
-  const result: Ownership = { create: [], update: [], conflicts: [] };
+export function checkOwnership(existing: readonly SheetInfo[], plan: Pick<WorkbookPlan, 'sheets' | 'retire'>): Ownership {
+  const result: Ownership = { create: [], update: [], retire: [], conflicts: [] };
   for (const sheet of plan.sheets) {
     // Both hosts compare sheet names without regard to case.
     const found = existing.find((s) => s.name.toLowerCase() === sheet.name.toLowerCase());
     if (!found) result.create.push(sheet.name);
     else if (isOwned(found)) result.update.push(found.name);
     else result.conflicts.push(found.name);
+  }
+  for (const name of plan.retire ?? []) {
+    const found = existing.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (found && isOwned(found)) result.retire.push(found.name);
   }
   return result;
 }
@@ -181,6 +208,8 @@ export interface ApplyProgress {
 export interface ApplyResult {
   created: string[];
   updated: string[];
+  /** Retired sheets that were deleted. */
+  removed: string[];
   names: number;
   chart: boolean;
   /** Things the host could not do (e.g. a chart feature), in words for the user. */
@@ -192,14 +221,18 @@ export interface RewriteSummary {
   cells: number;
   sheets: number;
   host: FormulaHost;
+  /** Spill cells of a workbook exported by Sheets that were cleared so a KAM result can spill again. */
+  cleared?: number;
 }
 
 /** What a rewrite did, in words: the same sentence in the Sheets menu, the Excel ribbon and the wizard. */
 export function describeRewrite(r: RewriteSummary): string {
   const names = r.host === 'excel' ? 'the Excel names (KAM.SCORE, …)' : 'the Sheets names (KAM_SCORE, …)';
-  return r.cells
-    ? `${r.cells} cell${r.cells === 1 ? '' : 's'} on ${r.sheets} sheet${r.sheets === 1 ? '' : 's'} now use ${names}.`
-    : `No cell needed changing: every KAM formula already uses ${names}.`;
+  const cleared = r.cleared
+    ? ` ${r.cleared} cell${r.cleared === 1 ? '' : 's'} holding Google Sheets' copies of spilled results ${r.cleared === 1 ? 'was' : 'were'} cleared, so the results spill again.`
+    : '';
+  if (r.cells) return `${r.cells} cell${r.cells === 1 ? '' : 's'} on ${r.sheets} sheet${r.sheets === 1 ? '' : 's'} now use ${names}.${cleared}`;
+  return cleared ? `Every KAM formula already uses ${names}.${cleared}` : `No cell needed changing: every KAM formula already uses ${names}.`;
 }
 
 /** The customer data the user pointed at: its sheet, where it starts, and the raw values. */

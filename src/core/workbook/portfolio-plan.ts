@@ -8,7 +8,7 @@ import { DEFAULT_METRICS } from '../functions/reward';
 import { FormulaHost, FunctionId, hostSpelling } from '../functions/function-ids';
 import { modelSheetBlocks, NAMES, SourceMapping } from '../model/model-sheet';
 import {
-  a1, a1Range, ChartSpec, MARKER_TEXT, PlanBlock, PlanCell, PlanSheet, quoteSheet, SHEET_NAMES, SourceRegion, WorkbookPlan,
+  a1, a1Range, CHART_COLUMNS, ChartSpec, COMMAND_LINE_SHEETS, MARKER_TEXT, PlanBlock, PlanCell, PlanSheet, quoteSheet, SHEET_NAMES, SourceRegion, WorkbookPlan,
 } from './plan';
 
 export interface BuildInput {
@@ -204,13 +204,16 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
       ? `Inputs link to the cells of sheet "${source.sheet}" (${referenced} links). ${cleaned} value${cleaned === 1 ? ' was' : 's were'} cleaned from text or merged from duplicate rows and written as values: build again after changing those.`
       : `Inputs link to the cells of sheet "${source.sheet}": change a figure there, or a setting on the KAM Model sheet, and everything recalculates.`) + midpointNote + behaviourNote + selectionNote;
 
-  // The chart's data, next to the table: name, strength, attractiveness, revenue per account.
-  const chartRows: PlanCell[][] = [['Account', 'Relative strength', 'Attractiveness', 'Revenue']];
+  // The chart's data, next to the table, in the order a Sheets bubble chart reads it (CHART_COLUMNS):
+  // name, strength (X), attractiveness (Y), position (the colour), revenue (the size).
+  const chartRows: PlanCell[][] = [[...CHART_COLUMNS]];
   for (let i = 0; i < n; i++) {
     const r = firstRow + i;
-    chartRows.push([formula(a1(r, 1)), formula(a1(r, out.strength)), formula(a1(r, out.attractiveness)), formula(`N(${a1(r, 5)})`)]);
+    chartRows.push([
+      formula(a1(r, 1)), formula(a1(r, out.strength)), formula(a1(r, out.attractiveness)), formula(a1(r, out.position)), formula(`N(${a1(r, 5)})`),
+    ]);
   }
-  const chartRange = a1Range(headerRow, chartColumn, n + 1, 4);
+  const chartRange = a1Range(headerRow, chartColumn, n + 1, CHART_COLUMNS.length);
 
   const portfolioSheet: PlanSheet = {
     name: SHEET_NAMES.portfolio,
@@ -254,10 +257,11 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     rows: n,
     xTitle: 'Relative strength (1 = parity)',
     yTitle: 'Attractiveness (0-10)',
-    anchor: a1(headerRow, chartColumn + 5),
+    anchor: a1(headerRow, chartColumn + CHART_COLUMNS.length + 1),
     cuts: { attractiveness: model.cuts.attractiveness, strength: model.cuts.strength },
   };
-  return { host, sheets: [modelSheet, portfolioSheet, keySheet, rewardsSheet], names: modelPart.names, chart };
+  // A portfolio the command line wrote carries the matrix as a picture on its own sheet; the live chart replaces it.
+  return { host, sheets: [modelSheet, portfolioSheet, keySheet, rewardsSheet], retire: [COMMAND_LINE_SHEETS.matrix], names: modelPart.names, chart };
 }
 
 /** The model's stage names, plus every stage value of the data with the stage it resolves to. */
@@ -327,7 +331,7 @@ function rewardsPlanSheet(input: BuildInput, positionColumn: number): PlanSheet 
   const m = metrics.length;
   const chosen = portfolio.selection.chosen.map((i) => ({ name: portfolio.rows[i].account, index: i }));
   const kept = previousEntries(input.previousRewards ?? null, metrics);
-  const header: PlanCell[] = ['Account', 'Position', ...metrics.map((x) => `Actual: ${x}`), ...metrics.map((x) => `Target: ${x}`), 'Payout (x target incentive)'];
+  const header: PlanCell[] = rewardsHeader(metrics);
   const blocks: PlanBlock[] = [
     { row: 1, column: 1, cells: [['KAM Rewards']], bold: true },
     { row: 2, column: 1, cells: [[MARKER_TEXT]] },
@@ -360,15 +364,21 @@ function rewardsPlanSheet(input: BuildInput, positionColumn: number): PlanSheet 
   return { name: SHEET_NAMES.rewards, freezeRows: 5, blocks };
 }
 
+/** The rewards sheet's header row: the wizard and the command line write it, and read back what was typed under it. */
+export function rewardsHeader(metrics: readonly string[]): string[] {
+  return ['Account', 'Position', ...metrics.map((x) => `Actual: ${x}`), ...metrics.map((x) => `Target: ${x}`), 'Payout (x target incentive)'];
+}
+
 /** Targets and actuals already typed on the rewards sheet, by account name (lower case). */
-function previousEntries(previous: SourceRegion | null, metrics: string[]): Map<string, (number | null)[]> {
+export function previousEntries(previous: SourceRegion | null, metrics: string[]): Map<string, (number | null)[]> {
   const kept = new Map<string, (number | null)[]>();
   if (!previous) return kept;
   const rows = previous.values;
-  const h = rows.findIndex((r) => String(r[0] ?? '').trim() === 'Account' && String(r[1] ?? '').trim() === 'Position');
+  const [account, position, ...entries] = rewardsHeader(metrics);
+  const h = rows.findIndex((r) => String(r[0] ?? '').trim() === account && String(r[1] ?? '').trim() === position);
   if (h < 0) return kept;
   const headers = rows[h].map((x) => String(x ?? '').trim());
-  const columns = [...metrics.map((x) => `Actual: ${x}`), ...metrics.map((x) => `Target: ${x}`)].map((name) => headers.indexOf(name));
+  const columns = entries.slice(0, 2 * metrics.length).map((name) => headers.indexOf(name));
   for (const r of rows.slice(h + 1)) {
     const name = String(r[0] ?? '').trim();
     if (!name) continue;

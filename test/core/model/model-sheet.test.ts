@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultModel } from '../../../src/core/model/defaults';
 import { defaultRewardPlan } from '../../../src/core/functions/reward';
 import { modelSheetBlocks, NAMES, readModelSheet, SourceMapping } from '../../../src/core/model/model-sheet';
-import { a1Range, checkOwnership, encodeBlock, MARKER_TEXT, parseRange, PlanBlock } from '../../../src/core/workbook/plan';
+import { a1Range, checkOwnership, COMMAND_LINE_MARKER_TEXT, encodeBlock, MARKER_TEXT, parseRange, PlanBlock } from '../../../src/core/workbook/plan';
 
 const model = defaultModel({
   fields: { revenue: [100, 200, 300, 400], margin: [0.1, 0.2, 0.3, 0.25], costToServe: [5, 6, 7, 8] },
@@ -132,7 +132,13 @@ describe('workbook plan helpers', () => {
   it('tells new, owned and foreign sheets apart, ignoring case', () => {
     const plan = { sheets: [{ name: 'KAM Model', blocks: [] }, { name: 'KAM Portfolio', blocks: [] }, { name: 'Key accounts', blocks: [] }] };
     const existing = [{ name: 'kam model', marker: MARKER_TEXT }, { name: 'Key Accounts', marker: 'my notes' }];
-    expect(checkOwnership(existing, plan)).toEqual({ create: ['KAM Portfolio'], update: ['kam model'], conflicts: ['Key Accounts'] });
+    expect(checkOwnership(existing, plan)).toEqual({ create: ['KAM Portfolio'], update: ['kam model'], retire: [], conflicts: ['Key Accounts'] });
+  });
+
+  it('retires only a sheet of ours: the command line\'s picture goes, a user\'s sheet of that name stays', () => {
+    const plan = { sheets: [{ name: 'KAM Model', blocks: [] }], retire: ['KAM Matrix'] };
+    expect(checkOwnership([{ name: 'kam matrix', marker: COMMAND_LINE_MARKER_TEXT }], plan).retire).toEqual(['kam matrix']);
+    expect(checkOwnership([{ name: 'KAM Matrix', marker: '' }], plan)).toEqual({ create: ['KAM Model'], update: [], retire: [], conflicts: [] });
   });
 
   it('writes and parses A1 ranges', () => {

@@ -1,11 +1,13 @@
-// Tests for reading a zip's directory and re-streaming a workbook for exceljs' streaming reader.
+// Tests for reading a zip's directory and streaming one entry's bytes out of it.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readZipDirectory, ZipDirectoryError } from '../../src/io/zip-directory';
+import { deflateRawSync } from 'node:zlib';
+import { entryChunks, readZipDirectory, ZipDirectoryError } from '../../src/io/zip-directory';
 import { readAccounts, WorkbookReadError } from '../../src/io';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -79,7 +81,51 @@ describe('readZipDirectory', () => {
   });
 });
 
-describe('reading workbooks through the re-ordered stream', () => {
+describe('entryChunks', () => {
+  /** A zip of one entry whose data is `data` stored with `method`, declaring `size` uncompressed bytes. */
+  function oneEntry(name: string, data: Buffer, method: number, size: number, flags = 0): Buffer {
+    const bytes = storedZip({ [name]: 'x'.repeat(data.length) });
+    data.copy(bytes, 30 + name.length);
+    for (const at of [0, bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))]) {
+      const offset = at === 0 ? 0 : at + 2; // central entries have a "version made by" field first
+      bytes.writeUInt16LE(flags, offset + 6);
+      bytes.writeUInt16LE(method, offset + 8);
+      bytes.writeUInt32LE(size, offset + 22);
+    }
+    return bytes;
+  }
+
+  async function read(bytes: Buffer): Promise<string> {
+    const file = join(folder, `entry-${Math.random().toString(36).slice(2)}.zip`);
+    writeFileSync(file, bytes);
+    const handle = await open(file, 'r');
+    try {
+      const [entry] = await readZipDirectory(handle, bytes.length);
+      const chunks: Buffer[] = [];
+      for await (const chunk of entryChunks(handle, entry!)) chunks.push(chunk);
+      return Buffer.concat(chunks).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  }
+
+  it('reads stored and deflated entries, large ones in several chunks', async () => {
+    expect(await read(storedZip({ 'a.xml': '<a>stored</a>' }))).toBe('<a>stored</a>');
+    const text = '<row><c><v>1</v></c></row>'.repeat(40_000);
+    const deflated = deflateRawSync(Buffer.from(text));
+    expect(await read(oneEntry('big.xml', deflated, 8, text.length))).toBe(text);
+  });
+
+  it.each([
+    ['a deflated entry that is cut short', () => oneEntry('a.xml', deflateRawSync(Buffer.from('<a>hello hello hello</a>')).subarray(0, 5), 8, 24), /cannot be uncompressed/],
+    ['an encrypted entry', () => oneEntry('a.xml', Buffer.from('secret'), 0, 6, 0x01), /is encrypted/],
+    ['an unknown compression method', () => oneEntry('a.xml', Buffer.from('bzip'), 12, 4), /compression method \(12\)/],
+  ])('refuses %s', async (_, make, message) => {
+    await expect(read(make())).rejects.toThrow(message);
+  });
+});
+
+describe('reading workbooks with parts missing', () => {
   it('reads a workbook that has no shared strings at all', async () => {
     const file = join(folder, 'inline.xlsx');
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
@@ -91,6 +137,30 @@ describe('reading workbooks through the re-ordered stream', () => {
     await writer.commit();
     const result = await readAccounts(file);
     expect(result.accounts.map((a) => [a.account, a.revenue])).toEqual([['Acme', 10], ['Beta', 20]]);
+  });
+
+  it('passes over hidden sheets unless named, and names a sheet whose part is missing', async () => {
+    const book = new ExcelJS.Workbook();
+    const hidden = book.addWorksheet('Old');
+    hidden.state = 'hidden';
+    hidden.addRow(['Customer', 'Revenue']);
+    hidden.addRow(['Old Co', 1]);
+    book.addWorksheet('Now').addRow(['Customer', 'Revenue']);
+    book.getWorksheet('Now')!.addRow(['New Co', 2]);
+    const file = join(folder, 'hidden.xlsx');
+    await book.xlsx.writeFile(file);
+    expect((await readAccounts(file)).accounts.map((a) => a.account)).toEqual(['New Co']);
+    expect((await readAccounts(file, { sheet: 'old' })).accounts.map((a) => a.account)).toEqual(['Old Co']);
+
+    // The same workbook with the first sheet's part taken out of the zip.
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    zip.remove('xl/worksheets/sheet1.xml');
+    const broken = join(folder, 'missing-part.xlsx');
+    writeFileSync(broken, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const error = (await readAccounts(broken, { sheet: 'Old' }).catch((e: unknown) => e)) as WorkbookReadError;
+    expect(error.code).toBe('CORRUPT_WORKBOOK');
+    expect(error.message).toContain('the part of sheet "Old" (xl/worksheets/sheet1.xml) is missing');
+    expect((await readAccounts(broken)).accounts.map((a) => a.account)).toEqual(['New Co']);
   });
 
   it('calls a zip without a workbook inside not a workbook', async () => {
