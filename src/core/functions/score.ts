@@ -1,5 +1,5 @@
 // Account attractiveness: the weighted mean of factor scores on 0..10, with optional worst/best scales.
-import { Cell, CellError, Grid, KamError, OutCell, OutGrid } from './cells';
+import { Cell, CellError, Grid, isBlank, KamError, OutCell, OutGrid } from './cells';
 import { BLANK_CELL, readNumberCell, readOptionalRange, readRange, readWeights, describeBadCell } from './args';
 import { messages } from './messages';
 import { round15 } from './precision';
@@ -41,9 +41,11 @@ export function readScales(arg: Cell | Grid | undefined, name: string, factors: 
     if (worst[k] === best[k]) throw new KamError('VALUE', messages.scaleFlat(name, k + 1, worst[k]));
     if (grid.length === 3) {
       const cell = grid[2][k];
-      const word = typeof cell === 'string' ? cell.trim().toLowerCase() : cell === null || cell === undefined ? '' : cell;
+      // Written without "x ?? y" (or a ternary a minifier folds into one): the Sheets sidebar must parse as ES2019.
+      const word = typeof cell === 'string' ? cell.trim().toLowerCase() : '';
       if (word === 'log') log[k] = 1;
-      else if (word !== '' && word !== 'linear') throw new KamError('VALUE', messages.scaleCurveInvalid(name, k + 1, cell));
+      else if (!isBlank(cell) && word !== '' && word !== 'linear') throw new KamError('VALUE', messages.scaleCurveInvalid(name, k + 1, cell));
+      else if (!isBlank(cell) && typeof cell !== 'string') throw new KamError('VALUE', messages.scaleCurveInvalid(name, k + 1, cell));
       if (log[k] && !(worst[k] > 0 && best[k] > 0)) throw new KamError('VALUE', messages.scaleLogNotPositive(name, k + 1, worst[k], best[k]));
     }
   }
