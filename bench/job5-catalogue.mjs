@@ -1,11 +1,15 @@
 // Job 5: every catalogue function on a whole column of 100,000 accounts through the built Sheets bundle,
 // against the floor for the same input (one plain pass reading every input cell once, N×1 result).
+// KAM_CAPACITY solves 50 capacities (100 to 5,000 team days) in its one call.
 import { prng } from './lib/prng.mjs';
 import { loadPlain, loadSheets, parseIn } from './lib/bundles.mjs';
 import { repeat, report } from './lib/timing.mjs';
 import { count, median, ms, ratio, table } from './lib/stats.mjs';
 
 const POSITIONS = ['Strategic', 'Star', 'Status', 'Streamline'];
+export const IDS = ['SCORE', 'STRENGTH', 'POSITION', 'SELECT', 'REWARD', 'CLV', 'FLAGS', 'STABILITY', 'CAPACITY', 'DRIFT'];
+/** Rows of each function's result at N accounts. */
+const resultRows = (id, n) => (id === 'CAPACITY' ? 50 : id === 'DRIFT' ? 5 : n);
 
 /** Each function's arguments at N rows, as JSON (what a host deserialises), built from one seed. */
 function argsJson(id, n) {
@@ -21,6 +25,9 @@ function argsJson(id, n) {
     case 'REWARD': return [col(() => r.pick(POSITIONS)), grid(4, () => 0.5 + r.next()), grid(4, () => 1)];
     case 'CLV': return [col(() => Math.round(r.next() * 1e6)), 0.85, 0.1];
     case 'FLAGS': return [col(() => Math.round(r.next() * 1e6)), col(tenth), col(() => Math.round((r.next() - 0.1) * 1e5)), col(() => r.int(0, 30))];
+    case 'STABILITY': return [grid(8, tenth), [[3, 2, 1, 1, 2, 1, 1, 3]], null, 5, [['Size', 'Growth', 'Margin', 'Fit', 'Share', 'Reference', 'Ease', 'Risk']]];
+    case 'CAPACITY': return [col(tenth), col(() => r.int(5, 60)), Array.from({ length: 50 }, (_, k) => [100 * (k + 1)])];
+    case 'DRIFT': return [col(() => r.pick(POSITIONS)), col(() => r.pick(POSITIONS))];
     default: throw new Error(id);
   }
 }
@@ -55,15 +62,15 @@ export const cases = {
     const args = parseIn(context, JSON.stringify(argsJson(id, n)));
     const fn = context[`KAM_${id}`];
     const { times, result } = repeat(() => fn(...args), { reps, warmup });
-    if (!Array.isArray(result) || result.length !== n) throw new Error(`KAM_${id}: unexpected result`);
-    report({ times, last: result[n - 1][0] });
+    if (!Array.isArray(result) || result.length !== resultRows(id, n)) throw new Error(`KAM_${id}: unexpected result`);
+    report({ times, last: result[result.length - 1][1] ?? result[result.length - 1][0] });
   },
 };
 
 export async function run({ quick, reps: repsOverride, runCase }) {
   const n = quick ? 10_000 : 100_000;
   const rows = [];
-  for (const id of ['SCORE', 'STRENGTH', 'POSITION', 'SELECT', 'REWARD', 'CLV', 'FLAGS']) {
+  for (const id of IDS) {
     const params = { id, n, reps: repsOverride ?? 9, warmup: 3 };
     const floor = await runCase('5', 'floor', params);
     const ours = await runCase('5', 'sheets', params);

@@ -12,7 +12,7 @@ const option = (name) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const quick = flag('--quick') || process.env.KAM_BENCH_QUICK === '1';
-const jobs = (option('--job') ?? '1,2,3,4,5').split(',').map((s) => s.trim());
+const jobs = (option('--job') ?? '1,2,3,4,5,6').split(',').map((s) => s.trim());
 const reps = option('--reps') ? Number(option('--reps')) : undefined;
 const mdFile = option('--md');
 
@@ -26,7 +26,7 @@ for (const rel of ['excel/functions.js', 'excel/taskpane.js', 'sheets/Code.js', 
 }
 process.env.KAM_BENCH_DIST = snapshot;
 
-const modules = { 1: './job1-score.mjs', 2: './job2-select.mjs', 3: './job3-cli.mjs', 4: './job4-bundles.mjs', 5: './job5-catalogue.mjs' };
+const modules = { 1: './job1-score.mjs', 2: './job2-select.mjs', 3: './job3-cli.mjs', 4: './job4-bundles.mjs', 5: './job5-catalogue.mjs', 6: './job6-capacity.mjs' };
 const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model;
 const machine = `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 const command = `node bench/run.mjs ${argv.join(' ')}`.trim();
@@ -39,7 +39,7 @@ const note = (text) => {
 };
 const md = [`Run ${new Date().toISOString()} on ${machine}.`, '', `Command: \`${command}\``, ''];
 for (const job of jobs) {
-  if (!modules[job]) throw new Error(`no job ${job} (jobs: 1 2 3 4 5)`);
+  if (!modules[job]) throw new Error(`no job ${job} (jobs: 1 2 3 4 5 6)`);
   const started = Date.now();
   const { run } = await import(modules[job]);
   const tables = await run({ quick, reps, runCase, note });

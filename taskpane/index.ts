@@ -45,6 +45,8 @@ async function main(): Promise<void> {
   }
   const app = document.getElementById('app')!;
   const session = new WizardSession(workbook);
+  // Numbers are shown in the user's language: Office's display language in Excel, the browser's in Sheets.
+  const locale = (host === 'excel' ? Office.context?.displayLanguage : undefined) || navigator.language || undefined;
   const first = document.getElementById('start');
   const ui = { current: null as WizardUi | null };
   // The rewrite tool is on the first screen too, for a workbook that arrives from the other host.
@@ -52,12 +54,12 @@ async function main(): Promise<void> {
     const holder = document.createElement('div');
     holder.id = 'first-tools';
     first.append(holder);
-    const lazy = new WizardUi(document.createElement('div'), session);
+    const lazy = new WizardUi(document.createElement('div'), session, { locale });
     holder.append(rewriteTool(lazy, workbook.host));
   }
   start?.addEventListener('click', () => {
     first?.remove();
-    ui.current = new WizardUi(app, session);
+    ui.current = new WizardUi(app, session, { locale });
     void ui.current.start();
   });
 }

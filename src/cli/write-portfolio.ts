@@ -10,6 +10,7 @@ import { planMetrics, previousEntries, rewardsHeader } from '../core/workbook/po
 import { COMMAND_LINE_MARKER_TEXT, COMMAND_LINE_SHEETS, type PlanBlock, SHEET_NAMES, type SourceRegion } from '../core/workbook/plan';
 import { reward } from '../core/functions/reward';
 import { CellError } from '../core/functions/cells';
+import { NUMBER_FORMATS } from '../core/format/number-formats';
 import type { RawCell } from '../core/ingest';
 
 export interface SourceCopy {
@@ -53,9 +54,12 @@ const BOLD = { bold: true } as const;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F5E9' } };
 
 /** Writes one row at its number (rows must come in increasing order: the streaming writer commits them). */
-function putRow(sheet: Sheet, rowNumber: number, values: unknown[], style: 'header' | 'bold' | null = null): void {
+function putRow(sheet: Sheet, rowNumber: number, values: unknown[], style: 'header' | 'bold' | null = null, formats: readonly (string | null)[] = []): void {
   const row = sheet.getRow(rowNumber);
   row.values = values as ExcelJS.CellValue[];
+  formats.forEach((format, j) => {
+    if (format && typeof values[j] === 'number') row.getCell(j + 1).numFmt = format;
+  });
   if (style) row.font = BOLD;
   if (style === 'header') row.eachCell((cell) => (cell.fill = HEADER_FILL));
   (row as { commit?: () => void }).commit?.();
@@ -73,21 +77,24 @@ function putHead(sheet: Sheet, title: string, note: string): void {
   putRow(sheet, 3, [note]);
 }
 
+/** Number formats by unit, as the add-in's build writes them (values stay full precision underneath). */
+const F = NUMBER_FORMATS as Record<keyof typeof NUMBER_FORMATS, string>;
+
 const PORTFOLIO_COLUMNS: { header: string; width: number; numFmt?: string }[] = [
   { header: 'Account', width: 32 },
   { header: 'Segment', width: 16 },
   { header: 'Manager', width: 16 },
   { header: 'Stage', width: 14 },
-  { header: 'Revenue', width: 14, numFmt: '#,##0' },
-  { header: 'Profit', width: 14, numFmt: '#,##0' },
-  { header: 'Attractiveness (0-10)', width: 14, numFmt: '0.00' },
-  { header: 'Relative strength', width: 10, numFmt: '0.00' },
+  { header: 'Revenue', width: 14, numFmt: F.money },
+  { header: 'Profit', width: 14, numFmt: F.money },
+  { header: 'Attractiveness (0-10)', width: 14, numFmt: F.score },
+  { header: 'Relative strength', width: 10, numFmt: F.ratio },
   { header: 'Position', width: 12 },
   { header: 'Key account?', width: 12 },
   { header: 'Why not key', width: 48 },
-  { header: 'Days a year as key account', width: 11, numFmt: '0.##' },
+  { header: 'Days a year as key account', width: 11, numFmt: F.days },
   { header: 'Portfolio warnings', width: 28 },
-  { header: 'Lifetime value', width: 15, numFmt: '#,##0' },
+  { header: 'Lifetime value', width: 15, numFmt: F.money },
   { header: 'Strength from', width: 40 },
   { header: 'Problem', width: 48 },
 ];
@@ -108,7 +115,8 @@ function writeKeyAccountsSheet(book: Book, { portfolio, model }: PortfolioWorkbo
   const sheet = book.addWorksheet(SHEET_NAMES.keyAccounts, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
   sheet.columns = [
     { width: 6 }, { width: 32 }, { width: 16 }, { width: 16 }, { width: 12 },
-    { width: 14, style: { numFmt: '0.00' } }, { width: 11, style: { numFmt: '0.##' } }, { width: 15, style: { numFmt: '0.##' } }, { width: 13, style: { numFmt: '0.0%' } }, { width: 28 },
+    { width: 14, style: { numFmt: model.capacity.value === 'attractiveness' || model.capacity.value.startsWith('column:') ? F.score : F.money } }, { width: 11, style: { numFmt: F.days } }, { width: 15, style: { numFmt: F.days } },
+    { width: 13, style: { numFmt: F.percent } }, { width: 28 },
   ];
   putHead(sheet, SHEET_NAMES.keyAccounts, 'The most valuable accounts the team can serve within its team days (KAM Model sheet): the exact optimum.');
   putRow(sheet, HEADER_ROW, ['Rank', 'Account', 'Segment', 'Manager', 'Position', objectiveLabel(model), 'Days a year', 'Cumulative days', 'Of capacity', 'Flags'], 'header');
@@ -137,7 +145,7 @@ function writeRewardsSheet(book: Book, { portfolio, rewardPlan, previousRewards 
   const metrics = planMetrics(rewardPlan);
   const m = metrics.length;
   const sheet = book.addWorksheet(SHEET_NAMES.rewards, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-  sheet.columns = [{ width: 32 }, { width: 12 }, ...Array.from({ length: 2 * m }, () => ({ width: 14 })), { width: 14, style: { numFmt: '0.00' } }];
+  sheet.columns = [{ width: 32 }, { width: 12 }, ...Array.from({ length: 2 * m }, () => ({ width: 14 })), { width: 14, style: { numFmt: F.ratio } }];
   const chosen = portfolio.selection.chosen.map((i) => portfolio.rows[i]);
   putHead(
     sheet,
@@ -177,14 +185,15 @@ function writeModelSheet(book: Book, data: PortfolioWorkbook): void {
     data.mapping,
     data.rewardPlan,
     WRITTEN_SHEETS.filter((n) => n !== COMMAND_LINE_SHEETS.source),
-    'Change the values in column B onwards, then run kam portfolio again with --model this workbook — or open it with the KAM Portfolio add-in and build from the wizard for a live, formula-driven portfolio.',
+    { note: 'Change the values in column B onwards, then run kam portfolio again with --model this workbook — or open it with the KAM Portfolio add-in and build from the wizard for a live, formula-driven portfolio.' },
   );
-  const rows = new Map<number, { cells: unknown[]; bold: boolean }>();
+  const rows = new Map<number, { cells: unknown[]; formats: (string | null)[]; bold: boolean }>();
   const place = (block: PlanBlock): void => {
     block.cells.forEach((cells, i) => {
-      const at = rows.get(block.row + i) ?? { cells: [], bold: false };
+      const at = rows.get(block.row + i) ?? { cells: [], formats: [], bold: false };
       cells.forEach((cell, j) => {
         at.cells[block.column - 1 + j] = cell !== null && typeof cell === 'object' ? null : cell;
+        at.formats[block.column - 1 + j] = block.formats?.[j] ?? null;
       });
       at.bold ||= Boolean(block.bold);
       rows.set(block.row + i, at);
@@ -192,8 +201,9 @@ function writeModelSheet(book: Book, data: PortfolioWorkbook): void {
   };
   blocks.forEach(place);
   for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-    const { cells, bold } = rows.get(r)!;
-    putRow(sheet, r, cells, bold ? 'bold' : null);
+    const { cells, formats, bold } = rows.get(r)!;
+    // With the model sheet's own number formats (scales in each factor's unit, rates as percentages, …).
+    putRow(sheet, r, cells, bold ? 'bold' : null, formats);
   }
   for (const n of names) book.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!${n.range}`, n.name);
   finishSheet(sheet);

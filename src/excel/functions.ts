@@ -92,3 +92,40 @@ export function clv(margins: any[][], retention: any[][], discount_rate: any, ye
 export function flags(revenue: any[][], attractiveness: any[][], profit: any[][], tenure?: any[][], options?: any[][]): any[][] {
   return runExcel('FLAGS', [revenue, attractiveness, profit, tenure, options]);
 }
+
+/**
+ * How firm each account's placement is: the fewest weight points (of 100) that, moved onto or away from one factor, take the account across the attractiveness cut, and that factor; blank when no single factor can. Example: =KAM.STABILITY(B3:E302, B2:E2)
+ * @customfunction STABILITY
+ * @param scores One row per account, one column per factor, as for SCORE: scores 0-10, or raw values when scales are given.
+ * @param weights One weight per factor, in a row or a column, as for SCORE; the points moved are out of their total.
+ * @param [scales] Optional 2 rows by one column per factor, as for SCORE: the value that scores 0, then the value that scores 10.
+ * @param [cut] Optional attractiveness from which an account counts as high (default 5); a score equal to the cut counts as high.
+ * @param [factor_names] Optional name of each factor, in a row or a column; without names the factor is shown by its column number.
+ * @returns Two columns per account row: the weight points, and the factor to move them onto or away from.
+ */
+export function stability(scores: any[][], weights: any[][], scales?: any[][], cut?: any, factor_names?: any[][]): any[][] {
+  return runExcel('STABILITY', [scores, weights, scales, cut, factor_names]);
+}
+
+/**
+ * The value of capacity: for each capacity, the exact optimum of SELECT's problem - best total value, cost used and number of accounts chosen, with the same rules as SELECT. Example: =KAM.CAPACITY(F2:F101, H2:H101, J2:J21)
+ * @customfunction CAPACITY
+ * @param values The value of each account, as for SELECT; an account with a blank or non-positive value is never chosen.
+ * @param costs The resources each account needs, one per row, each positive (e.g. team days a year).
+ * @param capacities The capacities to solve for, in a column (e.g. 100, 200, 300 team days); one result row per capacity.
+ * @returns Three columns per capacity row: best total value, cost used, number of accounts chosen.
+ */
+export function capacity(values: any[][], costs: any[][], capacities: any[][]): any[][] {
+  return runExcel('CAPACITY', [values, costs, capacities]);
+}
+
+/**
+ * How accounts moved between two portfolios: a table counting accounts by previous position (rows) and current position (columns), in the order Strategic, Star, Status, Streamline, with headers. Example: =KAM.DRIFT(G2:G101, H2:H101)
+ * @customfunction DRIFT
+ * @param previous_positions Each account's earlier position, in a column: Strategic, Star, Status or Streamline (e.g. last year's POSITION results).
+ * @param positions The same accounts' positions now, row for row; a row with only one of the two (a new or lost account) is not counted.
+ * @returns A 5 by 5 table: a header row and column, then the number of accounts for each move from a previous to a current position.
+ */
+export function drift(previous_positions: any[][], positions: any[][]): any[][] {
+  return runExcel('DRIFT', [previous_positions, positions]);
+}

@@ -1,31 +1,51 @@
-// The workbook interface over Office.js (Excel): reads in one sync, writes each block in one call,
-// the whole build in a handful of syncs.
+// The workbook interface over Office.js (Excel): reads in two syncs, writes each block in one call,
+// the whole build in a handful of syncs — merged into one undo step where Excel supports it.
 import { formulaChanges } from '../core/workbook/formula-rewrite';
 import {
-  ApplyProgress, ApplyResult, CHART_COLUMN, checkOwnership, conflictMessage, encodeBlock, MARKER_CELL, parseRange, RegionScope, RewriteSummary, SheetInfo,
-  SourceRegion, WorkbookError, WorkbookHost, WorkbookPlan,
+  ApplyProgress, ApplyResult, CHART_COLUMN, checkOwnership, conflictMessage, encodeBlock, FORMAT_ROWS, isOwned, MARKER_CELL, parseRange, RegionScope, RemoveResult,
+  RewriteSummary, SheetInfo, SourceRegion, WorkbookError, WorkbookHost, WorkbookPlan,
 } from '../core/workbook/plan';
 
 type Raw = string | number | boolean | null;
 
-function toRegion(sheet: string, range: Excel.Range): SourceRegion {
+/** Loads a range's address and values, then the number formats of its first rows (their units). */
+async function readRegion(context: Excel.RequestContext, sheet: Excel.Worksheet, range: Excel.Range): Promise<SourceRegion> {
+  range.load(['address', 'values', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+  sheet.load('name');
+  await context.sync();
+  const top = sheet.getRangeByIndexes(range.rowIndex, range.columnIndex, Math.min(range.rowCount, FORMAT_ROWS), range.columnCount);
+  top.load('numberFormat');
+  await context.sync();
   const address = range.address.includes('!') ? range.address.slice(range.address.lastIndexOf('!') + 1) : range.address;
   const at = parseRange(address.replace(/\$/g, ''));
   return {
-    sheet,
+    sheet: sheet.name,
     range: address.replace(/\$/g, ''),
     row: at.row,
     column: at.column,
     values: (range.values as unknown[][]).map((r) => r.map((v) => (v === '' || v === undefined ? null : (v as Raw)))),
+    formats: (top.numberFormat as unknown[][]).map((r) => r.map((f) => (typeof f === 'string' ? f : null))),
   };
 }
 
-type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions) => Promise<T>;
+
+/**
+ * Whether this Excel can merge a build into one undo step: Excel.run's mergeUndoGroup needs ExcelApi 1.20
+ * (Microsoft, "Undo support with the Excel JavaScript API"). Every call a build makes is one the page
+ * lists as undoable; Worksheet.delete is not, which is why "Remove" cannot be undone.
+ */
+function undoGroupSupported(): boolean {
+  return typeof Office !== 'undefined' && !!Office.context?.requirements?.isSetSupported?.('ExcelApi', '1.20');
+}
 
 export class ExcelHost implements WorkbookHost {
   readonly host = 'excel' as const;
   /** `run` is Excel.run; tests pass office-addin-mock's. */
-  constructor(private readonly run: Run = (batch) => Excel.run(batch)) {}
+  constructor(
+    private readonly run: Run = (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch)),
+    private readonly canGroupUndo: () => boolean = undoGroupSupported,
+  ) {}
 
   readSelection(scope: RegionScope): Promise<SourceRegion> {
     return this.run(async (context) => {
@@ -40,9 +60,7 @@ export class ExcelHost implements WorkbookHost {
         await context.sync();
         range = tables.items.length ? tables.items[0].getRange() : cell.getSurroundingRegion();
       } else range = cell.getSurroundingRegion();
-      range.load(['address', 'values']);
-      await context.sync();
-      return toRegion(sheet.name, range);
+      return readRegion(context, sheet, range);
     });
   }
 
@@ -52,10 +70,7 @@ export class ExcelHost implements WorkbookHost {
       await context.sync();
       if (sheet.isNullObject) return null;
       const target = range ? sheet.getRange(range) : sheet.getUsedRange(true);
-      target.load(['address', 'values']);
-      sheet.load('name');
-      await context.sync();
-      return toRegion(sheet.name, target);
+      return readRegion(context, sheet, target);
     });
   }
 
@@ -79,72 +94,114 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  applyPlan(plan: WorkbookPlan, onProgress?: (p: ApplyProgress) => void): Promise<ApplyResult> {
-    return this.run(async (context) => {
-      const ownership = checkOwnership(await this.sheetsIn(context), plan);
-      if (ownership.conflicts.length) throw new WorkbookError(conflictMessage(ownership.conflicts));
-      const steps = plan.sheets.length + 2;
-      const book = context.workbook;
-      let step = 0;
-      for (const planSheet of plan.sheets) {
-        onProgress?.({ step: ++step, steps, label: `Writing ${planSheet.name}` });
-        let sheet: Excel.Worksheet;
-        if (ownership.update.some((n) => n.toLowerCase() === planSheet.name.toLowerCase())) {
-          sheet = book.worksheets.getItem(planSheet.name);
-          sheet.charts.load('items');
-          await context.sync();
-          sheet.charts.items.forEach((c) => c.delete());
-          sheet.getRange().clear('All');
-        } else sheet = book.worksheets.add(planSheet.name);
-        for (const block of planSheet.blocks) {
-          const rows = block.cells.length;
-          const columns = Math.max(...block.cells.map((r) => r.length));
-          if (!rows || !columns) continue;
-          const { input, formats } = encodeBlock(block, 'excel');
-          const range = sheet.getRangeByIndexes(block.row - 1, block.column - 1, rows, columns);
-          const pad = <T>(r: T[], fill: T): T[] => (r.length < columns ? [...r, ...Array(columns - r.length).fill(fill)] : r);
-          // Formats first, in the same batch: a Text cell keeps "=HYPERLINK(…)" as text.
-          if (formats) range.numberFormat = formats.map((r) => pad(r, 'General'));
-          range.formulas = input.map((r) => pad(r, '')) as unknown as string[][];
-          if (block.bold) range.format.font.bold = true;
-        }
-        if (planSheet.freezeRows) sheet.freezePanes.freezeRows(planSheet.freezeRows);
+  /**
+   * Writes the plan, as one undo step where Excel supports it. Should Excel still refuse to group
+   * (UndoNotSupported), the build runs again ungrouped — it rewrites the same sheets, so nothing doubles.
+   */
+  async applyPlan(plan: WorkbookPlan, onProgress?: (p: ApplyProgress) => void): Promise<ApplyResult> {
+    if (!this.canGroupUndo()) return this.run((context) => this.write(context, plan, false, onProgress));
+    try {
+      return await this.run((context) => this.write(context, plan, true, onProgress), { mergeUndoGroup: true });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'UndoNotSupported') throw error;
+      return this.run((context) => this.write(context, plan, false, onProgress));
+    }
+  }
+
+  private async write(context: Excel.RequestContext, plan: WorkbookPlan, grouped: boolean, onProgress?: (p: ApplyProgress) => void): Promise<ApplyResult> {
+    const ownership = checkOwnership(await this.sheetsIn(context), plan);
+    if (ownership.conflicts.length) throw new WorkbookError(conflictMessage(ownership.conflicts));
+    const steps = plan.sheets.length + 2;
+    const book = context.workbook;
+    let step = 0;
+    for (const planSheet of plan.sheets) {
+      onProgress?.({ step: ++step, steps, label: `Writing ${planSheet.name}` });
+      let sheet: Excel.Worksheet;
+      if (ownership.update.some((n) => n.toLowerCase() === planSheet.name.toLowerCase())) {
+        sheet = book.worksheets.getItem(planSheet.name);
+        sheet.charts.load('items');
         await context.sync();
+        sheet.charts.items.forEach((c) => c.delete());
+        const all = sheet.getRange();
+        all.clear('All');
+        // Columns the last build hid may hold other data this time.
+        all.columnHidden = false;
+      } else sheet = book.worksheets.add(planSheet.name);
+      for (const block of planSheet.blocks) {
+        const rows = block.cells.length;
+        const columns = Math.max(...block.cells.map((r) => r.length));
+        if (!rows || !columns) continue;
+        const { input, formats } = encodeBlock(block, 'excel');
+        const range = sheet.getRangeByIndexes(block.row - 1, block.column - 1, rows, columns);
+        const pad = <T>(r: T[], fill: T): T[] => (r.length < columns ? [...r, ...Array(columns - r.length).fill(fill)] : r);
+        // Formats first, in the same batch: a Text cell keeps "=HYPERLINK(…)" as text.
+        if (formats) range.numberFormat = formats.map((r) => pad(r, 'General'));
+        range.formulas = input.map((r) => pad(r, '')) as unknown as string[][];
+        if (block.bold) range.format.font.bold = true;
       }
-      for (const name of ownership.retire) book.worksheets.getItem(name).delete();
-      onProgress?.({ step: ++step, steps, label: 'Naming the settings' });
-      for (const n of plan.names) {
-        const existing = book.names.getItemOrNullObject(n.name);
-        await context.sync();
-        if (!existing.isNullObject) existing.delete();
-        book.names.add(n.name, book.worksheets.getItem(n.sheet).getRange(n.range));
+      for (const f of planSheet.numberFormats ?? []) {
+        sheet.getRangeByIndexes(f.row - 1, f.column - 1, f.rows, f.columns).numberFormat = Array.from({ length: f.rows }, () => Array(f.columns).fill(f.format));
       }
+      for (const h of planSheet.hiddenColumns ?? []) sheet.getRangeByIndexes(0, h.column - 1, 1, h.count).getEntireColumn().columnHidden = true;
+      if (planSheet.freezeRows) sheet.freezePanes.freezeRows(planSheet.freezeRows);
       await context.sync();
-      onProgress?.({ step: ++step, steps, label: 'Drawing the matrix' });
-      const notes: string[] = [];
-      let chart = false;
-      if (plan.chart) {
-        const spec = plan.chart;
-        const sheet = book.worksheets.getItem(spec.sheet);
-        const data = parseRange(spec.dataRange);
-        const column = (offset: number): Excel.Range => sheet.getRangeByIndexes(data.row, data.column - 1 + offset, spec.rows, 1);
-        const bubble = sheet.charts.add('Bubble', column(CHART_COLUMN.x), 'Columns');
-        bubble.title.text = spec.title;
-        const series = bubble.series.getItemAt(0);
-        series.setXAxisValues(column(CHART_COLUMN.x));
-        series.setValues(column(CHART_COLUMN.y));
-        series.setBubbleSizes(column(CHART_COLUMN.size));
-        series.name = 'Accounts';
-        bubble.axes.categoryAxis.title.text = spec.xTitle;
-        bubble.axes.valueAxis.title.text = spec.yTitle;
-        bubble.axes.valueAxis.minimum = 0;
-        bubble.axes.valueAxis.maximum = 10;
-        bubble.setPosition(spec.anchor);
-        await context.sync();
-        chart = true;
-        notes.push('Excel draws no cut lines on a bubble chart; the cuts are in the chart title.');
-      }
-      return { created: ownership.create, updated: ownership.update, removed: ownership.retire, names: plan.names.length, chart, notes };
+    }
+    onProgress?.({ step: ++step, steps, label: 'Naming the settings' });
+    book.names.load('items/name');
+    await context.sync();
+    const ours = new Set(plan.names.map((n) => n.name.toLowerCase()));
+    for (const existing of book.names.items) if (ours.has(existing.name.toLowerCase())) existing.delete();
+    for (const n of plan.names) book.names.add(n.name, book.worksheets.getItem(n.sheet).getRange(n.range));
+    await context.sync();
+    onProgress?.({ step: ++step, steps, label: 'Drawing the matrix' });
+    const notes: string[] = [];
+    let chart = false;
+    if (plan.chart) {
+      const spec = plan.chart;
+      const sheet = book.worksheets.getItem(spec.sheet);
+      const data = parseRange(spec.dataRange);
+      const column = (offset: number): Excel.Range => sheet.getRangeByIndexes(data.row, data.column - 1 + offset, spec.rows, 1);
+      const bubble = sheet.charts.add('Bubble', column(CHART_COLUMN.x), 'Columns');
+      bubble.title.text = spec.title;
+      const series = bubble.series.getItemAt(0);
+      series.setXAxisValues(column(CHART_COLUMN.x));
+      series.setValues(column(CHART_COLUMN.y));
+      series.setBubbleSizes(column(CHART_COLUMN.size));
+      series.name = 'Accounts';
+      bubble.axes.categoryAxis.title.text = spec.xTitle;
+      bubble.axes.valueAxis.title.text = spec.yTitle;
+      bubble.axes.valueAxis.minimum = 0;
+      bubble.axes.valueAxis.maximum = 10;
+      // Its data sits in hidden helper columns, which Excel leaves out unless told (ExcelApi 1.8).
+      bubble.plotVisibleOnly = false;
+      bubble.setPosition(spec.anchor);
+      await context.sync();
+      chart = true;
+      notes.push('Excel draws no cut lines on a bubble chart; the cuts are in the chart title.');
+    }
+    // Last, so everything else is written first: Excel cannot undo deleting a sheet (Worksheet.delete is on
+    // Microsoft's list of APIs without undo), so a grouped build that retires one falls back to ungrouped.
+    for (const name of ownership.retire) book.worksheets.getItem(name).delete();
+    if (ownership.retire.length) {
+      await context.sync();
+      notes.push(`Deleted ${ownership.retire.map((n) => `"${n}"`).join(', ')}, the command line's picture of the matrix: the chart on the KAM Portfolio sheet replaces it. Excel cannot undo deleting a sheet.`);
+    }
+    return { created: ownership.create, updated: ownership.update, removed: ownership.retire, names: plan.names.length, chart, notes, oneUndoStep: grouped };
+  }
+
+  /** Deletes the sheets that carry the wizard's marker and the wizard's names. Excel cannot undo Worksheet.delete. */
+  removeBuilt(names: readonly string[]): Promise<RemoveResult> {
+    return this.run(async (context) => {
+      const owned = (await this.sheetsIn(context)).filter(isOwned).map((s) => s.name);
+      const book = context.workbook;
+      book.names.load('items/name');
+      await context.sync();
+      const wanted = new Set(names.map((n) => n.toLowerCase()));
+      const doomed = book.names.items.filter((n) => wanted.has(n.name.toLowerCase()));
+      doomed.forEach((n) => n.delete());
+      for (const name of owned) book.worksheets.getItem(name).delete();
+      await context.sync();
+      return { sheets: owned, names: doomed.length };
     });
   }
 

@@ -78,3 +78,34 @@ global.KAM_CLV = (margins: unknown, retention: unknown, discount_rate: unknown, 
  * @customfunction
  */
 global.KAM_FLAGS = (revenue: unknown, attractiveness: unknown, profit: unknown, tenure?: unknown, options?: unknown) => runSheets('FLAGS', [revenue, attractiveness, profit, tenure, options]);
+
+/**
+ * How firm each account's placement is: the fewest weight points (of 100) that, moved onto or away from one factor, take the account across the attractiveness cut, and that factor; blank when no single factor can. Example: =KAM_STABILITY(B3:E302, B2:E2)
+ * @param {range} scores One row per account, one column per factor, as for SCORE: scores 0-10, or raw values when scales are given.
+ * @param {range} weights One weight per factor, in a row or a column, as for SCORE; the points moved are out of their total.
+ * @param {range} scales Optional 2 rows by one column per factor, as for SCORE: the value that scores 0, then the value that scores 10.
+ * @param {number} cut Optional attractiveness from which an account counts as high (default 5); a score equal to the cut counts as high.
+ * @param {range} factor_names Optional name of each factor, in a row or a column; without names the factor is shown by its column number.
+ * @return Two columns per account row: the weight points, and the factor to move them onto or away from.
+ * @customfunction
+ */
+global.KAM_STABILITY = (scores: unknown, weights: unknown, scales?: unknown, cut?: unknown, factor_names?: unknown) => runSheets('STABILITY', [scores, weights, scales, cut, factor_names]);
+
+/**
+ * The value of capacity: for each capacity, the exact optimum of SELECT's problem - best total value, cost used and number of accounts chosen, with the same rules as SELECT. Example: =KAM_CAPACITY(F2:F101, H2:H101, J2:J21)
+ * @param {range} values The value of each account, as for SELECT; an account with a blank or non-positive value is never chosen.
+ * @param {range} costs The resources each account needs, one per row, each positive (e.g. team days a year).
+ * @param {range} capacities The capacities to solve for, in a column (e.g. 100, 200, 300 team days); one result row per capacity.
+ * @return Three columns per capacity row: best total value, cost used, number of accounts chosen.
+ * @customfunction
+ */
+global.KAM_CAPACITY = (values: unknown, costs: unknown, capacities: unknown) => runSheets('CAPACITY', [values, costs, capacities]);
+
+/**
+ * How accounts moved between two portfolios: a table counting accounts by previous position (rows) and current position (columns), in the order Strategic, Star, Status, Streamline, with headers. Example: =KAM_DRIFT(G2:G101, H2:H101)
+ * @param {range} previous_positions Each account's earlier position, in a column: Strategic, Star, Status or Streamline (e.g. last year's POSITION results).
+ * @param {range} positions The same accounts' positions now, row for row; a row with only one of the two (a new or lost account) is not counted.
+ * @return A 5 by 5 table: a header row and column, then the number of accounts for each move from a previous to a current position.
+ * @customfunction
+ */
+global.KAM_DRIFT = (previous_positions: unknown, positions: unknown) => runSheets('DRIFT', [previous_positions, positions]);

@@ -5,4 +5,5 @@ declare var kamReadSheet: (name: string, range?: string) => import('../core/work
 declare var kamListSheets: () => import('../core/workbook/plan').SheetInfo[];
 declare var kamApplyPlan: (plan: import('../core/workbook/plan').WorkbookPlan) => import('../core/workbook/plan').ApplyResult;
 declare var kamRewriteFormulas: () => import('../core/workbook/plan').RewriteSummary;
+declare var kamRemoveBuilt: (names: string[]) => import('../core/workbook/plan').RemoveResult;
 declare var kamRewriteFromMenu: () => void;

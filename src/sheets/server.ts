@@ -2,8 +2,8 @@
 // global functions the sidebar calls through google.script.run. One getValues/setValues per block.
 import { formulaChanges } from '../core/workbook/formula-rewrite';
 import {
-  ApplyResult, checkOwnership, conflictMessage, describeRewrite, encodeBlock, MARKER_CELL, RegionScope, RewriteSummary, SheetInfo, SourceRegion,
-  WorkbookPlan,
+  ApplyResult, checkOwnership, conflictMessage, describeRewrite, encodeBlock, FORMAT_ROWS, formatRuns, isOwned, MARKER_CELL, RegionScope, RemoveResult,
+  RewriteSummary, SheetInfo, SourceRegion, WorkbookPlan,
 } from '../core/workbook/plan';
 
 type Raw = string | number | boolean | null;
@@ -20,12 +20,15 @@ function plain(values: unknown[][], timeZone: string): Raw[][] {
 
 function region(range: GoogleAppsScript.Spreadsheet.Range): SourceRegion {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  // Number formats of the first rows only: enough to tell each column's unit, little to send.
+  const top = range.offset(0, 0, Math.min(range.getNumRows(), FORMAT_ROWS), range.getNumColumns());
   return {
     sheet: range.getSheet().getName(),
     range: range.getA1Notation(),
     row: range.getRow(),
     column: range.getColumn(),
     values: plain(range.getValues(), ss.getSpreadsheetTimeZone()),
+    formats: top.getNumberFormats().map((r) => r.map((f) => (typeof f === 'string' && f ? f : null))),
   };
 }
 
@@ -64,18 +67,23 @@ function applyPlan(plan: WorkbookPlan): ApplyResult {
     if (sheet) {
       sheet.getCharts().forEach((chart) => sheet!.removeChart(chart));
       sheet.clear();
+      // Columns the last build hid may hold other data this time.
+      sheet.showColumns(1, sheet.getMaxColumns());
     } else sheet = ss.insertSheet(planSheet.name, ss.getSheets().length);
     for (const block of planSheet.blocks) {
       const rows = block.cells.length;
       const columns = Math.max(...block.cells.map((r) => r.length));
       if (!rows || !columns) continue;
-      const { input, formats } = encodeBlock(block, 'sheets');
+      const { input } = encodeBlock(block, 'sheets');
+      // Number formats by runs of columns; text keeps its apostrophe, so it stays text in any format.
+      for (const run of formatRuns(block)) sheet.getRange(run.row, run.column, run.rows, run.columns).setNumberFormat(run.format);
       const range = sheet.getRange(block.row, block.column, rows, columns);
-      if (formats) range.setNumberFormats(formats);
       range.setValues(input.map((r) => (r.length < columns ? [...r, ...Array(columns - r.length).fill('')] : r)));
       if (block.bold) range.setFontWeight('bold');
       if (block.note) sheet.getRange(block.row, block.column).setNote(block.note);
     }
+    for (const f of planSheet.numberFormats ?? []) sheet.getRange(f.row, f.column, f.rows, f.columns).setNumberFormat(f.format);
+    for (const h of planSheet.hiddenColumns ?? []) sheet.hideColumns(h.column, h.count);
     if (planSheet.freezeRows) sheet.setFrozenRows(planSheet.freezeRows);
   }
   for (const name of ownership.retire) ss.deleteSheet(ss.getSheetByName(name)!);
@@ -95,12 +103,29 @@ function applyPlan(plan: WorkbookPlan): ApplyResult {
       .setOption('vAxis.title', spec.yTitle)
       .setOption('vAxis.viewWindow.min', 0)
       .setOption('vAxis.viewWindow.max', 10)
+      // Its data sits in hidden helper columns; charts skip hidden columns unless told (default IGNORE_BOTH).
+      .setHiddenDimensionStrategy(Charts.ChartHiddenDimensionStrategy.SHOW_BOTH)
       .build();
     sheet.insertChart(built);
     chart = true;
     notes.push('Sheets bubble charts cannot draw the cut lines or quadrant labels; the cuts are in the chart title.');
   }
   return { created: ownership.create, updated: ownership.update, removed: ownership.retire, names: plan.names.length, chart, notes };
+}
+
+/** Deletes the sheets carrying the wizard's marker and the wizard's named ranges; nothing else. */
+function removeBuilt(names: string[]): RemoveResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const owned = listSheets().filter(isOwned).map((s) => s.name);
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  let removed = 0;
+  for (const named of ss.getNamedRanges()) {
+    if (!wanted.has(named.getName().toLowerCase())) continue;
+    named.remove();
+    removed++;
+  }
+  for (const name of owned) ss.deleteSheet(ss.getSheetByName(name)!);
+  return { sheets: owned, names: removed };
 }
 
 function rewriteFormulas(): RewriteSummary {
@@ -127,6 +152,7 @@ global.kamReadSheet = (name: string, range?: string) => readSheet(name, range);
 global.kamListSheets = () => listSheets();
 global.kamApplyPlan = (plan: WorkbookPlan) => applyPlan(plan);
 global.kamRewriteFormulas = () => rewriteFormulas();
+global.kamRemoveBuilt = (names: string[]) => removeBuilt(names);
 
 /** Menu action: rewrites every KAM formula for Sheets and says how many cells changed. */
 global.kamRewriteFromMenu = () => {

@@ -1,7 +1,7 @@
 // The workbook interface in the Sheets sidebar: each operation is one google.script.run call to the
 // server functions in Code.js (src/sheets/server.ts), which use SpreadsheetApp.
 import type {
-  ApplyProgress, ApplyResult, RegionScope, RewriteSummary, SheetInfo, SourceRegion, WorkbookHost, WorkbookPlan,
+  ApplyProgress, ApplyResult, RegionScope, RemoveResult, RewriteSummary, SheetInfo, SourceRegion, WorkbookHost, WorkbookPlan,
 } from '../core/workbook/plan';
 import { WorkbookError } from '../core/workbook/plan';
 
@@ -42,5 +42,8 @@ export class SheetsHost implements WorkbookHost {
   }
   rewriteFormulas(): Promise<RewriteSummary> {
     return call('kamRewriteFormulas');
+  }
+  removeBuilt(names: readonly string[]): Promise<RemoveResult> {
+    return call('kamRemoveBuilt', [...names]);
   }
 }

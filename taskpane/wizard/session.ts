@@ -1,19 +1,24 @@
-// The wizard's logic, without the DOM: read the customer data, map it, keep the model, preview the
-// portfolio and build — all through the workbook interface, so tests drive it on an in-memory workbook.
+// The wizard's logic, without the DOM: read the customer data, map it, keep the model (and the user's
+// edits to it) as the data changes, check every value, preview the portfolio and build — all through the
+// workbook interface, so tests drive it on an in-memory workbook.
 import { ingestRows } from '../../src/core/ingest';
 import type { AccountRecord, ColumnRole, IngestResult, RoleMapping } from '../../src/core/ingest';
-import { ACCOUNT_FIELDS, KamModel } from '../../src/core/model/model';
-import { FIELD_LABELS } from '../../src/core/model/account-values';
+import { ACCOUNT_FIELDS, Cut, FactorSource, KamModel, StrengthSource } from '../../src/core/model/model';
+import { factorValue, FIELD_LABELS } from '../../src/core/model/account-values';
 import { defaultModel, modelInputs } from '../../src/core/model/defaults';
-import { usableSignals } from '../../src/core/model/behaviour';
+import { behaviourStrengths, DEFAULT_BEHAVIOUR_WEIGHTS, usableSignals } from '../../src/core/model/behaviour';
 import { stageValues } from '../../src/core/model/stages';
 import { buildPortfolio, Portfolio, resolveStages, tableStages } from '../../src/core/portfolio/portfolio';
 import { defaultRewardPlan } from '../../src/core/functions/reward';
 import { buildPlan } from '../../src/core/workbook/portfolio-plan';
-import { detectedMapping, ModelSheetError, readModelSheet, SourceMapping } from '../../src/core/model/model-sheet';
+import { detectedMapping, ModelSheetError, NAMES, readModelSheet, SourceMapping } from '../../src/core/model/model-sheet';
+import { columnLooks, ColumnLooks, unitOfSource, Unit } from '../../src/core/format/units';
 import {
-  a1Range, ApplyProgress, ApplyResult, checkOwnership, conflictMessage, isOwned, parseRange, RegionScope, SHEET_NAMES, SourceRegion, WorkbookError, WorkbookHost, WorkbookPlan,
+  a1Range, ApplyProgress, ApplyResult, checkOwnership, COMMAND_LINE_SHEETS, conflictMessage, isOwned, Ownership, parseRange, RegionScope, RemoveResult, SHEET_NAMES, SourceRegion,
+  WorkbookError, WorkbookHost, WorkbookPlan,
 } from '../../src/core/workbook/plan';
+import { defaultCriteria, defaultScale, defaultStageStrength, defaultStrengthColumn, rebaseModel } from './edits';
+import { capacityProblems, factorProblems, Problem, Show, strengthProblems } from './checks';
 
 /** Roles offered in the mapping step (the order users think in). */
 export const MAPPED_ROLES: ColumnRole[] = [
@@ -53,6 +58,24 @@ export interface StageChoice {
   stage: string | null;
 }
 
+/** A call to Excel or Sheets failed: said as the spreadsheet's problem, which it is. */
+export class HostError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
+
+/** The model cannot be computed with the settings as they are: said as a problem with the settings. */
+export class ModelProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ModelProblem';
+  }
+}
+
+type StrengthKind = StrengthSource['kind'];
+
 export interface WizardState {
   source: SourceRegion | null;
   /** Data found below the table read, after blank rows (step 1 offers to include it). */
@@ -63,25 +86,57 @@ export interface WizardState {
   rewardPlan: (string | number)[][];
   /** Settings came from the workbook's KAM Model sheet. */
   fromModelSheet: boolean;
+  /** The user's column per role from step 2 ("" = not used), kept when the data is read again. */
+  columnChoice: Partial<Record<ColumnRole, string>>;
+  /** Each strength source the user set up, with its cut, restored when they switch back to it. */
+  strengthDrafts: Partial<Record<StrengthKind, { strength: StrengthSource; cut: Cut }>>;
+  /** What the last change of data did to the model, in words. */
+  notices: string[];
 }
 
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
 export class WizardSession {
-  state: WizardState = { source: null, ingest: null, mapping: null, model: null, rewardPlan: defaultRewardPlan(), fromModelSheet: false };
+  state: WizardState = {
+    source: null, ingest: null, mapping: null, model: null, rewardPlan: defaultRewardPlan(), fromModelSheet: false, columnChoice: {}, strengthDrafts: {}, notices: [],
+  };
+  private defaultsCache: { key: string; ingest: IngestResult; model: KamModel } | null = null;
+  private looksCache: { ingest: IngestResult; looks: ColumnLooks } | null = null;
+
   constructor(readonly host: WorkbookHost) {}
+
+  /** The spreadsheet's name, for messages. */
+  get hostName(): string {
+    return this.host.host === 'excel' ? 'Excel' : 'Google Sheets';
+  }
+
+  /**
+   * A host call: a failure that is not already in the user's words is reported as the spreadsheet's, with
+   * what it means for the workbook (`after`; by default nothing was changed).
+   */
+  private async call<T>(what: string, work: () => Promise<T>, after = 'Nothing was changed; try again.'): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof WorkbookError || error instanceof HostError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new HostError(`${this.hostName} could not ${what}: ${message.replace(/\.$/, '')}. ${after}`);
+    }
+  }
 
   /**
    * Opening the wizard: a KAM Model sheet the wizard built is read back (with its source table);
    * otherwise nothing is read until the user picks the data.
    */
   async open(): Promise<{ reopened: boolean; problem?: string }> {
-    const sheets = await this.host.listSheets();
+    const sheets = await this.call('list the sheets', () => this.host.listSheets());
     const modelSheet = sheets.find((s) => s.name.toLowerCase() === SHEET_NAMES.model.toLowerCase());
     if (!modelSheet || !isOwned(modelSheet)) return { reopened: false };
-    const values = await this.host.readSheet(modelSheet.name);
+    const values = await this.call('read the KAM Model sheet', () => this.host.readSheet(modelSheet.name));
     if (!values) return { reopened: false };
     try {
       const saved = readModelSheet(values.values.map((r) => r.slice()));
-      const source = await this.host.readSheet(saved.mapping.sheet, saved.mapping.range || undefined);
+      const source = await this.call('read the customer data', () => this.host.readSheet(saved.mapping.sheet, saved.mapping.range || undefined));
       if (!source) {
         return {
           reopened: false,
@@ -96,6 +151,10 @@ export class WizardSession {
       this.state.ingest = this.read(source, saved.mapping.columns, saved.mapping.headerRow);
       this.state.model = saved.model;
       this.state.fromModelSheet = true;
+      this.state.columnChoice = Object.fromEntries([
+        ...Object.entries(saved.mapping.columns),
+        ...(saved.mapping.unused ?? []).map((role) => [role, '']),
+      ]) as Partial<Record<ColumnRole, string>>;
       return { reopened: true };
     } catch (error) {
       if (error instanceof ModelSheetError) return { reopened: false, problem: `${error.message} Pick the customer data again; building will rewrite the KAM Model sheet.` };
@@ -103,11 +162,17 @@ export class WizardSession {
     }
   }
 
-  /** Step 1: read the table around the selection (or the region, or the used range). */
-  async pick(scope: RegionScope): Promise<IngestResult> {
-    const source = await this.host.readSelection(scope);
+  /**
+   * Step 1: read the table around the selection (or the region, or the used range). Reading the same
+   * table again keeps the user's column choices and model edits; only what its new data changes moves.
+   */
+  async pick(scope: RegionScope, onRead?: (read: { rows: number; sheet: string }) => void | Promise<void>): Promise<IngestResult> {
+    const before = this.state.ingest && !this.state.ingest.errors.length ? this.accounts() : [];
+    const oldDefaults = this.state.model ? this.defaults() : null;
+    const oldHeaders = new Set((this.state.ingest?.columns ?? []).map((c) => c.header).filter(Boolean));
+    const source = await this.call('read the selected data', () => this.host.readSelection(scope));
     this.state.moreBelow = scope === 'used' ? null : await this.findMoreBelow(source);
-    return this.useSource(source);
+    return this.useSource(source, before, oldDefaults, oldHeaders, onRead);
   }
 
   /** Step 1's offer: read the table again down to the last row of data below the blank rows. */
@@ -115,21 +180,13 @@ export class WizardSession {
     const more = this.state.moreBelow;
     const source = this.state.source;
     if (!more || !source) throw new WorkbookError('There is nothing more below the table to include.');
-    const wider = await this.host.readSheet(source.sheet, more.range);
+    const before = this.state.ingest && !this.state.ingest.errors.length ? this.accounts() : [];
+    const oldDefaults = this.state.model ? this.defaults() : null;
+    const oldHeaders = new Set((this.state.ingest?.columns ?? []).map((c) => c.header).filter(Boolean));
+    const wider = await this.call('read the rows below the table', () => this.host.readSheet(source.sheet, more.range));
     if (!wider) throw new WorkbookError(`Sheet "${source.sheet}" is no longer in this workbook: pick the customer data again.`);
     this.state.moreBelow = null;
-    return this.useSource(wider);
-  }
-
-  private useSource(source: SourceRegion): IngestResult {
-    this.state.source = source;
-    this.state.mapping = null;
-    const ingest = this.read(source, {});
-    this.state.ingest = ingest;
-    this.state.mapping = this.mappingFrom(ingest, {});
-    this.state.model = null;
-    this.state.fromModelSheet = false;
-    return ingest;
+    return this.useSource(wider, before, oldDefaults, oldHeaders);
   }
 
   /**
@@ -138,7 +195,7 @@ export class WizardSession {
    * at least two of its cells in the table's columns hold something (a lone note is not data).
    */
   private async findMoreBelow(source: SourceRegion): Promise<MoreBelow | null> {
-    const used = await this.host.readSheet(source.sheet);
+    const used = await this.call('read the sheet', () => this.host.readSheet(source.sheet));
     if (!used) return null;
     const box = parseRange(source.range);
     const lastRow = box.row + box.rows - 1;
@@ -163,6 +220,39 @@ export class WizardSession {
     return { lastRow, nextRow, endRow, rows, range: a1Range(box.row, box.column, endRow - box.row + 1, box.columns) };
   }
 
+  /** Reads a table the host gave; the same table read again keeps the user's choices (see pick). */
+  private async useSource(
+    source: SourceRegion,
+    before: AccountRecord[],
+    oldDefaults: KamModel | null,
+    oldHeaders: Set<string>,
+    onRead?: (read: { rows: number; sheet: string }) => void | Promise<void>,
+  ): Promise<IngestResult> {
+    this.state.source = source;
+    // The host has answered; reading the rows (and rolling up an export) is the other long part.
+    await onRead?.({ rows: source.values.length, sheet: source.sheet });
+    // A new table: no decimal separator carried over from the last one until its own mapping says so.
+    this.state.mapping = null;
+    let ingest = this.read(source, {});
+    const sameTable = ingest.columns.some((c) => c.header && oldHeaders.has(c.header));
+    const headers = new Set(ingest.columns.map((c) => c.header || c.letter));
+    const choice = sameTable
+      ? Object.fromEntries(Object.entries(this.state.columnChoice).filter(([, column]) => column === '' || headers.has(column as string)))
+      : {};
+    const { columns, unused } = this.split(choice);
+    if (Object.keys(choice).length) ingest = this.read(source, columns, ingest.headerRow || undefined);
+    this.state.ingest = ingest;
+    this.state.columnChoice = choice;
+    this.state.mapping = this.mappingFrom(ingest, columns, unused);
+    this.state.fromModelSheet = false;
+    this.state.notices = [];
+    if (!sameTable || !this.state.model || !oldDefaults || ingest.errors.length) {
+      this.state.model = null;
+      this.state.strengthDrafts = {};
+    } else this.rebase(before, oldDefaults);
+    return ingest;
+  }
+
   private read(source: SourceRegion, columns: RoleMapping, headerRow?: number): IngestResult {
     const separator = this.state.mapping?.decimalSeparator;
     return ingestRows(source.values, {
@@ -175,29 +265,48 @@ export class WizardSession {
     });
   }
 
-  private mappingFrom(ingest: IngestResult, columns: RoleMapping, unused: ColumnRole[] = []): SourceMapping {
-    const source = this.state.source!;
-    const separator = this.state.mapping?.decimalSeparator;
-    return {
-      sheet: source.sheet, range: source.range, headerRow: ingest.headerRow, kind: ingest.kind, columns: { ...detectedMapping(ingest), ...columns }, unused,
-      ...(separator ? { decimalSeparator: separator } : {}),
-    };
-  }
-
-  /** Step 2: the user's column choice per role ("" = not used). Re-reads the table with it. */
-  remap(choice: Partial<Record<ColumnRole, string>>): IngestResult {
+  private split(choice: Partial<Record<ColumnRole, string>>): { columns: RoleMapping; unused: ColumnRole[] } {
     const columns: RoleMapping = {};
     const unused: ColumnRole[] = [];
     for (const [role, column] of Object.entries(choice) as [ColumnRole, string][]) {
       if (column) columns[role] = column;
       else unused.push(role);
     }
+    return { columns, unused };
+  }
+
+  private mappingFrom(ingest: IngestResult, columns: RoleMapping, unused: ColumnRole[] = []): SourceMapping {
+    const source = this.state.source!;
+    const separator = this.state.mapping?.decimalSeparator;
+    const mapping: SourceMapping = {
+      sheet: source.sheet, range: source.range, headerRow: ingest.headerRow, kind: ingest.kind, columns: { ...detectedMapping(ingest), ...columns }, unused,
+      ...(separator ? { decimalSeparator: separator } : {}),
+    };
+    for (const role of unused) delete mapping.columns[role];
+    return mapping;
+  }
+
+  /**
+   * Step 2: the user's column choice per role ("" = not used). Re-reads the table with it; the model
+   * keeps every edit, and only what depends on a column that changed follows the new data.
+   */
+  remap(choice: Partial<Record<ColumnRole, string>>): IngestResult {
+    const before = this.accounts();
+    const oldDefaults = this.state.model ? this.defaults() : null;
+    const { columns, unused } = this.split(choice);
     const ingest = this.read(this.state.source!, columns, this.state.ingest?.headerRow || undefined);
     this.state.ingest = ingest;
+    this.state.columnChoice = { ...choice };
     this.state.mapping = this.mappingFrom(ingest, columns, unused);
-    for (const role of unused) delete this.state.mapping.columns[role];
-    if (!this.state.fromModelSheet) this.state.model = null;
+    this.state.notices = [];
+    if (oldDefaults && !ingest.errors.length) this.rebase(before, oldDefaults);
     return ingest;
+  }
+
+  private rebase(before: AccountRecord[], oldDefaults: KamModel): void {
+    const rebased = rebaseModel(this.state.model!, before, this.accounts(), oldDefaults, this.defaults());
+    this.state.model = rebased.model;
+    this.state.notices = rebased.notices;
   }
 
   /** The accounts as the model sees them: roles the user set aside are dropped. */
@@ -213,9 +322,19 @@ export class WizardSession {
     });
   }
 
+  /** The default model for the accounts as they are now (what untouched settings follow). */
+  defaults(): KamModel {
+    const ingest = this.state.ingest;
+    const key = (this.state.mapping?.unused ?? []).join(',');
+    if (!this.defaultsCache || this.defaultsCache.ingest !== ingest || this.defaultsCache.key !== key) {
+      this.defaultsCache = { key, ingest: ingest!, model: defaultModel(modelInputs(this.accounts())) };
+    }
+    return clone(this.defaultsCache.model);
+  }
+
   /** The model: the one read back from the workbook, or defaults derived from the data. */
   model(): KamModel {
-    if (!this.state.model) this.state.model = defaultModel(modelInputs(this.accounts()));
+    if (!this.state.model) this.state.model = this.defaults();
     return this.state.model;
   }
 
@@ -223,10 +342,22 @@ export class WizardSession {
     this.state.model = model;
   }
 
+  /** What the source's cells say about each column (units, number formats). */
+  looks(): ColumnLooks {
+    const ingest = this.state.ingest!;
+    if (this.looksCache?.ingest !== ingest) this.looksCache = { ingest, looks: columnLooks(this.state.source!, ingest) };
+    return this.looksCache.looks;
+  }
+
+  /** The unit of a factor or strength source: money, %, days… */
+  unitOf(source: FactorSource): Unit {
+    return unitOfSource(source, this.looks().unit);
+  }
+
   /** Numeric columns a factor can use: the mapped fields present, and the other numeric columns. */
-  factorSources(): { source: string; label: string }[] {
+  factorSources(): { source: FactorSource; label: string }[] {
     const accounts = this.accounts();
-    const out: { source: string; label: string }[] = [];
+    const out: { source: FactorSource; label: string }[] = [];
     for (const field of ACCOUNT_FIELDS) if (accounts.some((a) => typeof a[field] === 'number')) out.push({ source: field, label: FIELD_LABELS[field] });
     const headers = new Set<string>();
     for (const a of accounts) for (const [h, v] of Object.entries(a.factors ?? {})) if (typeof v === 'number') headers.add(h);
@@ -234,11 +365,84 @@ export class WizardSession {
     return out;
   }
 
+  /** A new factor on a source, with its scale from the data (the 10th to the 90th percentile). */
+  newFactor(source: FactorSource, label: string): KamModel['factors'][number] {
+    return { name: label, source, weight: 10, ...defaultScale(this.accounts(), source) };
+  }
+
+  /** A factor's source changed: its scale follows the new column unless the user typed one. */
+  changeFactorSource(index: number, source: FactorSource): void {
+    const f = this.model().factors[index];
+    const old = defaultScale(this.accounts(), f.source);
+    const untouched = old.worst === f.worst && old.best === f.best;
+    f.source = source;
+    if (untouched) {
+      const scale = defaultScale(this.accounts(), source);
+      f.worst = scale.worst;
+      f.best = scale.best;
+      if (scale.scale) f.scale = scale.scale;
+      else delete f.scale;
+    }
+  }
+
+  /**
+   * Where strength comes from: the settings the user had for that source, else sensible defaults for the
+   * data (a strength-like column, never revenue against a cut of 1; rating pairs found by their headers).
+   * The strength cut goes with the source. Returns what changed about the cut, in words, if anything.
+   */
+  setStrengthKind(kind: StrengthKind): string {
+    const model = this.model();
+    const drafts = this.state.strengthDrafts;
+    drafts[model.strength.kind] = { strength: clone(model.strength), cut: model.cuts.strength };
+    const before = model.cuts.strength;
+    const saved = drafts[kind];
+    if (saved) {
+      model.strength = clone(saved.strength);
+      model.cuts.strength = saved.cut;
+    } else {
+      const sources = this.factorSources().map((s) => s.source);
+      if (kind === 'column') {
+        const pick = defaultStrengthColumn(this.accounts(), sources);
+        if (!pick) throw new ModelProblem('There is no numeric column to take relative strength from.');
+        model.strength = { kind: 'column', source: pick.source };
+        model.cuts.strength = pick.cut;
+      } else if (kind === 'ratings') {
+        if (!sources.length) throw new ModelProblem('There are no rating columns to compare you with your best rival.');
+        model.strength = { kind: 'ratings', criteria: defaultCriteria(this.accounts(), sources) };
+        model.cuts.strength = 1;
+      } else if (kind === 'behaviour') {
+        model.strength = { kind: 'behaviour', signals: { ...DEFAULT_BEHAVIOUR_WEIGHTS } };
+        model.cuts.strength = 1;
+      } else {
+        model.strength = defaultStageStrength(this.defaults());
+        model.cuts.strength = 1;
+      }
+    }
+    if (model.cuts.strength === before) return '';
+    return model.cuts.strength === 'median' ? 'The strength cut is now the median of the new source.' : `The strength cut is now ${model.cuts.strength} for the new source.`;
+  }
+
+  /** The lowest and highest strength the accounts get, when it can be told before building (stage, column, behaviour). */
+  strengthRange(): { min: number; max: number } | null {
+    const model = this.model();
+    const s = model.strength;
+    const accounts = this.accounts();
+    let values: number[] = [];
+    if (s.kind === 'column') values = accounts.map((a) => factorValue(a, s.source)).filter((v): v is number => v !== null);
+    else if (s.kind === 'behaviour') values = behaviourStrengths(accounts, s.signals).filter((v): v is number => v !== null);
+    else if (s.kind === 'stage') {
+      // Stage values read as the portfolio reads them: the stage names, the tables' stages, the vocabulary.
+      const table = new Map(Object.entries(s.byStage).map(([k, v]) => [k.toLowerCase(), v]));
+      values = resolveStages(accounts, model).map((r) => (r.stage ? table.get(r.stage.toLowerCase()) : undefined) ?? s.unknown);
+    }
+    const finite = values.filter((v) => Number.isFinite(v));
+    return finite.length ? { min: Math.min(...finite), max: Math.max(...finite) } : null;
+  }
+
   /** Every distinct stage value of the data, most common first, with the stage the model reads it as. */
   stageChoices(): StageChoice[] {
     const accounts = this.accounts();
-    const model = this.model();
-    const resolved = resolveStages(accounts, model);
+    const resolved = resolveStages(accounts, this.model());
     const byValue = new Map<string, string | null>();
     accounts.forEach((a, i) => {
       if (a.stage) byValue.set(a.stage.trim().toLowerCase(), resolved[i]!.stage);
@@ -264,15 +468,31 @@ export class WizardSession {
     return usableSignals(this.accounts()).length >= 2;
   }
 
+  /** The problems of a step's values (steps count from 0), each naming its field. */
+  problems(step: number, show: Show): Problem[] {
+    if (!this.state.ingest || this.state.ingest.errors.length) return [];
+    const model = this.model();
+    if (step === 2) return factorProblems(model, model.factors.map((f) => this.unitOf(f.source)), show);
+    if (step === 3) return strengthProblems(model, show, this.strengthRange());
+    if (step === 4) return capacityProblems(model, show);
+    return [];
+  }
+
+  /** The portfolio the settings give; a setting the model cannot use is reported as such. */
   portfolio(): Portfolio {
     const accounts = this.accounts();
     if (!accounts.length) throw new WorkbookError('No accounts were read from the customer data: go back to step 1 and pick your customer table.');
-    return buildPortfolio(accounts, this.model());
+    try {
+      return buildPortfolio(accounts, this.model());
+    } catch (error) {
+      throw new ModelProblem(`The portfolio cannot be computed with these settings: ${error instanceof Error ? error.message : String(error)} Check steps 3 to 5.`);
+    }
   }
 
   /** The plan the build step writes (also what tests inspect). */
   async plan(): Promise<WorkbookPlan> {
     const previousRewards = await this.ownedSheet(SHEET_NAMES.rewards);
+    const portfolio = this.portfolio();
     return buildPlan({
       host: this.host.host,
       model: this.model(),
@@ -280,25 +500,36 @@ export class WizardSession {
       source: this.state.source!,
       ingest: this.state.ingest!,
       accounts: this.accounts(),
-      portfolio: this.portfolio(),
+      portfolio,
       rewardPlan: this.state.rewardPlan,
       previousRewards,
     });
   }
 
   private async ownedSheet(name: string): Promise<SourceRegion | null> {
-    const info = (await this.host.listSheets()).find((s) => s.name.toLowerCase() === name.toLowerCase());
-    return info && isOwned(info) ? this.host.readSheet(info.name) : null;
+    const info = (await this.call('list the sheets', () => this.host.listSheets())).find((s) => s.name.toLowerCase() === name.toLowerCase());
+    return info && isOwned(info) ? this.call(`read the ${name} sheet`, () => this.host.readSheet(info.name)) : null;
+  }
+
+  /** What a build would do to the workbook now: sheets it creates, sheets of its own it replaces, sheets in the way. */
+  async buildPreview(): Promise<Ownership> {
+    const sheets = await this.call('list the sheets', () => this.host.listSheets());
+    return checkOwnership(sheets, { sheets: Object.values(SHEET_NAMES).map((name) => ({ name, blocks: [] })), retire: [COMMAND_LINE_SHEETS.matrix] });
   }
 
   /** Step 7: checks ownership first (nothing is written on a conflict), then writes the plan. */
   async build(onProgress?: (p: ApplyProgress) => void): Promise<ApplyResult> {
     const plan = await this.plan();
-    const ownership = checkOwnership(await this.host.listSheets(), plan);
+    const ownership = checkOwnership(await this.call('list the sheets', () => this.host.listSheets()), plan);
     if (ownership.conflicts.length) throw new WorkbookError(conflictMessage(ownership.conflicts));
-    const result = await this.host.applyPlan(plan, onProgress);
+    const result = await this.call('write the portfolio', () => this.host.applyPlan(plan, onProgress),
+      'The build may have stopped part-way: build again to finish it (it rewrites the same sheets), or remove what the wizard built.');
     this.state.fromModelSheet = true;
     return result;
   }
-}
 
+  /** Takes out everything the wizard built: its marked sheets and its named ranges. */
+  removeBuilt(): Promise<RemoveResult> {
+    return this.call('remove the sheets the wizard built', () => this.host.removeBuilt(Object.values(NAMES)), 'Some may be gone already: try again to remove the rest.');
+  }
+}

@@ -58,6 +58,33 @@ describe('the catalogue in dist/sheets/Code.js', () => {
     expect(gas.KAM_FLAGS(col(1000, 100), col(3, 3), col(5, -1), col(1, 12), 'tenure=12')).toEqual([['Big name'], ['Old friend, Difficult']]);
   });
 
+  it('computes STABILITY with factor names, "" for a blank row and an omitted cut', () => {
+    expect(gas.KAM_STABILITY([[3, 7, 5, 6], ['', '', '', '']], [[30, 25, 25, 20]], '', undefined, [['Size', 'Growth', 'Margin', 'Fit']])).toEqual([
+      [3.33333333333333, 'Size'],
+      ['', ''],
+    ]);
+  });
+
+  it('computes CAPACITY with a blank capacity row and a capacity problem as "#VALUE! message" text in its row', () => {
+    expect(gas.KAM_CAPACITY(col(10, 6, 6, 2), col(5, 3, 3, 2), col(6, '', -1))).toEqual([
+      [12, 6, 2],
+      ['', '', ''],
+      Array(3).fill('#VALUE! capacities: row 3 is -1. A capacity is 0 or more: what the team can take on, in the unit of costs (e.g. team days a year).'),
+    ]);
+  });
+
+  it('computes DRIFT from a KAM_POSITION result and fails the call for an unknown position', () => {
+    const previous = gas.KAM_POSITION(col(8, 3), col(1.2, 0.8));
+    expect(gas.KAM_DRIFT(previous, col('Star', 'Streamline'))).toEqual([
+      ['Previous ↓ / current →', 'Strategic', 'Star', 'Status', 'Streamline'],
+      ['Strategic', 0, 1, 0, 0],
+      ['Star', 0, 0, 0, 0],
+      ['Status', 0, 0, 0, 0],
+      ['Streamline', 0, 0, 0, 1],
+    ]);
+    expect((failure(() => gas.KAM_DRIFT(col('Key'), col('Star'))) as Error).message).toContain('previous_positions: row 1 holds "Key"');
+  });
+
   it('writes a row problem as "#VALUE! message" text, which the next function passes through', () => {
     const positions = gas.KAM_POSITION(col(8, 'high'), col(1.2, 1.2));
     expect(positions[1][0]).toBe('#VALUE! attractiveness: row 2, column 1 holds the text "high", not a number. Type a number there (or clear the cell).');
@@ -85,6 +112,19 @@ describe('the catalogue in dist/excel/functions.js', () => {
     expect(fns.REWARD(col('Star'), [[0.12, 0.27, 0.28, 50]], [[0.1, 0.3, 0.4, 40]], null)).toEqual([[1]]);
     expect(fns.CLV(col(100, null), [[0.5]], 0, 2)).toEqual([[75], ['']]);
     expect(fns.FLAGS(col(1000, 100), col(3, 3), col(5, -1), null, null)).toEqual([['Big name'], ['Difficult']]);
+    expect(fns.STABILITY([[3, 7, 5, 6]], [[30, 25, 25, 20]], null, null, null)).toEqual([[3.33333333333333, 1]]);
+    expect(fns.CAPACITY(col(10, 6, 6, 2), col(5, 3, 3, 2), col(6, null))).toEqual([[12, 6, 2], ['', '', '']]);
+    expect((fns.DRIFT(col('Star', null), col('Strategic', null)) as unknown[][])[2]).toEqual(['Star', 1, 0, 0, 0]);
+  });
+
+  it('passes an error cell through both STABILITY columns and throws #N/A for a DRIFT row holding one', () => {
+    const out = fns.STABILITY([[new StubCustomFunctionError('#N/A'), 6]], [[1, 1]], null, null, null) as unknown[][];
+    expect(out[0][0]).toMatchObject({ code: '#N/A' });
+    expect(out[0][1]).toMatchObject({ code: '#N/A' });
+    expect(failure(() => fns.DRIFT(col(new StubCustomFunctionError('#N/A')), col('Star')))).toMatchObject({
+      code: '#N/A',
+      message: expect.stringContaining('IFERROR'),
+    });
   });
 
   it('places a #VALUE! error with its message in the failing row, and passes an error cell through', () => {

@@ -10,6 +10,7 @@ interface CaseResult {
   last?: number;
   total?: number;
   maxRSS?: number;
+  curve?: number[];
 }
 
 const run = (job: string, name: string, params: object): Promise<CaseResult> => runCase(job, name, params, { heapMB: 1024, timeoutMs: 60_000 });
@@ -34,6 +35,22 @@ describe('bench harness (toy sizes)', () => {
     expect(ours.failure ?? dp.failure ?? highs.failure).toBeUndefined();
     expect(dp.objective).toBe(ours.objective);
     expect(highs.objective).toBeCloseTo(ours.objective as number, 6);
+  });
+
+  it('job 5 runs the three decision-support functions on 300 accounts', async () => {
+    for (const id of ['STABILITY', 'CAPACITY', 'DRIFT']) {
+      const result = await run('5', 'sheets', { id, n: 300, reps: 1, warmup: 0 });
+      expect(result.failure, id).toBeUndefined();
+    }
+  });
+
+  it('job 6: KAM_CAPACITY, 50 KAM_SELECT calls and the DP give the same curve', async () => {
+    const params = { n: 400, integerCosts: true, count: 50, reps: 1, warmup: 0 };
+    const [ours, selects, dp] = [await run('6', 'ours', params), await run('6', 'selects', params), await run('6', 'dp', params)];
+    expect(ours.failure ?? selects.failure ?? dp.failure).toBeUndefined();
+    expect(ours.curve).toHaveLength(50);
+    expect(selects.curve).toEqual(ours.curve);
+    expect(dp.curve).toEqual(ours.curve);
   });
 
   it('job 4 loads the functions bundle to a first result', async () => {

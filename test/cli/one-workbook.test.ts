@@ -2,6 +2,7 @@
 // rebuilds in place as live formulas that a real engine recalculates to the same positions and key accounts,
 // and goes back to the command line (--model the workbook) with the same positions, key accounts and payouts.
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, kam, tempDir } from '../support/cli';
@@ -78,6 +79,14 @@ describe('a command-line portfolio in the wizard and back', () => {
     const wizardLabels = book.grid(SHEET_NAMES.model, 'A1:A120').map((r) => r[0]);
     expect(wizardLabels.filter((_, i) => i !== 2 && i !== 1)).toEqual(cliLabels.filter((_, i) => i !== 2 && i !== 1));
     expect(cliLabels).toContain(LABELS.capacity);
+    // … and the same number formats on its settings (read from the file the command line wrote).
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(out1);
+    const modelSheet = written.getWorksheet(SHEET_NAMES.model)!;
+    const rowOf = (label: string): number => cliLabels.indexOf(label) + 1;
+    expect(modelSheet.getCell(rowOf(LABELS.retention), 2).numFmt).toBe('0.0%');
+    expect(modelSheet.getCell(rowOf(LABELS.capacity), 2).numFmt).toBe('#,##0');
+    expect(book.sheet(SHEET_NAMES.model)!.cells.get(`${wizardLabels.indexOf(LABELS.retention) + 1},2`)?.format).toBe('0.0%');
 
     // Recalculated by a real engine, the live portfolio gives the command line's positions and key accounts.
     const head = headers(book, SHEET_NAMES.portfolio);

@@ -18,7 +18,7 @@ const run = (id: FunctionId, args: (Arg | undefined)[]): OutGrid | KamError => {
 };
 
 /** Which arguments hold one row per account, per function (they are permuted together). */
-const ROW_ALIGNED: Record<string, number[]> = { SCORE: [0], STRENGTH: [0, 1], POSITION: [0, 1], FLAGS: [0, 1, 2, 3], CLV: [0, 1], REWARD: [0, 1, 2] };
+const ROW_ALIGNED: Record<string, number[]> = { SCORE: [0], STRENGTH: [0, 1], POSITION: [0, 1], FLAGS: [0, 1, 2, 3], CLV: [0, 1], REWARD: [0, 1, 2], STABILITY: [0] };
 
 describe('permuting account rows permutes the results', () => {
   const permuted = (id: string, extra?: (c: Case) => Case) =>
@@ -39,7 +39,7 @@ describe('permuting account rows permutes the results', () => {
     expect(after.map((row) => row.map(byKind))).toEqual(order.map((i) => before[i].map(byKind)));
   };
 
-  it.each(['SCORE', 'FLAGS', 'STRENGTH', 'CLV', 'REWARD'])('%s', (id) => {
+  it.each(['SCORE', 'FLAGS', 'STRENGTH', 'CLV', 'REWARD', 'STABILITY'])('%s', (id) => {
     fc.assert(fc.property(permuted(id), check), { seed: SEED, numRuns: 400 });
   });
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { FakeSpreadsheet } from '../support/fake-spreadsheet';
 import { sheetsServer, VmSheetsHost } from '../support/sheets-server';
 import { WizardSession } from '../../taskpane/wizard/session';
-import { MARKER_TEXT, SHEET_NAMES } from '../../src/core/workbook/plan';
+import { CHART_COLUMNS, MARKER_TEXT, SHEET_NAMES } from '../../src/core/workbook/plan';
+import { NAMES } from '../../src/core/model/model-sheet';
 
 const HOSTILE = ['=HYPERLINK("http://evil","x")', '+cmd', '-1+2', '@x', '<img src=x onerror=alert(1)>'];
 
@@ -65,7 +66,20 @@ describe('Sheets server functions from the built Code.js', () => {
     const key = ss.getSheetByName(SHEET_NAMES.keyAccounts)!;
     expect(key.peek(6, 1)!.formula).toMatch(/^=KAM_SELECT\('KAM Portfolio'!\$A\$6:\$A\$11, .*"table"\)$/);
     const rewards = ss.getSheetByName(SHEET_NAMES.rewards)!;
-    expect([...rewards.cells.values()].some((c) => c.formula.startsWith('=KAM_REWARD('))).toBe(true);
+    // One payout per key account, blank until its actuals are typed (COUNT is the host's own).
+    expect(rewards.peek(6, 11)!.formula).toBe('=IF(COUNT(C6:F6)=0, "", KAM_REWARD(B6, C6:F6, G6:J6, KAM_RewardPlan))');
+
+    // Number formats, by column: revenue in money, margin as %, scores and strength to two decimals.
+    const header = (name: string): number => [...portfolio.cells].find(([k, c]) => k.startsWith('5,') && c.value === name)![0].split(',').map(Number)[1];
+    expect(portfolio.peek(6, header('Revenue'))!.format).toBe('#,##0');
+    expect(portfolio.peek(11, header('Gross margin'))!.format).toBe('0.0%');
+    expect(portfolio.peek(11, header('Attractiveness (0-10)'))!.format).toBe('0.00');
+    expect(portfolio.peek(6, 1)!.format).toBe('');
+    // The chart's helper columns are hidden and the chart is told to plot them.
+    const helper = header('Portfolio warnings') + 2;
+    expect(portfolio.peek(5, helper)!.value).toBe('Account');
+    expect([...portfolio.hidden].sort((a, b) => a - b)).toEqual(CHART_COLUMNS.map((_, k) => helper + k));
+    expect(portfolio.charts[0].options.hiddenDimensionStrategy).toBe('SHOW_BOTH');
     expect(ss.getSheetByName(SHEET_NAMES.model)!.peek(2, 1)!.value).toBe(MARKER_TEXT);
     expect(snapshot(ss, 'Customers')).toBe(before);
   });
@@ -89,6 +103,22 @@ describe('Sheets server functions from the built Code.js', () => {
     const reopened = new WizardSession(new VmSheetsHost(ss));
     expect(await reopened.open()).toEqual({ reopened: true });
     expect(reopened.model()).toEqual(session.model());
+  });
+
+  it('removes what it built — its marked sheets and its names — and nothing of the user', async () => {
+    const ss = book();
+    const session = new WizardSession(new VmSheetsHost(ss));
+    await session.pick('region');
+    await session.build();
+    ss.addSheet('My notes', [['keep me']]);
+    ss.setNamedRange('MyRange', ss.getSheetByName('Customers')!.getRange('A1:A3'));
+    const before = snapshot(ss, 'Customers');
+    const removed = await new VmSheetsHost(ss).removeBuilt(Object.values(NAMES));
+    expect(removed.sheets).toEqual(Object.values(SHEET_NAMES));
+    expect(removed.names).toBeGreaterThan(10);
+    expect(ss.getSheets().map((s) => s.name)).toEqual(['Customers', 'My notes']);
+    expect([...ss.names.keys()]).toEqual(['MyRange']);
+    expect(snapshot(ss, 'Customers')).toBe(before);
   });
 
   it('stops before writing anything when a sheet of the user has one of its names', async () => {

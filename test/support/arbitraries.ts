@@ -324,6 +324,64 @@ export const flagsCaseArb: fc.Arbitrary<Case> = rowsArb
   )
   .map((args) => ({ id: 'FLAGS', args }));
 
+/** Factor names: a row or a column of names (some blank, numbers, hostile text), usually of the right count. */
+const factorNamesArb = (k: number): fc.Arbitrary<Arg | undefined> =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom<Arg | undefined>(undefined, null, '') },
+    { weight: 3, arbitrary: gridArb(1, k, mostly(fc.constantFrom<Cell>('Size', 'Growth', ' Margin ', 'Fit', '', 2025, 'مرحبا'), 20)) },
+    { weight: 1, arbitrary: gridArb(k, 1, mostly(fc.constantFrom<Cell>('Size', 'Growth', 'Fit'), 20)) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 9 }).chain((kk) => gridArb(1, kk, textArb)) },
+    { weight: 1, arbitrary: hostileArgArb },
+  );
+
+export const stabilityCaseArb: fc.Arbitrary<Case> = fc
+  .tuple(rowsArb, fc.integer({ min: 1, max: 6 }))
+  .chain(([n, k]) =>
+    fc.tuple(
+      orHostile(gridArb(n, k, ratingArb), 30),
+      weightsArb(k),
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom<Arg | undefined>(undefined, null, '') },
+        { weight: 2, arbitrary: gridArb(2, k, mostly(fc.integer({ min: -50, max: 50 }), 40)) },
+        { weight: 1, arbitrary: hostileArgArb },
+      ),
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom<Arg | undefined>(undefined, null, '', 5, [[5]], 'median') },
+        { weight: 3, arbitrary: valueArg(fc.oneof(fc.double({ min: 0, max: 10, noNaN: true }), fc.integer({ min: 0, max: 10 }))) },
+        { weight: 1, arbitrary: valueArg(anyCellArb) },
+        { weight: 1, arbitrary: hostileArgArb },
+      ),
+      factorNamesArb(k),
+    ),
+  )
+  .map((args) => ({ id: 'STABILITY', args }));
+
+export const capacityCaseArb: fc.Arbitrary<Case> = rowsArb
+  .chain((n) =>
+    fc.tuple(
+      orHostile(columnArb(n, mostly(fc.oneof(fc.integer({ min: -3, max: 20 }), fc.double({ min: 0, max: 100, noNaN: true })), 20))),
+      orHostile(alignedRows(n).chain((m) => columnArb(m, mostly(fc.oneof(fc.integer({ min: 1, max: 10 }), fc.double({ min: 0.01, max: 10, noNaN: true })), 20)))),
+      orHostile(
+        fc.integer({ min: 1, max: 12 }).chain((c) => columnArb(c, mostly(fc.oneof(fc.integer({ min: 0, max: 60 }), fc.double({ min: 0, max: 100, noNaN: true }), fc.constant(0.3)), 8))),
+      ),
+    ),
+  )
+  .map((args) => ({ id: 'CAPACITY', args }));
+
+const positionWordArb: fc.Arbitrary<Cell> = fc.oneof(
+  { weight: 12, arbitrary: fc.constantFrom<Cell>(...POSITION_WORDS, ' star ', 'STATUS', '', null) },
+  { weight: 1, arbitrary: anyCellArb },
+);
+
+export const driftCaseArb: fc.Arbitrary<Case> = rowsArb
+  .chain((n) =>
+    fc.tuple(
+      orHostile(columnArb(n, fc.oneof({ weight: 20, arbitrary: positionWordArb }, { weight: 1, arbitrary: anyCellArb }))),
+      orHostile(alignedRows(n).chain((m) => columnArb(m, fc.oneof({ weight: 20, arbitrary: positionWordArb }, { weight: 1, arbitrary: anyCellArb })))),
+    ),
+  )
+  .map((args) => ({ id: 'DRIFT', args }));
+
 export const CASES: Record<string, fc.Arbitrary<Case>> = {
   SCORE: scoreCaseArb,
   STRENGTH: strengthCaseArb,
@@ -332,6 +390,9 @@ export const CASES: Record<string, fc.Arbitrary<Case>> = {
   REWARD: rewardCaseArb,
   CLV: clvCaseArb,
   FLAGS: flagsCaseArb,
+  STABILITY: stabilityCaseArb,
+  CAPACITY: capacityCaseArb,
+  DRIFT: driftCaseArb,
 };
 
 // ---------------------------------------------------------------------------------------------- checks

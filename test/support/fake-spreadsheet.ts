@@ -1,6 +1,6 @@
 // Test support: a fake SpreadsheetApp faithful to what the wizard's server functions use — ranges,
 // getValues/setValues read as typed (apostrophe = text, "=" = formula), number formats, formulas,
-// named ranges, sheets, charts — with a call log to check that writes are batched.
+// named ranges, sheets, charts, hidden columns — with a call log to check that writes are batched.
 import { parseRange, a1Range } from '../../src/core/workbook/plan';
 import { formatDate } from './apps-script-utilities';
 
@@ -14,6 +14,10 @@ export class FakeSheet {
   charts: FakeChart[] = [];
   frozenRows = 0;
   active = { row: 1, column: 1 };
+  /** Hidden columns, 1-based. */
+  hidden = new Set<number>();
+  /** A new Sheets sheet has 26 columns; writing past them adds columns. */
+  maxColumns = 26;
   constructor(public book: FakeSpreadsheet, public name: string) {}
   cell(r: number, c: number): Cell {
     const k = `${r},${c}`;
@@ -49,6 +53,12 @@ export class FakeSheet {
   newChart(): FakeChartBuilder { return new FakeChartBuilder(); }
   insertChart(chart: FakeChart): void { this.charts.push(chart); }
   setFrozenRows(n: number): void { this.frozenRows = n; }
+  getMaxColumns(): number { return Math.max(this.maxColumns, this.lastColumn()); }
+  hideColumns(column: number, count = 1): void { for (let j = 0; j < count; j++) this.hidden.add(column + j); }
+  showColumns(column: number, count = 1): void {
+    if (column < 1 || column + count - 1 > this.getMaxColumns()) throw new Error('Exception: Those columns are out of bounds.');
+    for (let j = 0; j < count; j++) this.hidden.delete(column + j);
+  }
 }
 
 export class FakeRange {
@@ -71,6 +81,9 @@ export class FakeRange {
   getFormulas(): string[][] { return this.each((c) => c?.formula ?? ''); }
   getNumberFormats(): string[][] { return this.each((c) => c?.format ?? ''); }
   getCell(r: number, c: number): FakeRange { return new FakeRange(this.sheet, this.row + r - 1, this.column + c - 1, 1, 1); }
+  offset(rows: number, columns: number, numRows?: number, numColumns?: number): FakeRange {
+    return new FakeRange(this.sheet, this.row + rows, this.column + columns, numRows ?? this.rows, numColumns ?? this.columns);
+  }
   /** As Apps Script does: strings are read as if typed, unless the cell is formatted as plain text. */
   setValues(grid: unknown[][]): FakeRange {
     this.checkShape(grid, 'setValues');
@@ -100,6 +113,12 @@ export class FakeRange {
     grid.forEach((r, i) => r.forEach((f, j) => { this.sheet.cell(this.row + i, this.column + j).format = f; }));
     return this;
   }
+  /** One format for every cell of the range (the cells keep their values). */
+  setNumberFormat(format: string): FakeRange {
+    this.sheet.book.log.push(`setNumberFormat ${this.sheet.name}!${this.getA1Notation()}`);
+    this.each((_, r, c) => { this.sheet.cell(r, c).format = format; });
+    return this;
+  }
   setFontWeight(w: string): FakeRange { this.each((_, r, c) => { this.sheet.cell(r, c).bold = w === 'bold'; }); return this; }
   setNote(note: string): FakeRange { this.sheet.cell(this.row, this.column).note = note; return this; }
   /** The rectangle around the range bounded by blank rows and columns. */
@@ -110,10 +129,11 @@ export class FakeRange {
       grown = false;
       const rowHas = (r: number): boolean => { for (let c = left - 1; c <= right + 1; c++) if (c >= 1 && s.filled(r, c)) return true; return false; };
       const colHas = (c: number): boolean => { for (let r = top - 1; r <= bottom + 1; r++) if (r >= 1 && s.filled(r, c)) return true; return false; };
-      if (top > 1 && rowHas(top - 1)) { top--; grown = true; }
-      if (rowHas(bottom + 1)) { bottom++; grown = true; }
-      if (left > 1 && colHas(left - 1)) { left--; grown = true; }
-      if (colHas(right + 1)) { right++; grown = true; }
+      // Whole runs at a time: a 10,000-row export grows in a few passes, not one row per pass.
+      while (top > 1 && rowHas(top - 1)) { top--; grown = true; }
+      while (rowHas(bottom + 1)) { bottom++; grown = true; }
+      while (left > 1 && colHas(left - 1)) { left--; grown = true; }
+      while (colHas(right + 1)) { right++; grown = true; }
     }
     return new FakeRange(s, top, left, bottom - top + 1, right - left + 1);
   }
@@ -122,6 +142,7 @@ export class FakeRange {
 export class FakeChart { constructor(public type: string, public ranges: string[], public options: Record<string, unknown>, public position: number[]) {} }
 class FakeChartBuilder {
   type = ''; ranges: string[] = []; options: Record<string, unknown> = {}; position: number[] = [];
+  setHiddenDimensionStrategy(strategy: string): this { this.options.hiddenDimensionStrategy = strategy; return this; }
   setChartType(t: string): this { this.type = t; return this; }
   addRange(r: FakeRange): this { this.ranges.push(`${r.sheet.name}!${r.getA1Notation()}`); return this; }
   setNumHeaders(n: number): this { this.options.numHeaders = n; return this; }
@@ -155,8 +176,12 @@ export class FakeSpreadsheet {
   deleteSheet(sheet: FakeSheet): void {
     if (this.sheets.length === 1) throw new Error("Exception: You can't remove all the sheets in a document.");
     this.sheets = this.sheets.filter((s) => s !== sheet);
+    if (this.activeSheet === sheet) this.activeSheet = this.sheets[0];
   }
   setNamedRange(name: string, range: FakeRange): void { this.names.set(name, range); }
+  getNamedRanges(): { getName(): string; getRange(): FakeRange; remove(): void }[] {
+    return [...this.names].map(([name, range]) => ({ getName: () => name, getRange: () => range, remove: () => { this.names.delete(name); } }));
+  }
   /** The spreadsheet's time zone (File › Settings in Sheets). */
   timeZone = 'Etc/UTC';
   getSpreadsheetTimeZone(): string { return this.timeZone; }
@@ -173,7 +198,7 @@ export class FakeSpreadsheet {
 export function appsScriptGlobals(book: FakeSpreadsheet): Record<string, unknown> {
   return {
     SpreadsheetApp: { getActiveSpreadsheet: () => book, getActive: () => book, getUi: () => book.getUi() },
-    Charts: { ChartType: { BUBBLE: 'BUBBLE' } },
+    Charts: { ChartType: { BUBBLE: 'BUBBLE' }, ChartHiddenDimensionStrategy: { IGNORE_BOTH: 'IGNORE_BOTH', SHOW_BOTH: 'SHOW_BOTH' } },
     Utilities: { formatDate },
   };
 }

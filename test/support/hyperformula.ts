@@ -77,8 +77,10 @@ class KamPlugin extends FunctionPlugin {
 
   kamSize(ast: AnyAst, state: unknown): ArraySize {
     const spec = specFor(ast);
-    const first = ast.args?.[0];
-    const height = first ? (this as unknown as { arraySizeForAst(a: unknown, s: unknown): ArraySize }).arraySizeForAst(first, state).height : 1;
+    const rows = spec.resultRows;
+    if (rows && 'fixed' in rows) return new ArraySize(resultWidth(spec, ast), rows.fixed);
+    const sizing = ast.args?.[rows ? rows.rowsOf : 0];
+    const height = sizing ? (this as unknown as { arraySizeForAst(a: unknown, s: unknown): ArraySize }).arraySizeForAst(sizing, state).height : 1;
     return new ArraySize(resultWidth(spec, ast), height);
   }
 }

@@ -3,8 +3,8 @@
 import { formulaChanges } from '../../src/core/workbook/formula-rewrite';
 import type { FormulaHost } from '../../src/core/functions/function-ids';
 import {
-  a1Range, ApplyProgress, ApplyResult, checkOwnership, conflictMessage, encodeBlock, MARKER_CELL, parseRange, PlanSheet, RegionScope,
-  RewriteSummary, SheetInfo, SourceRegion, WorkbookError, WorkbookHost, WorkbookPlan,
+  a1Range, ApplyProgress, ApplyResult, checkOwnership, conflictMessage, encodeBlock, FORMAT_ROWS, formatRuns, isOwned, MARKER_CELL, parseRange, PlanSheet,
+  RegionScope, RemoveResult, RewriteSummary, SheetInfo, SourceRegion, WorkbookError, WorkbookHost, WorkbookPlan,
 } from '../../src/core/workbook/plan';
 
 export type MemoryValue = string | number | boolean | null;
@@ -22,6 +22,8 @@ export interface MemorySheet {
   cells: Map<string, MemoryCell>;
   freezeRows?: number;
   charts: { title: string; dataRange: string }[];
+  /** Hidden columns, 1-based. */
+  hidden: Set<number>;
 }
 
 const key = (row: number, column: number): string => `${row},${column}`;
@@ -54,7 +56,7 @@ export class MemoryWorkbook {
   }
 
   addSheet(name: string, rows: MemoryValue[][] = [], at = { row: 1, column: 1 }): MemorySheet {
-    const sheet: MemorySheet = { name, cells: new Map(), charts: [] };
+    const sheet: MemorySheet = { name, cells: new Map(), charts: [], hidden: new Set() };
     this.sheets.push(sheet);
     rows.forEach((r, i) => r.forEach((v, j) => {
       if (v !== null && v !== '') sheet.cells.set(key(at.row + i, at.column + j), { value: v });
@@ -112,13 +114,25 @@ export class MemoryWorkbook {
   }
 
   read(sheet: MemorySheet, box: { row: number; column: number; rows: number; columns: number }): SourceRegion {
+    const formatRows = Math.min(box.rows, FORMAT_ROWS);
     return {
       sheet: sheet.name,
       range: a1Range(box.row, box.column, box.rows, box.columns),
       row: box.row,
       column: box.column,
       values: this.grid(sheet.name, a1Range(box.row, box.column, box.rows, box.columns)),
+      formats: Array.from({ length: formatRows }, (_, i) => Array.from({ length: box.columns }, (_, j) => sheet.cells.get(key(box.row + i, box.column + j))?.format ?? null)),
     };
+  }
+
+  /** A cell's number format (as a test sets it on the source, or as the build wrote it). */
+  setFormat(sheet: string, address: string, format: string): void {
+    const s = this.sheet(sheet)!;
+    const { row, column, rows, columns } = parseRange(address);
+    for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) {
+      const k = key(row + i, column + j);
+      s.cells.set(k, { ...(s.cells.get(k) ?? { value: null }), format });
+    }
   }
 }
 
@@ -166,21 +180,40 @@ export class MemoryHost implements WorkbookHost {
     return { created: ownership.create, updated: ownership.update, removed: ownership.retire, names: plan.names.length, chart: !!plan.chart, notes: [] };
   }
 
+  async removeBuilt(names: readonly string[]): Promise<RemoveResult> {
+    const owned = (await this.listSheets()).filter(isOwned).map((s) => s.name);
+    this.book.sheets = this.book.sheets.filter((s) => !owned.includes(s.name));
+    let removed = 0;
+    for (const n of names) if (this.book.names.delete(n)) removed++;
+    return { sheets: owned, names: removed };
+  }
+
   private writeSheet(planSheet: PlanSheet, host: FormulaHost): void {
     let sheet = this.book.sheet(planSheet.name);
-    if (sheet) sheet.cells.clear();
-    else sheet = this.book.addSheet(planSheet.name);
+    if (sheet) {
+      sheet.cells.clear();
+      sheet.hidden.clear();
+    } else sheet = this.book.addSheet(planSheet.name);
     sheet.freezeRows = planSheet.freezeRows;
+    const format = (row: number, column: number, f: string): void => {
+      const k = key(row, column);
+      sheet!.cells.set(k, { ...(sheet!.cells.get(k) ?? { value: null }), format: f });
+    };
     for (const block of planSheet.blocks) {
       this.writes++;
       const { input, formats } = encodeBlock(block, host);
+      // Sheets takes number formats by column before the values, as the server does.
+      if (host === 'sheets') for (const run of formatRuns(block)) for (let i = 0; i < run.rows; i++) for (let j = 0; j < run.columns; j++) format(run.row + i, run.column + j, run.format);
       input.forEach((r, i) => r.forEach((v, j) => {
-        const cell = readAsHost(v, formats?.[i][j], host);
+        const at = key(block.row + i, block.column + j);
+        const cell = readAsHost(v, formats?.[i][j] ?? sheet!.cells.get(at)?.format, host);
         if (block.bold) cell.bold = true;
-        if (cell.value !== null || cell.formula || cell.format) sheet!.cells.set(key(block.row + i, block.column + j), cell);
+        if (cell.value !== null || cell.formula || cell.format) sheet!.cells.set(at, cell);
       }));
       if (block.note) sheet.cells.get(key(block.row, block.column))!.note = block.note;
     }
+    for (const f of planSheet.numberFormats ?? []) for (let i = 0; i < f.rows; i++) for (let j = 0; j < f.columns; j++) format(f.row + i, f.column + j, f.format);
+    for (const h of planSheet.hiddenColumns ?? []) for (let j = 0; j < h.count; j++) sheet.hidden.add(h.column + j);
   }
 
   async rewriteFormulas(): Promise<RewriteSummary> {
@@ -196,3 +229,4 @@ export class MemoryHost implements WorkbookHost {
     return { cells, sheets, host: this.host };
   }
 }
+

@@ -4,7 +4,7 @@
 import { loadSheetsBundle } from './dist';
 import { appsScriptGlobals, FakeSpreadsheet } from './fake-spreadsheet';
 import type {
-  ApplyProgress, ApplyResult, RegionScope, RewriteSummary, SheetInfo, SourceRegion, WorkbookHost, WorkbookPlan,
+  ApplyProgress, ApplyResult, RegionScope, RemoveResult, RewriteSummary, SheetInfo, SourceRegion, WorkbookHost, WorkbookPlan,
 } from '../../src/core/workbook/plan';
 
 export function sheetsServer(book: FakeSpreadsheet): (name: string, args: unknown[]) => unknown {
@@ -28,4 +28,5 @@ export class VmSheetsHost implements WorkbookHost {
   async listSheets(): Promise<SheetInfo[]> { return this.call('kamListSheets', []) as SheetInfo[]; }
   async applyPlan(plan: WorkbookPlan, _p?: (p: ApplyProgress) => void): Promise<ApplyResult> { return this.call('kamApplyPlan', [plan]) as ApplyResult; }
   async rewriteFormulas(): Promise<RewriteSummary> { return this.call('kamRewriteFormulas', []) as RewriteSummary; }
+  async removeBuilt(names: readonly string[]): Promise<RemoveResult> { return this.call('kamRemoveBuilt', [[...names]]) as RemoveResult; }
 }

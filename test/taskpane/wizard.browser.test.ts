@@ -10,25 +10,9 @@ import { ARTIFACTS, guardNetwork, launch, serve, SHEETS_DIST } from '../support/
 import { FakeSpreadsheet } from '../support/fake-spreadsheet';
 import { sheetsServer } from '../support/sheets-server';
 import { SHEET_NAMES } from '../../src/core/workbook/plan';
+import { BRIDGE } from '../support/wizard-pages';
 
 const XSS = '<img src=x onerror=alert(1)>';
-
-/** google.script.run as the sidebar sees it, forwarding each call to the Node-side bridge. */
-const BRIDGE = `
-(() => {
-  const runner = (ok, fail) => new Proxy({}, {
-    get(_, name) {
-      if (name === 'withSuccessHandler') return (fn) => runner(fn, fail);
-      if (name === 'withFailureHandler') return (fn) => runner(ok, fn);
-      return (...args) => {
-        window.__kamBridge(String(name), JSON.stringify(args)).then(
-          (text) => { const r = JSON.parse(text); if (r.error) { fail && fail(new Error(r.error)); } else { ok && ok(r.value); } },
-          (e) => fail && fail(e));
-      };
-    },
-  });
-  window.google = { script: { run: runner(null, null) } };
-})();`;
 
 function customerBook(): FakeSpreadsheet {
   const ss = new FakeSpreadsheet();
@@ -224,7 +208,7 @@ describe('the wizard in the Sheets sidebar, end to end', () => {
     // 6. Review: the loss-maker more attractive than the weakest key account says why it is not key.
     for (const title of ['5. Capacity', '6. Review']) await next(page, title);
     await expect.poll(() => page.textContent('#why-not-key')).toContain('Estrella');
-    expect(await page.textContent('#why-not-key')).toMatch(/Estrella \(attractiveness [\d.]+, Difficult\): loses money \(Difficult\)/);
+    expect(await page.textContent('#why-not-key')).toMatch(/Estrella \([\d.]+, Difficult\): loses money \(Difficult\)/);
     expect(await page.textContent('#key-accounts')).toContain('Atlas');
     await shot(page, 'issue10-6-why-not-key');
 

@@ -9,6 +9,9 @@ import { select } from './select';
 import { reward } from './reward';
 import { clv } from './clv';
 import { flags } from './flags';
+import { stability } from './stability';
+import { capacity } from './capacity';
+import { drift } from './drift';
 import { FUNCTION_IDS, FunctionId } from './function-ids';
 
 /** How a parameter arrives: a range (2-D array) or a single value. */
@@ -34,6 +37,8 @@ export interface FunctionSpec {
   example: string;
   /** Columns in the result when not 1 (for engines that size a spill before computing it). */
   resultColumns?: number;
+  /** Rows in the result when not one per row of the first argument: a fixed count, or as many as another argument's rows. */
+  resultRows?: { fixed: number } | { rowsOf: number };
   run: (args: Arg[]) => OutGrid;
 }
 
@@ -129,6 +134,48 @@ const declared: Record<FunctionId, Omit<FunctionSpec, 'id'>> = {
     returns: 'A column with the warnings of each account row (empty text when none).',
     example: 'KAM_FLAGS(C2:C101, F2:F101, D2:D101, E2:E101)',
     run: ([revenue, attractiveness, profit, tenure, options]) => flags(revenue, attractiveness, profit, tenure, options),
+  },
+  STABILITY: {
+    description:
+      'How firm each account\'s placement is: the fewest weight points (of 100) that, moved onto or away from one factor, take the account across the attractiveness cut, and that factor; blank when no single factor can.',
+    params: [
+      { name: 'scores', kind: 'range', description: 'One row per account, one column per factor, as for SCORE: scores 0-10, or raw values when scales are given.' },
+      { name: 'weights', kind: 'range', description: 'One weight per factor, in a row or a column, as for SCORE; the points moved are out of their total.' },
+      { name: 'scales', kind: 'range', optional: true, description: 'Optional 2 rows by one column per factor, as for SCORE: the value that scores 0, then the value that scores 10.' },
+      { name: 'cut', kind: 'value', optional: true, description: 'Optional attractiveness from which an account counts as high (default 5); a score equal to the cut counts as high.' },
+      { name: 'factor_names', kind: 'range', optional: true, description: 'Optional name of each factor, in a row or a column; without names the factor is shown by its column number.' },
+    ],
+    returns: 'Two columns per account row: the weight points, and the factor to move them onto or away from.',
+    example: 'KAM_STABILITY(B3:E302, B2:E2)',
+    resultColumns: 2,
+    run: ([scores, weights, scales, cut, factorNames]) => stability(scores, weights, scales, cut, factorNames),
+  },
+  CAPACITY: {
+    description:
+      'The value of capacity: for each capacity, the exact optimum of SELECT\'s problem - best total value, cost used and number of accounts chosen, with the same rules as SELECT.',
+    params: [
+      { name: 'values', kind: 'range', description: 'The value of each account, as for SELECT; an account with a blank or non-positive value is never chosen.' },
+      { name: 'costs', kind: 'range', description: 'The resources each account needs, one per row, each positive (e.g. team days a year).' },
+      { name: 'capacities', kind: 'range', description: 'The capacities to solve for, in a column (e.g. 100, 200, 300 team days); one result row per capacity.' },
+    ],
+    returns: 'Three columns per capacity row: best total value, cost used, number of accounts chosen.',
+    example: 'KAM_CAPACITY(F2:F101, H2:H101, J2:J21)',
+    resultColumns: 3,
+    resultRows: { rowsOf: 2 },
+    run: ([values, costs, capacities]) => capacity(values, costs, capacities),
+  },
+  DRIFT: {
+    description:
+      'How accounts moved between two portfolios: a table counting accounts by previous position (rows) and current position (columns), in the order Strategic, Star, Status, Streamline, with headers.',
+    params: [
+      { name: 'previous_positions', kind: 'range', description: 'Each account\'s earlier position, in a column: Strategic, Star, Status or Streamline (e.g. last year\'s POSITION results).' },
+      { name: 'positions', kind: 'range', description: 'The same accounts\' positions now, row for row; a row with only one of the two (a new or lost account) is not counted.' },
+    ],
+    returns: 'A 5 by 5 table: a header row and column, then the number of accounts for each move from a previous to a current position.',
+    example: 'KAM_DRIFT(G2:G101, H2:H101)',
+    resultColumns: 5,
+    resultRows: { fixed: 5 },
+    run: ([previous, current]) => drift(previous, current),
   },
 };
 

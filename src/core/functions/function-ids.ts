@@ -1,7 +1,7 @@
 // The catalogue's function ids and how each host spells them in a formula: KAM.SCORE in Excel, KAM_SCORE in Sheets.
 
 /** Stored in saved workbooks: never rename one. The catalogue is keyed by these, so the compiler keeps them equal. */
-export const FUNCTION_IDS = ['SCORE', 'STRENGTH', 'POSITION', 'SELECT', 'REWARD', 'CLV', 'FLAGS'] as const;
+export const FUNCTION_IDS = ['SCORE', 'STRENGTH', 'POSITION', 'SELECT', 'REWARD', 'CLV', 'FLAGS', 'STABILITY', 'CAPACITY', 'DRIFT'] as const;
 export type FunctionId = (typeof FUNCTION_IDS)[number];
 
 const IDS = new Set<string>(FUNCTION_IDS);

@@ -37,3 +37,14 @@ export function checkInputSize(args: readonly (Arg | undefined)[], limit: number
     );
   }
 }
+
+/**
+ * KAM_CAPACITY solves one knapsack per capacity, so its time grows with accounts × capacities rather than with the
+ * cells passed. On one shared sort a capacity usually takes a few milliseconds per 100,000 accounts (50 capacities
+ * over 100,000 accounts: about 0.1-0.4 s, npm run bench job 6). At small capacities on fine-grained costs the exact
+ * search itself is hard and grows faster than the accounts (about 0.2-0.5 s per capacity at 1,000,000 accounts with
+ * costs in hundredths, as for KAM_SELECT). This many account-capacity pairs keep such a call within a few seconds
+ * in Node's V8, inside Sheets' 30 s, and allow 100 capacities over 100,000 accounts or 9 over 1,048,576. It applies
+ * in every host: Excel runs the function on the thread its taskpane needs too.
+ */
+export const MAX_CAPACITY_PAIRS = 10_000_000;

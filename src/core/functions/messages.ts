@@ -149,8 +149,8 @@ export const messages = {
     `${arg} has ${cols} columns but the plan has ${metrics.length} metrics (${metrics.join(', ')}). Give one column per metric, in that order.`,
   blankPosition: (row: number) =>
     `positions: row ${row} is blank, but actuals or targets have data for that account. Give its position (${POSITION_WORDS}), or clear the row.`,
-  positionUnknown: (row: number, text: string) =>
-    `positions: row ${row} holds ${quote(text)}. Use ${POSITION_WORDS}, as KAM_POSITION returns them.`,
+  positionUnknown: (row: number, text: string, arg = 'positions') =>
+    `${arg}: row ${row} holds ${quote(text)}. Use ${POSITION_WORDS}, as KAM_POSITION returns them.`,
   positionNotInPlan: (row: number, position: string) =>
     `positions: row ${row} is ${position}, but the plan has no rows for ${position}. Add its metrics to the plan.`,
   blankMetric: (arg: string, row: number, column: number, metric: string) =>
@@ -185,4 +185,24 @@ export const messages = {
     `options: row ${row} has a value but no option name. Put top, cut, tenure or profit in the first column.`,
   optionValue: (name: string, detail: string) =>
     `options: ${name} ${detail}. ${OPTION_RULES[name] ?? ''}`.trimEnd(),
+
+  // KAM_STABILITY
+  stabilityCutMedian: () =>
+    'cut is "median". KAM_STABILITY needs a fixed cut, since the median of the portfolio moves when the weights move. Give a number (default 5), for example the median itself from =MEDIAN(…).',
+  stabilityCutInvalid: (word: string) =>
+    `cut is ${quote(word)}. Give a number: the attractiveness from which an account counts as high (default 5).`,
+  factorNameInvalid: (index: number, detail: string) =>
+    `factor_names: name ${index} ${detail}. Type the factor's name there, or clear the cell to show its column number instead.`,
+
+  // KAM_CAPACITY
+  capacityNegative: (row: number, value: number) =>
+    `capacities: row ${row} is ${value}. A capacity is 0 or more: what the team can take on, in the unit of costs (e.g. team days a year).`,
+  rowProblemInCapacity: (rowMessage: string) =>
+    `${rowMessage} (KAM_CAPACITY gives one row per capacity, so an account's problem has no row of its own to show in: fix or clear that account's row.)`,
+  capacityWorkTooLarge: (accounts: number, capacities: number, limit: number) =>
+    `KAM_CAPACITY was given ${accounts.toLocaleString('en-US')} accounts and ${capacities.toLocaleString('en-US')} capacities; one call can solve at most ${limit.toLocaleString('en-US')} account-capacity pairs in time. Give fewer capacities (a curve needs tens of points), or split the capacities over several formulas.`,
+
+  // KAM_DRIFT
+  rowProblemInDrift: (rowMessage: string) =>
+    `${rowMessage} (KAM_DRIFT counts every row into one table: fix that row, or clear it. Wrap a lookup that finds no previous position in IFERROR(…, "") to leave a new account blank.)`,
 } as const;

@@ -1,4 +1,7 @@
-// The four boxes of the KAM portfolio matrix: stable words that KAM_POSITION writes and KAM_REWARD reads.
+// The four boxes of the KAM portfolio matrix: stable words that KAM_POSITION writes and KAM_REWARD and KAM_DRIFT read.
+import { Cell, CellError, errorFromText } from './cells';
+import { cellText } from './args';
+import { messages } from './messages';
 
 /** In this order everywhere: index 0..3 is used as a compact position code. */
 export const POSITIONS = ['Strategic', 'Star', 'Status', 'Streamline'] as const;
@@ -16,4 +19,18 @@ export function positionIndex(text: string): number {
     case 'Streamline': return 3;
   }
   return INDEX_BY_KEY.get(text.trim().toLowerCase()) ?? -1;
+}
+
+/**
+ * A position cell as KAM_REWARD and KAM_DRIFT read it: the index of its word (any case, surrounding spaces
+ * ignored), or the row's error — an error value or error text passed through, anything else named in a message.
+ */
+export function readPosition(cell: Cell, row: number, arg = 'positions'): number | CellError {
+  if (typeof cell === 'string') {
+    const index = positionIndex(cell);
+    if (index >= 0) return index;
+    return errorFromText(cell) ?? new CellError('VALUE', messages.positionUnknown(row, cell, arg));
+  }
+  if (cell instanceof CellError) return cell;
+  return new CellError('VALUE', messages.positionUnknown(row, cellText(cell), arg));
 }

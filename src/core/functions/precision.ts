@@ -23,3 +23,19 @@ export function round15(x: number): number {
   if (-digits > 22) return Number(x.toPrecision(15));
   return round(x / POWERS[-digits]) * POWERS[-digits];
 }
+
+/**
+ * a − b to the precision the two are shown with: rounded at the 15th significant digit of the larger of them, so
+ * 5 − 5.1 is −0.1 and not the −0.0999999999999996 that the binary forms of 5.1 give. Used where a result depends on
+ * a small difference of two shown values (KAM_STABILITY's distance to the cut).
+ */
+export function difference15(a: number, b: number): number {
+  const d = a - b;
+  const scale = (a < 0 ? -a : a) > (b < 0 ? -b : b) ? (a < 0 ? -a : a) : b < 0 ? -b : b;
+  // Fast path for the usual magnitude of scores and cuts.
+  if (scale >= 1 && scale < 10) return round(d * 1e14) / 1e14;
+  if (d === 0 || !(scale < INFINITY) || scale === 0) return d;
+  const digits = 14 - floor(log10(scale));
+  if (digits > 22 || digits < -22) return d;
+  return digits >= 0 ? round(d * POWERS[digits]) / POWERS[digits] : round(d / POWERS[-digits]) * POWERS[-digits];
+}

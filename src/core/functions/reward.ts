@@ -2,7 +2,7 @@
 import { Cell, CellError, Grid, KamError, OutGrid, errorFromText, isBlank } from './cells';
 import { BLANK_CELL, cellText, describeBadCell, readColumn, readNumberCell, readOptionalRange, readRange, requireSameRows, rowIsBlank } from './args';
 import { messages } from './messages';
-import { POSITIONS, positionIndex } from './position-names';
+import { POSITIONS, positionIndex, readPosition } from './position-names';
 import { round15 } from './precision';
 
 /** The plan table's columns, in order, as its header row spells them. */
@@ -156,17 +156,6 @@ export function metricPayout(attainment: number, threshold: number, thresholdPay
   if (attainment < 1) return thresholdPayout + ((1 - thresholdPayout) * (attainment - threshold)) / (1 - threshold);
   if (attainment < cap) return 1 + ((capPayout - 1) * (attainment - 1)) / (cap - 1);
   return capPayout;
-}
-
-/** A position cell: the index of its word, or the row's error. */
-function readPosition(cell: Cell, row: number): number | CellError {
-  if (typeof cell === 'string') {
-    const index = positionIndex(cell);
-    if (index >= 0) return index;
-    return errorFromText(cell) ?? new CellError('VALUE', messages.positionUnknown(row, cell));
-  }
-  if (cell instanceof CellError) return cell;
-  return new CellError('VALUE', messages.positionUnknown(row, cellText(cell)));
 }
 
 /**

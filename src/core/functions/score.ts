@@ -67,18 +67,36 @@ export function scaleValue(value: number, worst: number, best: number, log = fal
   return score <= 0 ? 0 : score >= 10 ? 10 : score;
 }
 
-/**
- * KAM_SCORE: one weighted mean Σ(w·s)/Σw per account row. A row left entirely blank gives a blank
- * result; a blank score for a factor with weight 0 is allowed, since it cannot change the result.
- */
-export function score(scoresArg: Grid | undefined, weightsArg: Grid | Cell | undefined, scalesArg?: Grid | Cell): OutGrid {
+/** KAM_SCORE's arguments, read once: the score grid, one weight per factor, the optional scales, and the weights' total. */
+export interface ScoreInputs {
+  scores: Grid;
+  weights: Float64Array;
+  scales: FactorScales | undefined;
+  weightTotal: number;
+}
+
+/** Reads scores, weights and scales as KAM_SCORE does (whole-call problems throw); KAM_STABILITY reads them the same way. */
+export function readScoreInputs(scoresArg: Grid | Cell | undefined, weightsArg: Grid | Cell | undefined, scalesArg?: Grid | Cell): ScoreInputs {
   const scores = readRange(scoresArg, 'scores');
   const factors = scores[0].length;
   const weights = readWeights(weightsArg, 'weights', factors, 'scores');
   const scales = readScales(scalesArg, 'scales', factors);
   let weightTotal = 0;
   for (let k = 0; k < factors; k++) weightTotal += weights[k];
+  return { scores, weights, scales, weightTotal };
+}
 
+/**
+ * KAM_SCORE: one weighted mean Σ(w·s)/Σw per account row. A row left entirely blank gives a blank
+ * result; a blank score for a factor with weight 0 is allowed, since it cannot change the result.
+ */
+export function score(scoresArg: Grid | undefined, weightsArg: Grid | Cell | undefined, scalesArg?: Grid | Cell): OutGrid {
+  return scoreRows(readScoreInputs(scoresArg, weightsArg, scalesArg));
+}
+
+/** KAM_SCORE's result for arguments already read: a score, a blank or that row's error, per row. */
+export function scoreRows({ scores, weights, scales, weightTotal }: ScoreInputs): OutGrid {
+  const factors = weights.length;
   const out: OutGrid = new Array(scores.length);
   for (let i = 0; i < scores.length; i++) {
     const row = scores[i];
@@ -104,7 +122,7 @@ export function score(scoresArg: Grid | undefined, weightsArg: Grid | Cell | und
 }
 
 /** A row with a blank, text, an error or a non-finite number in it: blank result, row error or score. */
-function scoreRow(row: Cell[], i: number, weights: Float64Array, scales: FactorScales | undefined, weightTotal: number): OutCell {
+export function scoreRow(row: Cell[], i: number, weights: Float64Array, scales: FactorScales | undefined, weightTotal: number): OutCell {
   const factors = weights.length;
   let sum = 0;
   let blanks = 0;

@@ -19,8 +19,8 @@ const REASON_WORK = 30_000_000;
 
 /** Row states while reading. */
 const BLANK_ROW = 0;
-const NOT_CHOSEN = 1; // value blank or not positive: never chosen
-const CANDIDATE = 2;
+export const NOT_CHOSEN = 1; // value blank or not positive: never chosen
+export const CANDIDATE = 2;
 const ROW_ERROR = 3;
 
 function readOutput(arg: Grid | Cell | undefined): SelectOutput {
@@ -46,6 +46,7 @@ function nameKey(name: string | number | Date): string {
 // Read once: a global looked up per character or per item is slow in a sandboxed scope (vm, add-in runtimes).
 const imul = Math.imul;
 const INFINITY = 1 / 0;
+const MIN_POSITIVE = 5e-324;
 
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
 
@@ -113,14 +114,20 @@ function findDuplicateName(accounts: Grid): { first: number; second: number } | 
   return null;
 }
 
+/** Values and costs as the exact solver takes them, and what costs (and so capacities) were divided by. */
+export interface SolverInput {
+  values: Float64Array;
+  costs: Float64Array;
+  costScale: number;
+  totalCost: number;
+}
+
 /**
- * Solves the knapsack on numbers the solver can handle. Values near 1e308 (whose totals overflow) are
- * divided by the largest value, and costs and capacity by the largest cost when a value/cost ratio or a
- * total would overflow or a cost is denormal; a capacity above the total cost is the total cost. None of
- * this changes which selection is best. Problems the exact solver declines (see knapsack.ts) become a
- * message in words.
+ * Numbers the solver can handle. Values near 1e308 (whose totals overflow) are divided by the largest value, and
+ * costs by the largest cost when a value/cost ratio or a total would overflow or a cost is denormal. None of this
+ * changes which selection is best. KAM_SELECT and KAM_CAPACITY both solve through this.
  */
-function solveWithinRange(values: Float64Array, costs: Float64Array, capacity: number): number[] {
+export function solverInput(values: Float64Array, costs: Float64Array): SolverInput {
   let maxValue = 0;
   let maxCost = 0;
   let totalValue = 0;
@@ -133,20 +140,44 @@ function solveWithinRange(values: Float64Array, costs: Float64Array, capacity: n
     totalCost += costs[j];
     if (!(values[j] / costs[j] < INFINITY) || costs[j] < 1e-300) extreme = true;
   }
-  if (!(totalValue < INFINITY) || !(totalCost < INFINITY) || !(capacity * 2 < INFINITY) || extreme) {
-    values = values.map((v) => v / maxValue);
-    costs = costs.map((c) => c / maxCost);
-    capacity /= maxCost;
+  if (!(totalValue < INFINITY) || !(totalCost * 2 < INFINITY) || extreme) {
+    // A value or cost so small beside the largest that its quotient underflows to 0 stays the smallest positive
+    // number: it is negligible either way, and the solver needs every value and cost positive.
+    values = values.map((v) => v / maxValue || MIN_POSITIVE);
+    costs = costs.map((c) => c / maxCost || MIN_POSITIVE);
     totalCost = 0;
     for (let j = 0; j < costs.length; j++) totalCost += costs[j];
+    return { values, costs, costScale: maxCost, totalCost };
   }
-  if (capacity > totalCost) capacity = totalCost;
+  return { values, costs, costScale: 1, totalCost };
+}
+
+/** A capacity in the solver's units; one above the total cost is the total cost (everything fits either way). */
+export function solverCapacity(input: SolverInput, capacity: number): number {
+  const scaled = capacity / input.costScale;
+  return scaled > input.totalCost ? input.totalCost : scaled;
+}
+
+/** The chosen candidates; a problem the exact solver declines (see knapsack.ts) becomes a message in words. */
+function solveWithinRange(values: Float64Array, costs: Float64Array, capacity: number): number[] {
+  const input = solverInput(values, costs);
   try {
-    return solveKnapsack(values, costs, capacity).chosen;
+    return solveKnapsack(input.values, input.costs, solverCapacity(input, capacity)).chosen;
   } catch (error) {
     if (error instanceof RangeError) throw new KamError('VALUE', messages.selectTooHard());
     throw error;
   }
+}
+
+/**
+ * Whether an account whose value and cost are readable can be chosen, as KAM_SELECT and KAM_CAPACITY decide it:
+ * a blank or non-positive value never is; an account with a positive value needs a positive cost.
+ */
+export function eligibility(value: number | typeof BLANK_CELL, cost: number | typeof BLANK_CELL, row: number): typeof NOT_CHOSEN | typeof CANDIDATE | CellError {
+  if (value === BLANK_CELL || value <= 0) return NOT_CHOSEN;
+  if (cost === BLANK_CELL) return new CellError('VALUE', messages.costBlank(row));
+  if (!(cost > 0)) return new CellError('VALUE', messages.costNotPositive(row, cost));
+  return CANDIDATE;
 }
 
 /**
@@ -208,12 +239,12 @@ export function select(
       problem ??= new CellError('VALUE', messages.accountNameInvalid(i + 1, name));
     }
     if (!problem) {
-      if (value === BLANK_CELL || (value as number) <= 0) {
+      const verdict = eligibility(value as number | typeof BLANK_CELL, cost as number | typeof BLANK_CELL, i + 1);
+      if (verdict === NOT_CHOSEN) {
         state[i] = NOT_CHOSEN;
         continue;
       }
-      if (cost === BLANK_CELL) problem = new CellError('VALUE', messages.costBlank(i + 1));
-      else if (!((cost as number) > 0)) problem = new CellError('VALUE', messages.costNotPositive(i + 1, cost as number));
+      if (verdict !== CANDIDATE) problem = verdict;
       else {
         state[i] = CANDIDATE;
         candidateValues[candidates] = value as number;

@@ -7,6 +7,8 @@ import { mergeModel } from './merge';
 import { defaultRewardPlan, PLAN_COLUMNS } from '../functions/reward';
 import { a1Range, MARKER_TEXT, PlanBlock, PlanCell, PlanName, SHEET_NAMES } from '../workbook/plan';
 import type { ColumnRole, IngestResult, RoleMapping } from '../ingest';
+import { NUMBER_FORMATS } from '../format/number-formats';
+import { unitOfSource, type Unit } from '../format/units';
 
 /** Where the customer data is and how its columns were mapped, so a rebuild reads the same table. */
 export interface SourceMapping {
@@ -123,8 +125,9 @@ export function modelSheetBlocks(
   mapping: SourceMapping,
   rewardPlan: (string | number)[][],
   owned: readonly string[],
-  note = 'Change the values in column B onwards and the portfolio recalculates. Settings marked * take effect when you build again from the wizard.',
+  options: { note?: string; factorUnits?: readonly Unit[] } = {},
 ): { blocks: PlanBlock[]; names: PlanName[] } {
+  const note = options.note ?? 'Change the values in column B onwards and the portfolio recalculates. Settings marked * take effect when you build again from the wizard.';
   const sheet = SHEET_NAMES.model;
   const blocks: PlanBlock[] = [];
   const names: PlanName[] = [];
@@ -263,8 +266,48 @@ export function modelSheetBlocks(
   if (roles.length) put(roles.map(([role, column]) => [`${LABELS.roleColumn}${role}`, column as string]));
   put([[LABELS.unusedRoles, (mapping.unused ?? []).join(', ')]]);
   put([[LABELS.owned, owned.join(', ')]]);
-  return { blocks, names };
+  const factorUnits = options.factorUnits ?? model.factors.map((f) => unitOfSource(f.source, () => 'number'));
+  return { blocks: withModelFormats(blocks, [...factorUnits]), names };
 }
+
+/**
+ * The model sheet's settings with number formats, found by their row labels (the layout above stays the
+ * one place rows are placed): scales in each factor's unit, strengths and cuts to two decimals, days grouped, rates as
+ * percentages. A block whose rows need different formats is written row by row.
+ */
+function withModelFormats(blocks: PlanBlock[], factorUnits: Unit[]): PlanBlock[] {
+  const f = NUMBER_FORMATS;
+  const byLabel = new Map<string, (string | null)[]>([
+    [LABELS.worst, [null, ...factorUnits.map((u) => f[u])]],
+    [LABELS.best, [null, ...factorUnits.map((u) => f[u])]],
+    [LABELS.unknownStrength, [null, f.ratio]],
+    [LABELS.otherCost, [null, f.days]],
+    [LABELS.attractivenessCut, [null, f.score]],
+    [LABELS.strengthCut, [null, f.ratio]],
+    [LABELS.capacity, [null, f.days]],
+    [LABELS.retention, [null, f.percent]],
+    [LABELS.discountRate, [null, f.percent]],
+  ]);
+  // Rows under a header row: the stage table, and the flag options (one option per row).
+  const underHeader = new Map<string, (label: string) => (string | null)[] | undefined>([
+    [LABELS.stage, () => [null, f.ratio, f.days]],
+    [LABELS.flagOption, (label) => ({ top: [null, f.percent], tenure: [null, f.years], cut: [null, f.score] })[label]],
+  ]);
+  const out: PlanBlock[] = [];
+  let header = '';
+  for (const block of blocks) {
+    const labels = block.cells.map((r) => (typeof r[0] === 'string' ? r[0] : ''));
+    const under = underHeader.get(header);
+    const rules = labels.map((label) => byLabel.get(label) ?? under?.(label));
+    header = block.bold ? labels[0] : '';
+    const same = rules.every((r) => JSON.stringify(r) === JSON.stringify(rules[0]));
+    if (rules.every((r) => !r)) out.push(block);
+    else if (same) out.push({ ...block, formats: rules[0] });
+    else block.cells.forEach((cells, i) => out.push({ ...block, row: block.row + i, cells: [cells], formats: rules[i], note: i === 0 ? block.note : undefined }));
+  }
+  return out;
+}
+
 
 type Grid = readonly (readonly unknown[])[];
 

@@ -11,12 +11,24 @@ export interface PlanBlock {
   row: number;
   column: number;
   cells: PlanCell[][];
-  /** Number format for the block's number and formula cells (text cells are always written as text). */
-  numberFormat?: string;
+  /**
+   * Number format per column of the block, for its number, formula and blank cells (null: the host's
+   * General). Text cells are always written as text, whatever their column's format.
+   */
+  formats?: (string | null)[];
   /** Header rows: shown bold. */
   bold?: boolean;
   /** A note for the first cell (e.g. "rolled up from the transaction export"). */
   note?: string;
+}
+
+/** A number format for cells that a formula fills (a spilled result), written without values. */
+export interface PlanFormat {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+  format: string;
 }
 
 export interface PlanSheet {
@@ -24,6 +36,10 @@ export interface PlanSheet {
   blocks: PlanBlock[];
   /** Rows kept in view while scrolling. */
   freezeRows?: number;
+  /** Number formats for the cells the sheet's formulas spill into. */
+  numberFormats?: PlanFormat[];
+  /** Columns hidden from view (helper data the chart reads), 1-based. */
+  hiddenColumns?: { column: number; count: number }[];
 }
 
 export interface PlanName {
@@ -168,35 +184,50 @@ export function parseRange(range: string): { row: number; column: number; rows: 
  */
 export function encodeBlock(block: PlanBlock, host: FormulaHost): { input: (string | number | boolean)[][]; formats: string[][] | null } {
   const textFormat = '@';
-  const other = block.numberFormat ?? 'General';
-  let needsFormats = host === 'excel' || block.numberFormat !== undefined;
+  const formatOf = (column: number): string => block.formats?.[column] ?? 'General';
+  const width = Math.max(0, ...block.cells.map((r) => r.length));
   const formats: string[][] = [];
-  const input = block.cells.map((row) => {
+  // Every row as wide as the widest: both hosts need a full rectangle.
+  const input = block.cells.map((short) => {
+    const row: PlanCell[] = short.length < width ? [...short, ...Array<PlanCell>(width - short.length).fill(null)] : short;
     const formatRow: string[] = [];
     formats.push(formatRow);
-    return row.map((cell) => {
+    return row.map((cell, j) => {
       if (cell === null || cell === undefined) {
-        formatRow.push(other);
+        formatRow.push(formatOf(j));
         return '';
       }
       if (typeof cell === 'object') {
-        formatRow.push(other);
+        formatRow.push(formatOf(j));
         return cell.formula;
       }
       if (typeof cell === 'string') {
-        if (host === 'excel') {
-          formatRow.push(textFormat);
-          return cell;
-        }
-        formatRow.push(block.numberFormat ? textFormat : other);
+        formatRow.push(textFormat);
+        if (host === 'excel') return cell;
         return cell === '' ? '' : `'${cell}`;
       }
-      formatRow.push(other);
+      formatRow.push(formatOf(j));
       return cell;
     });
   });
-  if (host === 'sheets' && !block.numberFormat) needsFormats = false;
-  return { input, formats: needsFormats ? formats : null };
+  // Sheets gets its number formats by column (formatRuns), so text cells keep their apostrophe and
+  // never need a format of their own.
+  return { input, formats: host === 'excel' ? formats : null };
+}
+
+/**
+ * A block's number formats as runs of neighbouring columns with the same format, over all its rows:
+ * one call each in Sheets (Range.setNumberFormat). Absolute 1-based columns.
+ */
+export function formatRuns(block: PlanBlock): { row: number; column: number; rows: number; columns: number; format: string }[] {
+  const runs: { row: number; column: number; rows: number; columns: number; format: string }[] = [];
+  (block.formats ?? []).forEach((format, j) => {
+    if (!format) return;
+    const last = runs[runs.length - 1];
+    if (last && last.format === format && last.column + last.columns === block.column + j) last.columns++;
+    else runs.push({ row: block.row, column: block.column + j, rows: block.cells.length, columns: 1, format });
+  });
+  return runs;
 }
 
 export interface ApplyProgress {
@@ -214,6 +245,16 @@ export interface ApplyResult {
   chart: boolean;
   /** Things the host could not do (e.g. a chart feature), in words for the user. */
   notes: string[];
+  /** The whole build is one step of the host's undo (Excel with grouped undo); otherwise "Remove" takes it out. */
+  oneUndoStep?: boolean;
+}
+
+/** What "Remove what the wizard built" took out of the workbook. */
+export interface RemoveResult {
+  /** Sheets deleted: only sheets carrying the wizard's marker. */
+  sheets: string[];
+  /** Named ranges deleted (the wizard's KAM_… names). */
+  names: number;
 }
 
 export interface RewriteSummary {
@@ -245,7 +286,15 @@ export interface SourceRegion {
   column: number;
   /** Raw cell values; dates come as ISO text or serial numbers (google.script.run cannot pass a Date). */
   values: (string | number | boolean | null)[][];
+  /**
+   * Number formats of the first rows (up to FORMAT_ROWS), aligned with values: enough to tell a column's
+   * unit (money, %) and to keep its look on the sheets the wizard builds. Absent when the host gave none.
+   */
+  formats?: (string | null)[][];
 }
+
+/** Rows of number formats a host reads with the customer data. */
+export const FORMAT_ROWS = 200;
 
 export type RegionScope = 'table' | 'region' | 'used';
 
@@ -261,6 +310,11 @@ export interface WorkbookHost {
   applyPlan(plan: WorkbookPlan, onProgress?: (p: ApplyProgress) => void): Promise<ApplyResult>;
   /** Rewrites every formula in the workbook for this host's spelling of the KAM functions. */
   rewriteFormulas(): Promise<RewriteSummary>;
+  /**
+   * Deletes every sheet that carries the wizard's marker and the wizard's named ranges (`names`);
+   * nothing else. The way back from a build where the host cannot undo it in one step.
+   */
+  removeBuilt(names: readonly string[]): Promise<RemoveResult>;
 }
 
 /** An error meant for the user as it stands (the wizard shows its message in the alert region). */

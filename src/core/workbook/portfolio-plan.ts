@@ -7,8 +7,10 @@ import { objectiveLabel, resolveStages, WHY_NOT, type Portfolio } from '../portf
 import { DEFAULT_METRICS } from '../functions/reward';
 import { FormulaHost, FunctionId, hostSpelling } from '../functions/function-ids';
 import { modelSheetBlocks, NAMES, SourceMapping } from '../model/model-sheet';
+import { columnLooks, unitOfSource, type Unit } from '../format/units';
+import { numberFormatFor, NUMBER_FORMATS } from '../format/number-formats';
 import {
-  a1, a1Range, CHART_COLUMNS, ChartSpec, COMMAND_LINE_SHEETS, MARKER_TEXT, PlanBlock, PlanCell, PlanSheet, quoteSheet, SHEET_NAMES, SourceRegion, WorkbookPlan,
+  a1, a1Range, CHART_COLUMNS, ChartSpec, COMMAND_LINE_SHEETS, letters, MARKER_TEXT, PlanBlock, PlanCell, PlanSheet, quoteSheet, SHEET_NAMES, SourceRegion, WorkbookPlan,
 } from './plan';
 
 export interface BuildInput {
@@ -52,6 +54,8 @@ interface InputColumn {
   text?: boolean;
   /** For a factor: the value written when the account has none (the scale's midpoint, as the portfolio scores it). */
   missing?: number;
+  /** What its numbers are (money, %, …), for the column's number format. */
+  unit?: Unit;
 }
 
 
@@ -75,6 +79,8 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     const header = sourceColumn(source);
     return header === null ? roleColumn(source) : factorColumn(header);
   };
+  const looks = columnLooks(source, ingest);
+  const unitOf = (s: FactorSource): Unit => unitOfSource(s, looks.unit);
 
   // Inputs: account details, then the factor columns KAM_SCORE reads (contiguous), then strength input.
   const inputs: InputColumn[] = [
@@ -82,31 +88,31 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     { header: 'Segment', value: (a) => a.segment ?? '', column: roleColumn('segment'), text: true },
     { header: 'Manager', value: (a) => a.manager ?? '', column: roleColumn('manager'), text: true },
     { header: 'Stage', value: (a) => a.stage ?? '', column: roleColumn('stage'), text: true },
-    { header: 'Revenue', value: (a) => a.revenue, column: roleColumn('revenue') },
+    { header: 'Revenue', value: (a) => a.revenue, column: roleColumn('revenue'), unit: 'money' },
     // Profit from its column, else derived after cost to serve (as the portfolio computes it).
-    { header: 'Profit', value: accountProfit, column: roleColumn('profit') },
-    { header: 'Tenure (years)', value: (a) => a.tenure, column: roleColumn('tenure') },
+    { header: 'Profit', value: accountProfit, column: roleColumn('profit'), unit: 'money' },
+    { header: 'Tenure (years)', value: (a) => a.tenure, column: roleColumn('tenure'), unit: 'years' },
   ];
   const factorStart = inputs.length + 1;
   for (const f of model.factors) {
-    inputs.push({ header: f.name, value: (a) => factorValue(a, f.source), column: columnFor(f.source), missing: missingFactorValue(f) });
+    inputs.push({ header: f.name, value: (a) => factorValue(a, f.source), column: columnFor(f.source), missing: missingFactorValue(f), unit: unitOf(f.source) });
   }
   const strengthFromColumn = model.strength.kind === 'column' ? model.strength.source : null;
   if (strengthFromColumn) {
-    inputs.push({ header: 'Strength (from data)', value: (a) => factorValue(a, strengthFromColumn), column: columnFor(strengthFromColumn) });
+    inputs.push({ header: 'Strength (from data)', value: (a) => factorValue(a, strengthFromColumn), column: columnFor(strengthFromColumn), unit: 'ratio' });
   }
   // Inputs of the selection: the effort column when costs come from it, a column the selection maximises.
-  const effortAt = model.capacity.costFrom === 'effort' ? inputs.push({ header: 'Days a year (from data)', value: (a) => a.effort, column: roleColumn('effort') }) : 0;
+  const effortAt = model.capacity.costFrom === 'effort' ? inputs.push({ header: 'Days a year (from data)', value: (a) => a.effort, column: roleColumn('effort'), unit: 'days' }) : 0;
   const objective = model.capacity.value;
   const objectiveAt = objective.startsWith('column:')
-    ? inputs.push({ header: `${objectiveLabel(model)} (selection value)`, value: (a) => factorValue(a, objective as FactorSource), column: columnFor(objective as FactorSource) })
+    ? inputs.push({ header: `${objectiveLabel(model)} (selection value)`, value: (a) => factorValue(a, objective as FactorSource), column: columnFor(objective as FactorSource), unit: unitOf(objective as FactorSource) })
     : 0;
   // Ratings: your ratings, then the best rival's, each a contiguous block KAM_STRENGTH reads.
   const criteria = model.strength.kind === 'ratings' ? model.strength.criteria : [];
   const yoursStart = inputs.length + 1;
-  for (const c of criteria) inputs.push({ header: `${c.name} (you)`, value: (a) => factorValue(a, c.yours), column: columnFor(c.yours) });
+  for (const c of criteria) inputs.push({ header: `${c.name} (you)`, value: (a) => factorValue(a, c.yours), column: columnFor(c.yours), unit: unitOf(c.yours) });
   const rivalStart = inputs.length + 1;
-  for (const c of criteria) inputs.push({ header: `${c.name} (best rival)`, value: (a) => factorValue(a, c.rival), column: columnFor(c.rival) });
+  for (const c of criteria) inputs.push({ header: `${c.name} (best rival)`, value: (a) => factorValue(a, c.rival), column: columnFor(c.rival), unit: unitOf(c.rival) });
 
   const { firstRow, headerRow } = PORTFOLIO_LAYOUT;
   const col = (index1: number): string => a1Range(firstRow, index1, n, 1, true);
@@ -190,6 +196,18 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     'Attractiveness (0-10)', behaviour ? 'Relative strength (behaviour proxy)' : 'Relative strength', 'Position', 'Days a year as key account', 'Lifetime value',
     'Portfolio warnings', `Eligible ${objectiveLabel(model).toLowerCase()} (key-account candidates)`, 'Key account?', 'Why not key', 'Capacity trade-off (KAM_SELECT)',
   ];
+  // Number formats: an input linked to the source keeps the source's look when it shows the same unit.
+  const typical = (input: InputColumn): number | undefined => {
+    const values = accounts.map(input.value).filter((v): v is number => typeof v === 'number').sort((x, y) => x - y);
+    return values.length ? values[values.length >> 1] : undefined;
+  };
+  const dataFormats: (string | null)[] = [
+    ...inputs.map((input) => (input.text || !input.unit ? null : numberFormatFor(input.unit, { source: input.column ? looks.format(input.column.header || input.column.letter) : null, typical: typical(input) }))),
+    ...(hasStageNames ? [null] : []),
+    NUMBER_FORMATS.score, NUMBER_FORMATS.ratio, null, NUMBER_FORMATS.days, NUMBER_FORMATS.money, null,
+    // The eligible value is in the objective's unit; key account, why not key and the trade-off are not numbers.
+    objective === 'attractiveness' ? NUMBER_FORMATS.score : objective.startsWith('column:') ? NUMBER_FORMATS[unitOf(objective as FactorSource)] : NUMBER_FORMATS.money, null, null, null,
+  ];
 
   const midpointNote = midpoints
     ? ` ${midpoints} blank factor value${midpoints === 1 ? ' was' : 's were'} written as the factor's midpoint (it scores 5 of 10, as in the wizard's preview): fill in the data and build again.`
@@ -213,7 +231,9 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
       formula(a1(r, 1)), formula(a1(r, out.strength)), formula(a1(r, out.attractiveness)), formula(a1(r, out.position)), formula(`N(${a1(r, 5)})`),
     ]);
   }
-  const chartRange = a1Range(headerRow, chartColumn, n + 1, CHART_COLUMNS.length);
+  const chartRange = a1Range(headerRow, chartColumn, n + 1, chartRows[0].length);
+  // The chart's data is helper data: its columns are hidden (the chart is told to plot hidden cells).
+  const chartColumns = { column: chartColumn, count: chartRows[0].length };
 
   const portfolioSheet: PlanSheet = {
     name: SHEET_NAMES.portfolio,
@@ -223,16 +243,23 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
       { row: 2, column: 1, cells: [[MARKER_TEXT]] },
       { row: 3, column: 1, cells: [[note]], note: rolledUp ? 'Rolled up from a transaction export: values, not links.' : undefined },
       { row: headerRow, column: 1, cells: [headers], bold: true },
-      { row: firstRow, column: 1, cells: dataRows },
+      { row: firstRow, column: 1, cells: dataRows, formats: dataFormats },
       { row: headerRow, column: chartColumn, cells: chartRows.slice(0, 1), bold: true },
       { row: firstRow, column: chartColumn, cells: chartRows.slice(1) },
     ],
+    hiddenColumns: [chartColumns],
   };
 
   const portfolioRef = (column: number): string => `${quoteSheet(SHEET_NAMES.portfolio)}!${col(column)}`;
+  const byValue = model.capacity.value === 'lifetimeValue';
   const keySheet: PlanSheet = {
     name: SHEET_NAMES.keyAccounts,
     freezeRows: 5,
+    // The KAM_SELECT table spills at most one row per account: value, days, cumulative days.
+    numberFormats: [
+      { row: 6, column: 2, rows: n, columns: 1, format: (byValue ? NUMBER_FORMATS.money : NUMBER_FORMATS.score)! },
+      { row: 6, column: 3, rows: n, columns: 2, format: NUMBER_FORMATS.days! },
+    ],
     blocks: [
       { row: 1, column: 1, cells: [['Key accounts']], bold: true },
       { row: 2, column: 1, cells: [[MARKER_TEXT]] },
@@ -247,7 +274,9 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
   };
 
   const rewardsSheet = rewardsPlanSheet(input, out.position);
-  const modelPart = modelSheetBlocks(written, mapping, input.rewardPlan, [SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards]);
+  const modelPart = modelSheetBlocks(written, mapping, input.rewardPlan, [SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards], {
+    factorUnits: model.factors.map((f) => unitOf(f.source)),
+  });
   const modelSheet: PlanSheet = { name: SHEET_NAMES.model, blocks: modelPart.blocks };
 
   const chart: ChartSpec = {
@@ -257,7 +286,8 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     rows: n,
     xTitle: 'Relative strength (1 = parity)',
     yTitle: 'Attractiveness (0-10)',
-    anchor: a1(headerRow, chartColumn + CHART_COLUMNS.length + 1),
+    // Right after the hidden helper columns, so the chart sits beside the table.
+    anchor: a1(headerRow, chartColumns.column + chartColumns.count),
     cuts: { attractiveness: model.cuts.attractiveness, strength: model.cuts.strength },
   };
   // A portfolio the command line wrote carries the matrix as a picture on its own sheet; the live chart replaces it.
@@ -320,10 +350,20 @@ export function planMetrics(plan: readonly (readonly (string | number)[])[]): st
   return metrics.length ? metrics : [...DEFAULT_METRICS];
 }
 
+/** What a reward metric measures, from its name: rates and shares in %, amounts in money, else a plain number. */
+export function metricUnit(metric: string): Unit {
+  const m = metric.toLowerCase();
+  if (/growth|share|margin|rate|ratio|%|retention|crecimiento|cuota|margen|tasa/.test(m)) return 'percent';
+  if (/revenue|sales|profit|cost|amount|spend|value|ventas|beneficio|coste|costo|importe|gasto/.test(m)) return 'money';
+  return 'number';
+}
+
 /**
  * "KAM Rewards": today's key accounts (names as values, so the targets and actuals typed beside them
  * stay with their account), their live position, actual and target columns per plan metric, and the
- * payout by KAM_REWARD over the named reward plan.
+ * payout. Each payout is KAM_REWARD over its own row, left blank until that row has an actual: right
+ * after a build every actual is blank, and the sheet then says where to type them instead of showing
+ * an error on every row. (COUNT is the host's own, so a blank reads as blank in both hosts.)
  */
 function rewardsPlanSheet(input: BuildInput, positionColumn: number): PlanSheet {
   const { host, portfolio } = input;
@@ -332,6 +372,8 @@ function rewardsPlanSheet(input: BuildInput, positionColumn: number): PlanSheet 
   const chosen = portfolio.selection.chosen.map((i) => ({ name: portfolio.rows[i].account, index: i }));
   const kept = previousEntries(input.previousRewards ?? null, metrics);
   const header: PlanCell[] = rewardsHeader(metrics);
+  const actualColumns = `${letters(3)}–${letters(2 + m)}`;
+  const targetColumns = `${letters(3 + m)}–${letters(2 + 2 * m)}`;
   const blocks: PlanBlock[] = [
     { row: 1, column: 1, cells: [['KAM Rewards']], bold: true },
     { row: 2, column: 1, cells: [[MARKER_TEXT]] },
@@ -339,27 +381,30 @@ function rewardsPlanSheet(input: BuildInput, positionColumn: number): PlanSheet 
       row: 3,
       column: 1,
       cells: [[chosen.length
-        ? 'Fill in each key account\'s actual and target per metric; the payout follows its position\'s plan (KAM Model sheet). Building again keeps what you typed here, by account.'
+        ? `Type each key account's actual results in columns ${actualColumns} ("Actual: …") and its targets in columns ${targetColumns} ("Target: …"), one column per plan metric; its payout appears once its actuals are in and follows its position's plan (KAM Model sheet). Building again keeps what you typed here, by account.`
         : 'No key accounts were chosen: raise the capacity on the KAM Model sheet and build again.']],
     },
     { row: 5, column: 1, cells: [header], bold: true },
   ];
   if (chosen.length) {
     const first = 6;
-    const rows = chosen.length;
+    // The first "Actual:" header carries a note too, where the eye lands when the payouts are blank.
+    blocks.push({ row: 5, column: 3, cells: [[header[2]]], bold: true, note: `Type the actual results here (columns ${actualColumns}) and the targets in columns ${targetColumns}; a row's payout appears once its actuals are in.` });
     const pos = (r: number): string => `${quoteSheet(SHEET_NAMES.portfolio)}!${a1(PORTFOLIO_LAYOUT.firstRow + r, positionColumn)}`;
     const cells: PlanCell[][] = chosen.map(({ name, index }, i) => {
       const previous = kept.get(name.toLowerCase());
+      const r = first + i;
+      const actuals = a1Range(r, 3, 1, m);
+      const payout = fn('REWARD', host, [a1(r, 2), actuals, a1Range(r, 3 + m, 1, m), NAMES.rewardPlan]);
       return [
         name,
         formula(pos(index)),
         ...Array.from({ length: 2 * m }, (_, j) => previous?.[j] ?? null),
-        i === 0
-          ? formula(fn('REWARD', host, [a1Range(first, 2, rows, 1, true), a1Range(first, 3, rows, m, true), a1Range(first, 3 + m, rows, m, true), NAMES.rewardPlan]))
-          : null,
+        formula(`IF(COUNT(${actuals})=0, "", ${payout})`),
       ];
     });
-    blocks.push({ row: first, column: 1, cells });
+    const metricFormats = metrics.map((x) => numberFormatFor(metricUnit(x)));
+    blocks.push({ row: first, column: 1, cells, formats: [null, null, ...metricFormats, ...metricFormats, NUMBER_FORMATS.score] });
   }
   return { name: SHEET_NAMES.rewards, freezeRows: 5, blocks };
 }

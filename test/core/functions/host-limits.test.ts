@@ -1,6 +1,6 @@
 // Host limits: beyond the largest input a host can pass one call, a clear error instead of a time-out.
 import { describe, expect, it } from 'vitest';
-import { EXCEL_WEB_MAX_INPUT_CELLS, SHEETS_MAX_INPUT_CELLS, inputCells } from '../../../src/core/functions/host-limits';
+import { EXCEL_WEB_MAX_INPUT_CELLS, MAX_CAPACITY_PAIRS, SHEETS_MAX_INPUT_CELLS, inputCells } from '../../../src/core/functions/host-limits';
 import vm from 'node:vm';
 import { loadExcelBundle, loadSheetsBundle, readDist } from '../../support/dist';
 
@@ -53,5 +53,15 @@ describe('Excel on the web limit', () => {
     const rows = EXCEL_WEB_MAX_INPUT_CELLS / 10 + 1;
     expect(loadAs(false).SCORE(tall(rows, 10), [[1, 1, 1, 1, 1, 1, 1, 1, 1, 1]], null)).toHaveLength(rows);
     expect(loadExcelBundle().SCORE(tall(rows, 10), [[1, 1, 1, 1, 1, 1, 1, 1, 1, 1]], null)).toHaveLength(rows);
+  });
+});
+
+describe('KAM_CAPACITY work limit (accounts × capacities), in both built hosts', () => {
+  it('refuses more account-capacity pairs than a call can solve in time, saying what to do', () => {
+    const capacities = Array.from({ length: 60 }, (_, i) => [100 * (i + 1)]);
+    const accounts = Math.floor(MAX_CAPACITY_PAIRS / 60) + 1;
+    const expected = /KAM_CAPACITY was given [\d,]+ accounts and 60 capacities; one call can solve at most 10,000,000 account-capacity pairs in time\. Give fewer capacities/;
+    expect(() => loadSheetsBundle().KAM_CAPACITY(tall(accounts, 1), tall(accounts, 1), capacities)).toThrow(expected);
+    expect(() => loadExcelBundle().CAPACITY(tall(accounts, 1), tall(accounts, 1), capacities)).toThrow(expected);
   });
 });

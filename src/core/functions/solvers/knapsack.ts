@@ -13,9 +13,9 @@ export interface KnapsackResult {
 }
 
 /** Totals closer than this (relative) count as equal, so decimal noise like 0.1 + 0.2 vs 0.3 cannot pick the winner. */
-const TIE_TOL = 1e-9;
+export const TIE_TOL = 1e-9;
 /** A selection fits when its cost is at most capacity·(1 + CAP_TOL): a sum equal to the capacity on paper must not fail on binary rounding. */
-const CAP_TOL = 1e-12;
+export const CAP_TOL = 1e-12;
 /**
  * Improvements smaller than this (relative to the bound) are not searched for. It is far below TIE_TOL, so the best
  * value is known precisely enough to apply the tie rule, and it stops the search from chasing rounding noise between
@@ -23,7 +23,7 @@ const CAP_TOL = 1e-12;
  */
 const SEARCH_TOL = 1e-12;
 /** Widening of every reduction threshold, to cover rounding in sums over up to millions of items. Larger is only slower. */
-const REDUCE_SLACK = 1e-10;
+export const REDUCE_SLACK = 1e-10;
 /** Size of the first core: large enough that its optimum is nearly always the global one, small enough to be instant. */
 const FIRST_CORE = 256;
 /** Up to this many 0/1 pieces, meet-in-the-middle caps the work at about 2^(pieces/2) when the dynamic program struggles. */
@@ -69,77 +69,27 @@ const MAX_NODES = 1 << 25;
  * then the LP bound is useless and the problem is a real-valued subset sum (exact MIP solvers struggle there too).
  * If the states outgrow MAX_STATES / MAX_NODES it throws a RangeError instead of exhausting memory. Memory is O(N)
  * plus the core's states.
+ *
+ * `fixed` (for the capacity curve, knapsack-curve.ts): the value and cost of items the caller has proven to be in
+ * every selection within tolerance of the best. They are not passed; the given items must fit in what they leave,
+ * and every tolerance above applies to totals that include them, so the answer is the one the whole problem would
+ * give. The result lists and totals the given items only. Without `fixed` every sum is bit for bit what it was.
  */
-export function solveKnapsack(values: ArrayLike<number>, costs: ArrayLike<number>, capacity: number): KnapsackResult {
-  const nAll = values.length;
-  if (costs.length !== nAll) throw new RangeError('values and costs must have the same length');
-  if (!(capacity > 0 && capacity < Infinity)) throw new RangeError('capacity must be positive and finite');
-  const capLimit = capacity * (1 + CAP_TOL);
-
-  // Items that cannot fit on their own never matter; dropping them keeps the LP bound tight.
-  const ids = new Int32Array(nAll);
-  let m = 0;
-  for (let i = 0; i < nAll; i++) {
-    const v = values[i];
-    const c = costs[i];
-    const r = v / c; // a ratio that overflows (huge value, subnormal cost) would turn bounds into Infinity − Infinity
-    if (!(v > 0 && v - v === 0 && c > 0 && c - c === 0 && r - r === 0)) { // finite and positive, without a global lookup per item
-      throw new RangeError(`item ${i}: value and cost must be positive and finite, with a finite ratio`);
-    }
-    if (c <= capLimit) ids[m++] = i;
-  }
-  if (m === 0) return { chosen: [], totalValue: 0, totalCost: 0 };
-  const V = new Float64Array(m);
-  const C = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    V[j] = values[ids[j]];
-    C[j] = costs[ids[j]];
-  }
-
-  const allFit = exactSum(C, null) <= capLimit;
-  // Solving the break slightly under the capacity keeps the items with d > 0 within capacity despite rounding.
-  const lambda = allFit ? 0 : breakRatio(V, C, null, capLimit * (1 - 1e-13));
-  const D = new Float64Array(m);
-  const ub = new Neumaier();
-  for (let j = 0; j < m; j++) {
-    const d = V[j] - lambda * C[j];
-    D[j] = d;
-    if (d > 0) ub.add(d);
-  }
-  ub.add(lambda * capLimit);
-  const U = ub.sum;
-  if (!(U - U === 0)) throw new RangeError('values or costs too large to total');
-  const slack = REDUCE_SLACK * U;
-
-  // Best total value V*. Any lower bound LB makes the core {|d| ≤ U − LB·(1 − TIE_TOL)} sufficient for the tie rule.
-  let best: number;
-  if (allFit) best = exactSum(V, null);
-  else {
-    const solveMax = (g: number): number => {
-      const split = splitCore(D, C, V, g);
-      const capCore = capLimit - split.fixedCost;
-      if (capCore < 0) return solveMax(Infinity); // unreachable by the choice of λ; stays exact if rounding disagrees
-      const cls = groupItems(V, C, split.core);
-      const sol = solveCore(cls.v, cls.c, cls.mult, capCore, -Infinity, 0);
-      return split.fixedValue + (sol === null ? 0 : sol.value);
-    };
-    const g0 = m <= FIRST_CORE ? Infinity : kthSmallestAbs(D, FIRST_CORE - 1);
-    best = solveMax(g0);
-    const need = U - best * (1 - TIE_TOL) + slack;
-    // This core holds every item that can appear in a set within tolerance of the best, so its optimum is global.
-    if (need > g0) best = solveMax(need);
-  }
+export function solveKnapsack(values: ArrayLike<number>, costs: ArrayLike<number>, capacity: number, fixed: FixedPart = NOTHING_FIXED): KnapsackResult {
+  const relaxed = bestValue(values, costs, capacity, fixed);
+  if (relaxed === null) return { chosen: [], totalValue: 0, totalCost: 0 };
+  const { ids, m, V, C, D, U, slack, best, capTotal } = relaxed;
 
   // Tie rule, on the items that can still differ between selections within tolerance of the best value.
-  const valueFloor = best * (1 - TIE_TOL);
-  const tol = SEARCH_TOL * best;
-  const split = splitCore(D, C, V, U - valueFloor + slack);
+  const valueFloor = (best + fixed.value) * (1 - TIE_TOL); // on the total, fixed part included
+  const tol = SEARCH_TOL * (best + fixed.value);
+  const split = splitCore(D, C, V, U + fixed.value - valueFloor + slack);
   const pick = split.fixedIn;
   const core = split.core;
   if (core.length > 0) {
     const cls = groupItems(V, C, core);
     const groups = cls.v.length;
-    const floorCore = valueFloor - split.fixedValue;
+    const floorCore = valueFloor - fixed.value - split.fixedValue;
     // Lowest cost reaching the value floor, solved as its complement: drop as much cost as possible while dropping
     // at most (core value − floor) of value. It never exceeds the cost of the best-value set, so capacity holds.
     const totalValue = new Neumaier();
@@ -151,7 +101,7 @@ export function solveKnapsack(values: ArrayLike<number>, costs: ArrayLike<number
       keep[t] = cls.mult[t] - (dropped === null ? 0 : dropped.counts[t]);
       keepCost.add(keep[t] * cls.c[t]);
     }
-    const budget = mathMin(capLimit, (split.fixedCost + keepCost.sum) * (1 + TIE_TOL)) - split.fixedCost;
+    const budget = mathMin(capTotal, (fixed.cost + split.fixedCost + keepCost.sum) * (1 + TIE_TOL)) - fixed.cost - split.fixedCost;
 
     // The cost budget is usually below capacity (integer values leave slack), so reducing again against it
     // typically shrinks the core from thousands of items to a handful.
@@ -201,8 +151,85 @@ export function solveKnapsack(values: ArrayLike<number>, costs: ArrayLike<number
   return { chosen, totalValue: tv.sum, totalCost: tc.sum };
 }
 
+/** The best total value of the given items (fixed part excluded), without the tie rule's passes; 0 when none fits. */
+export function knapsackBestValue(values: ArrayLike<number>, costs: ArrayLike<number>, capacity: number, fixed: FixedPart = NOTHING_FIXED): number {
+  return bestValue(values, costs, capacity, fixed)?.best ?? 0;
+}
+
+/** The items that fit on their own, their Lagrangian reduction (λ, d and the bound U), and the best total value. */
+function bestValue(values: ArrayLike<number>, costs: ArrayLike<number>, capacity: number, fixed: FixedPart) {
+  const nAll = values.length;
+  if (costs.length !== nAll) throw new RangeError('values and costs must have the same length');
+  if (!(capacity > 0 && capacity < Infinity)) throw new RangeError('capacity must be positive and finite');
+  const capTotal = capacity * (1 + CAP_TOL);
+  const capLimit = capTotal - fixed.cost; // room left for the given items
+
+  // Items that cannot fit on their own never matter; dropping them keeps the LP bound tight.
+  const ids = new Int32Array(nAll);
+  let m = 0;
+  for (let i = 0; i < nAll; i++) {
+    const v = values[i];
+    const c = costs[i];
+    const r = v / c; // a ratio that overflows (huge value, subnormal cost) would turn bounds into Infinity − Infinity
+    if (!(v > 0 && v - v === 0 && c > 0 && c - c === 0 && r - r === 0)) { // finite and positive, without a global lookup per item
+      throw new RangeError(`item ${i}: value and cost must be positive and finite, with a finite ratio`);
+    }
+    if (c <= capLimit) ids[m++] = i;
+  }
+  if (m === 0) return null;
+  const V = new Float64Array(m);
+  const C = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    V[j] = values[ids[j]];
+    C[j] = costs[ids[j]];
+  }
+
+  const allFit = exactSum(C, null) <= capLimit;
+  // Solving the break slightly under the capacity keeps the items with d > 0 within capacity despite rounding.
+  const lambda = allFit ? 0 : breakRatio(V, C, null, capLimit * (1 - 1e-13));
+  const D = new Float64Array(m);
+  const ub = new Neumaier();
+  for (let j = 0; j < m; j++) {
+    const d = V[j] - lambda * C[j];
+    D[j] = d;
+    if (d > 0) ub.add(d);
+  }
+  ub.add(lambda * capLimit);
+  const U = ub.sum;
+  if (!(U - U === 0)) throw new RangeError('values or costs too large to total');
+  const slack = REDUCE_SLACK * (U + fixed.value);
+
+  // Best total value V*. Any lower bound LB makes the core {|d| ≤ U − LB·(1 − TIE_TOL)} sufficient for the tie rule.
+  let best: number;
+  if (allFit) best = exactSum(V, null);
+  else {
+    const solveMax = (g: number): number => {
+      const split = splitCore(D, C, V, g);
+      const capCore = capLimit - split.fixedCost;
+      if (capCore < 0) return solveMax(Infinity); // unreachable by the choice of λ; stays exact if rounding disagrees
+      const cls = groupItems(V, C, split.core);
+      const sol = solveCore(cls.v, cls.c, cls.mult, capCore, -Infinity, 0);
+      return split.fixedValue + (sol === null ? 0 : sol.value);
+    };
+    const g0 = m <= FIRST_CORE ? Infinity : kthSmallestAbs(D, FIRST_CORE - 1);
+    best = solveMax(g0);
+    const need = U + fixed.value - (best + fixed.value) * (1 - TIE_TOL) + slack;
+    // This core holds every item that can appear in a set within tolerance of the best, so its optimum is global.
+    if (need > g0) best = solveMax(need);
+  }
+
+  return { ids, m, V, C, D, U, slack, best, capTotal };
+}
+
+/** Items outside the problem that every selection within tolerance of the best takes (see solveKnapsack). */
+export interface FixedPart {
+  value: number;
+  cost: number;
+}
+const NOTHING_FIXED: FixedPart = { value: 0, cost: 0 };
+
 /** Compensated summation: sums over up to millions of items feed thresholds that must not drift. */
-class Neumaier {
+export class Neumaier {
   private s = 0;
   private comp = 0;
   add(x: number): void {
@@ -899,7 +926,7 @@ function meetInTheMiddle(v: Float64Array, c: Float64Array, cap: number, reach: n
  * (everything fits) use a stable LSD radix sort on 16-bit digits, moving the keys along so every pass reads
  * sequentially; a comparison sort of a million rows takes several times longer.
  */
-function sortByValue(rows: Int32Array, values: ArrayLike<number>): number[] {
+export function sortByValue(rows: Int32Array, values: ArrayLike<number>): number[] {
   const n = rows.length;
   if (n < 4096) return Array.from(rows).sort((a, b) => values[b] - values[a] || a - b);
   const f = new Float64Array(n);

@@ -1,93 +1,8 @@
 // The exact knapsack behind KAM_SELECT: hand cases, the tie rule against brute force, the optimum against HiGHS.
 import fc from 'fast-check';
-import highsLoader from 'highs';
 import { describe, expect, it } from 'vitest';
 import { KnapsackResult, solveKnapsack } from '../../../../src/core/functions/solvers/knapsack';
-
-const highs = await highsLoader();
-
-/** mulberry32: every run checks the same instances. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Instance {
-  values: number[];
-  costs: number[];
-  capacity: number;
-}
-
-const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
-const fitsIn = (cost: number, capacity: number): boolean => cost <= capacity * (1 + 1e-12);
-
-/** The documented tie rule, applied literally to every subset. */
-function bruteForce({ values, costs, capacity }: Instance): number[] {
-  const n = values.length;
-  const fitting: { mask: number; value: number; cost: number }[] = [];
-  for (let mask = 0; mask < 1 << n; mask++) {
-    let value = 0;
-    let cost = 0;
-    for (let i = 0; i < n; i++) {
-      if (mask & (1 << i)) {
-        value += values[i];
-        cost += costs[i];
-      }
-    }
-    if (fitsIn(cost, capacity)) fitting.push({ mask, value, cost });
-  }
-  const best = fitting.reduce((m, s) => Math.max(m, s.value), -Infinity);
-  const nearBest = fitting.filter((s) => s.value >= best * (1 - 1e-9));
-  const cheapest = nearBest.reduce((m, s) => Math.min(m, s.cost), Infinity);
-  let winner = -1;
-  for (const s of nearBest) {
-    if (s.cost > cheapest * (1 + 1e-9)) continue;
-    if (winner < 0) winner = s.mask;
-    else {
-      const differ = winner ^ s.mask;
-      if (s.mask & differ & -differ) winner = s.mask; // the first differing row is in s
-    }
-  }
-  return Array.from({ length: n }, (_, i) => i).filter((i) => winner & (1 << i));
-}
-
-/** The same problem as a MIP in CPLEX LP format. */
-function lpModel({ values, costs, capacity }: Instance): string {
-  const terms = (coef: number[]): string =>
-    coef.map((x, i) => `${i % 10 === 0 ? '\n ' : ''}+ ${x} x${i}`).join(' ');
-  return [
-    'Maximize',
-    ` obj: ${terms(values)}`,
-    'Subject To',
-    ` cap: ${terms(costs)} <= ${capacity}`,
-    'Binary',
-    ` ${values.map((_, i) => `x${i}`).join(' ')}`,
-    'End',
-  ].join('\n');
-}
-
-function solveWithHighs(instance: Instance): { objective: number; chosen: number[] } {
-  const result = highs.solve(lpModel(instance), {
-    output_flag: false,
-    mip_rel_gap: 0,
-    mip_abs_gap: 0,
-    mip_feasibility_tolerance: 1e-10,
-    primal_feasibility_tolerance: 1e-10,
-  });
-  expect(result.Status).toBe('Optimal');
-  const primal = (i: number): number => {
-    const column = result.Columns[`x${i}`];
-    return column !== undefined && 'Primal' in column ? column.Primal : 0;
-  };
-  const chosen = instance.values.map((_, i) => i).filter((i) => primal(i) > 0.5);
-  return { objective: result.ObjectiveValue, chosen };
-}
+import { FAMILIES, Family, Instance, bruteForce, capacityFor, dynamicProgramRule, fitsIn, generator, int, solveWithHighs, sum } from '../../../support/knapsack-reference';
 
 /** What every answer must satisfy, whatever the instance. */
 function checkShape(instance: Instance, result: KnapsackResult): void {
@@ -107,69 +22,6 @@ function checkShape(instance: Instance, result: KnapsackResult): void {
 }
 
 const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
-
-// ---------------------------------------------------------------------------------------------------------------
-// Random instance families: ties, grids, decimals, equal ratios, correlated data, tiny values, identical items.
-
-type Family = (n: number, rnd: () => number) => { values: number[]; costs: number[] };
-const int = (rnd: () => number, lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
-
-const FAMILIES: Record<string, Family> = {
-  integer: (n, rnd) => ({
-    values: Array.from({ length: n }, () => int(rnd, 1, 20)),
-    costs: Array.from({ length: n }, () => int(rnd, 1, 30)),
-  }),
-  real: (n, rnd) => ({
-    values: Array.from({ length: n }, () => 10 * (1 - rnd())),
-    costs: Array.from({ length: n }, () => 0.5 + 59.5 * rnd()),
-  }),
-  'integer values, real costs': (n, rnd) => ({
-    values: Array.from({ length: n }, () => int(rnd, 1, 10)),
-    costs: Array.from({ length: n }, () => 5 + 55 * rnd()),
-  }),
-  'many ties': (n, rnd) => ({
-    values: Array.from({ length: n }, () => int(rnd, 1, 3)),
-    costs: Array.from({ length: n }, () => int(rnd, 1, 4)),
-  }),
-  decimals: (n, rnd) => ({
-    values: Array.from({ length: n }, () => int(rnd, 1, 99) / 10),
-    costs: Array.from({ length: n }, () => int(rnd, 1, 99) / 10),
-  }),
-  'equal ratios, integer costs': (n, rnd) => {
-    const costs = Array.from({ length: n }, () => int(rnd, 1, 20));
-    return { values: costs.map((c) => 3 * c), costs };
-  },
-  'equal ratios, half days': (n, rnd) => {
-    const costs = Array.from({ length: n }, () => int(rnd, 1, 40) / 2);
-    return { values: costs.map((c) => 1.25 * c), costs };
-  },
-  'strongly correlated': (n, rnd) => {
-    const costs = Array.from({ length: n }, () => int(rnd, 1, 100));
-    return { values: costs.map((c) => c + 10), costs };
-  },
-  'tiny values among large': (n, rnd) => ({
-    values: Array.from({ length: n }, () => (rnd() < 0.3 ? 1e-11 * (1 + rnd()) : int(rnd, 1, 5))),
-    costs: Array.from({ length: n }, () => int(rnd, 1, 3)),
-  }),
-  identical: (n) => ({ values: Array<number>(n).fill(4), costs: Array<number>(n).fill(2.5) }),
-};
-
-/** Capacities from below every cost to above the total, including exactly one cost and exactly the total. */
-function capacityFor(costs: number[], rnd: () => number, mode: number): number {
-  const total = sum(costs);
-  switch (mode % 6) {
-    case 0:
-      return Math.min(...costs) * 0.5;
-    case 1:
-      return costs[Math.floor(rnd() * costs.length)];
-    case 2:
-      return total;
-    case 3:
-      return total * (1 + rnd());
-    default:
-      return Math.max(1e-3, total * rnd() * 0.6);
-  }
-}
 
 function instances(seed: number, count: number, maxN: number, families: string[]): [string, Instance][] {
   const rnd = generator(seed);
@@ -298,36 +150,6 @@ describe('solveKnapsack: the optimum, certified by HiGHS', () => {
 });
 
 describe('solveKnapsack: larger instances', () => {
-  /** The tie rule by dynamic programming over integer capacity (exact for integer values and costs). */
-  function dynamicProgramRule({ values, costs, capacity }: Instance): number[] {
-    const n = values.length;
-    const W = Math.floor(capacity);
-    const best: Float64Array[] = new Array(n + 1);
-    best[n] = new Float64Array(W + 1);
-    for (let i = n - 1; i >= 0; i--) {
-      const next = best[i + 1];
-      const row = new Float64Array(W + 1);
-      for (let w = 0; w <= W; w++) {
-        row[w] = next[w];
-        if (costs[i] <= w) row[w] = Math.max(row[w], values[i] + next[w - costs[i]]);
-      }
-      best[i] = row;
-    }
-    const top = best[0][W];
-    let budget = 0;
-    while (best[0][budget] < top) budget++; // lowest cost reaching the best value
-    const chosen: number[] = [];
-    let need = top;
-    for (let i = 0; i < n; i++) {
-      if (costs[i] <= budget && values[i] + best[i + 1][budget - costs[i]] >= need) {
-        chosen.push(i);
-        budget -= costs[i];
-        need -= values[i];
-      }
-    }
-    return chosen;
-  }
-
   it.each([
     ['uniform integers, capacity 600', 3000, 1, 10, 5, 60, 600],
     ['many duplicates, capacity 600.5', 3000, 1, 3, 5, 7, 600.5],

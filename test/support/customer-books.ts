@@ -1,0 +1,20 @@
+// Test support: customer workbooks for the wizard's tests — a small hostile one by hand, in memory.
+import { MemoryWorkbook } from './memory-host';
+
+/** Six customers with names that look like formulas or markup, a title block, and a revenue typed as text. */
+export function customerBook(): MemoryWorkbook {
+  const book = new MemoryWorkbook();
+  book.addSheet('Customers', [
+    ['Customer list 2024', null, null, null, null, null, null],
+    [null, null, null, null, null, null, null],
+    ['Customer', 'Segment', 'Account manager', 'Stage', 'Revenue', 'Gross margin', 'Strategic fit'],
+    ['Acme', 'Retail', 'Ana', 'Integrated', 500000, 0.3, 8],
+    ['=HYPERLINK("http://x","y")', 'Retail', 'Ana', 'Basic', 120000, 0.1, 3],
+    ['+cmd', 'Industry', 'Luis', 'Cooperative', 300000, 0.25, 6],
+    ['-1+2', 'Industry', 'Luis', 'Exploratory', 80000, 0.05, 2],
+    ['@x', 'Retail', 'Ana', 'Interdependent', 250000, 0.2, 9],
+    ['<img src=x onerror=alert(1)>', 'Retail', 'Luis', 'Cooperative', '$90,000', 0.15, 5],
+  ]);
+  book.selection = { sheet: 'Customers', row: 5, column: 2 };
+  return book;
+}
