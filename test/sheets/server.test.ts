@@ -76,7 +76,8 @@ describe('Sheets server functions from the built Code.js', () => {
     expect(portfolio.peek(11, header('Attractiveness (0-10)'))!.format).toBe('0.00');
     expect(portfolio.peek(6, 1)!.format).toBe('');
     // The chart's helper columns are hidden and the chart is told to plot them.
-    const helper = header('Portfolio warnings') + 2;
+    // The chart's helper columns start one column after the last column of the table.
+    const helper = header('Capacity trade-off (KAM_SELECT)') + 2;
     expect(portfolio.peek(5, helper)!.value).toBe('Account');
     expect([...portfolio.hidden].sort((a, b) => a - b)).toEqual(CHART_COLUMNS.map((_, k) => helper + k));
     expect(portfolio.charts[0].options.hiddenDimensionStrategy).toBe('SHOW_BOTH');
