@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { readAccounts, readTableRows, WorkbookReadError, type WorkbookIngestResult } from '../io';
-import { defaultModel, modelInputs } from '../core/model/defaults';
+import { defaultCapacity, defaultModel, modelInputs } from '../core/model/defaults';
 import type { KamModel } from '../core/model/model';
 import { mergeModel, ModelError } from '../core/model/merge';
 import { buildPortfolio, type Portfolio } from '../core/portfolio/portfolio';
@@ -39,6 +39,25 @@ export interface PortfolioOutcome {
   pictures: { svg: string; png: string | null; inside: boolean };
   /** What the run chose that the user should know (e.g. source rows not copied). */
   notes: string[];
+  /** Where the capacity and the days per key account came from, in words. */
+  origins: { capacity: string; costs: string };
+}
+
+/** Where each key account's days came from, in words, for the summary. */
+export function costsOrigin(model: KamModel, portfolio: Portfolio, setBy: string | null, effortHeader: string | null): string {
+  const cap = model.capacity;
+  const own = Object.keys(cap.accountDays).length;
+  const ownText = own ? `; ${own} account${own === 1 ? '' : 's'} with days of ${own === 1 ? 'its' : 'their'} own in the model` : '';
+  const by = setBy ? ` (set by ${setBy})` : '';
+  if (cap.costFrom === 'stage') {
+    const table = Object.entries(cap.costByStage).map(([stage, days]) => `${stage} ${days}`).join(', ');
+    return `by relationship stage${by}: ${table}; ${cap.otherwise} for a blank or unknown stage${ownText}`;
+  }
+  if (cap.costFrom === 'effort') {
+    const without = portfolio.rows.filter((r) => r.costFrom.startsWith('no effort')).length;
+    return `from the data's effort column${effortHeader ? ` "${effortHeader}"` : ''}${by}${without ? `; ${without} account${without === 1 ? '' : 's'} without a figure: ${cap.otherwise} days` : ''}${ownText}`;
+  }
+  return `${cap.otherwise} for every account${by || ' (the same for all: days by stage are only a guess, and the data has no effort column)'}${ownText}`;
 }
 
 /**
@@ -91,7 +110,20 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
   }
 
   // A portfolio workbook's model is used whole (it reproduces that portfolio); a JSON file overrides the defaults.
-  let model = modelSource?.kind === 'workbook' ? modelSource.saved.model : defaultModel(modelInputs(ingest.accounts));
+  const inputs = modelInputs(ingest.accounts);
+  let model = modelSource?.kind === 'workbook' ? modelSource.saved.model : defaultModel(inputs);
+  // Where the capacity and the days per key account come from, for the summary and --json.
+  const modelName = modelSource?.kind === 'workbook'
+    ? `the "${SHEET_NAMES.model}" sheet of ${path.basename(options.model ?? input)}`
+    : options.model ? `the model file ${path.basename(options.model)}` : '';
+  const modelCapacity = modelSource?.kind === 'json' ? (modelSource.overrides as { capacity?: Record<string, unknown> } | undefined)?.capacity : undefined;
+  const origins = {
+    capacity: options.capacity !== undefined ? '--capacity'
+      : modelSource?.kind === 'workbook' || modelCapacity?.days !== undefined ? modelName
+      : defaultCapacity(inputs).origin,
+    costs: '',
+  };
+  const costsSetBy = modelSource?.kind === 'workbook' || (modelCapacity && (modelCapacity.costFrom !== undefined || modelCapacity.costByStage !== undefined || modelCapacity.otherwise !== undefined)) ? modelName : null;
   try {
     if (modelSource?.kind === 'json') model = mergeModel(model, modelSource.overrides, path.basename(options.model!));
     if (options.capacity !== undefined) model = mergeModel(model, { capacity: { days: options.capacity } }, '--capacity');
@@ -114,6 +146,8 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
     if (error instanceof KamError) throw new CliError(error.message, EXIT.input);
     throw error;
   }
+
+  origins.costs = costsOrigin(model, portfolio, costsSetBy, ingest.columns.find((c) => c.role === 'effort')?.header ?? null);
 
   const svg = matrixSvg(
     portfolio.rows
@@ -182,7 +216,7 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
     throw error;
   }
   progress.done();
-  return { ingest, model, portfolio, out, pictures: { svg: svgFile, png: pngFile, inside }, notes };
+  return { ingest, model, portfolio, out, pictures: { svg: svgFile, png: pngFile, inside }, notes, origins };
 }
 
 /**

@@ -4,7 +4,7 @@
 // formula), so the workbook needs no add-in to read; the wizard can rebuild it as live formulas.
 import ExcelJS from 'exceljs';
 import type { KamModel } from '../core/model/model';
-import type { Portfolio } from '../core/portfolio/portfolio';
+import { objectiveLabel, type Portfolio } from '../core/portfolio/portfolio';
 import { modelSheetBlocks, type SourceMapping } from '../core/model/model-sheet';
 import { planMetrics, previousEntries, rewardsHeader } from '../core/workbook/portfolio-plan';
 import { COMMAND_LINE_MARKER_TEXT, COMMAND_LINE_SHEETS, type PlanBlock, SHEET_NAMES, type SourceRegion } from '../core/workbook/plan';
@@ -91,9 +91,11 @@ const PORTFOLIO_COLUMNS: { header: string; width: number; numFmt?: string }[] = 
   { header: 'Relative strength', width: 10, numFmt: F.ratio },
   { header: 'Position', width: 12 },
   { header: 'Key account?', width: 12 },
+  { header: 'Why not key', width: 48 },
   { header: 'Days a year as key account', width: 11, numFmt: F.days },
   { header: 'Portfolio warnings', width: 28 },
   { header: 'Lifetime value', width: 15, numFmt: F.money },
+  { header: 'Strength from', width: 40 },
   { header: 'Problem', width: 48 },
 ];
 
@@ -104,7 +106,7 @@ function writePortfolioSheet(book: Book, { portfolio, origin }: PortfolioWorkboo
   putRow(sheet, HEADER_ROW, PORTFOLIO_COLUMNS.map((c) => c.header), 'header');
   sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: PORTFOLIO_COLUMNS.length } };
   portfolio.rows.forEach((r, i) => {
-    putRow(sheet, HEADER_ROW + 1 + i, [r.account, r.segment, r.manager, r.stage, r.revenue, r.profit, r.attractiveness, r.strength, r.position ?? '', r.key, r.cost, r.flags, r.lifetimeValue, r.problem ?? '']);
+    putRow(sheet, HEADER_ROW + 1 + i, [r.account, r.segment, r.manager, r.stage, r.revenue, r.profit, r.attractiveness, r.strength, r.position ?? '', r.key, r.whyNotKey, r.cost, r.flags, r.lifetimeValue, r.strengthFrom, r.problem ?? '']);
   });
   finishSheet(sheet);
 }
@@ -113,17 +115,17 @@ function writeKeyAccountsSheet(book: Book, { portfolio, model }: PortfolioWorkbo
   const sheet = book.addWorksheet(SHEET_NAMES.keyAccounts, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
   sheet.columns = [
     { width: 6 }, { width: 32 }, { width: 16 }, { width: 16 }, { width: 12 },
-    { width: 14, style: { numFmt: model.capacity.value === 'lifetimeValue' ? F.money : F.score } }, { width: 11, style: { numFmt: F.days } }, { width: 15, style: { numFmt: F.days } },
+    { width: 14, style: { numFmt: model.capacity.value === 'attractiveness' || model.capacity.value.startsWith('column:') ? F.score : F.money } }, { width: 11, style: { numFmt: F.days } }, { width: 15, style: { numFmt: F.days } },
     { width: 13, style: { numFmt: F.percent } }, { width: 28 },
   ];
   putHead(sheet, SHEET_NAMES.keyAccounts, 'The most valuable accounts the team can serve within its team days (KAM Model sheet): the exact optimum.');
-  putRow(sheet, HEADER_ROW, ['Rank', 'Account', 'Segment', 'Manager', 'Position', model.capacity.value === 'lifetimeValue' ? 'Lifetime value' : 'Attractiveness', 'Days a year', 'Cumulative days', 'Of capacity', 'Flags'], 'header');
+  putRow(sheet, HEADER_ROW, ['Rank', 'Account', 'Segment', 'Manager', 'Position', objectiveLabel(model), 'Days a year', 'Cumulative days', 'Of capacity', 'Flags'], 'header');
   let row = HEADER_ROW + 1;
   let cumulative = 0;
   portfolio.selection.chosen.forEach((index, rank) => {
     const r = portfolio.rows[index];
     cumulative += r.cost;
-    const value = model.capacity.value === 'lifetimeValue' ? r.lifetimeValue : r.attractiveness;
+    const value = r.value;
     putRow(sheet, row++, [rank + 1, r.account, r.segment, r.manager, r.position ?? '', value, r.cost, cumulative, cumulative / portfolio.selection.capacity, r.flags]);
   });
   row++;

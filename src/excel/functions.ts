@@ -7,7 +7,7 @@ import { runExcel } from './run';
  * @customfunction SCORE
  * @param scores One row per account, one column per factor: scores 0-10, or raw values when scales are given.
  * @param weights One weight per factor, in a row or a column; any total, none negative, at least one positive.
- * @param [scales] Optional 2 rows by one column per factor: the value that scores 0, then the value that scores 10 (first larger means lower is better).
+ * @param [scales] Optional 2 rows by one column per factor: the value that scores 0, then the value that scores 10 (first larger means lower is better); a third row may say "linear" or "log" per factor.
  * @returns A column with one attractiveness score per account row.
  */
 export function score(scores: any[][], weights: any[][], scales?: any[][]): any[][] {
@@ -46,8 +46,8 @@ export function position(attractiveness: any[][], strength: any[][], attractiven
  * @param values The value of each account (e.g. attractiveness or lifetime value); an account with a blank or non-positive value is never chosen.
  * @param capacity What the team can take on: a number of accounts, or with costs the total resources (e.g. team days a year).
  * @param [costs] Optional resources each account needs, one per row, each positive (e.g. team days a year); omitted = 1 each, so capacity is a count.
- * @param [output] Optional "list" (default: the chosen names), "table" (name, value, cost, cumulative cost) or "flags" (TRUE/FALSE per input row).
- * @returns The chosen accounts: a column of names, a 4-column table, or TRUE/FALSE per input row.
+ * @param [output] Optional "list" (default: the chosen names), "table" (name, value, cost, cumulative cost), "flags" (TRUE/FALSE per input row) or "reasons" (per input row, why the account is not chosen; empty when it is).
+ * @returns The chosen accounts: a column of names, a 4-column table, TRUE/FALSE per input row, or a reason per input row.
  */
 export function select(accounts: any[][], values: any[][], capacity: any, costs?: any[][], output?: any): any[][] {
   return runExcel('SELECT', [accounts, values, capacity, costs, output]);

@@ -6,7 +6,7 @@ import { runSheets } from './run';
  * Account attractiveness on 0 to 10: the weighted mean of each account's factor scores, one result per row. Example: =KAM_SCORE(B2:E301, B1:E1)
  * @param {range} scores One row per account, one column per factor: scores 0-10, or raw values when scales are given.
  * @param {range} weights One weight per factor, in a row or a column; any total, none negative, at least one positive.
- * @param {range} scales Optional 2 rows by one column per factor: the value that scores 0, then the value that scores 10 (first larger means lower is better).
+ * @param {range} scales Optional 2 rows by one column per factor: the value that scores 0, then the value that scores 10 (first larger means lower is better); a third row may say "linear" or "log" per factor.
  * @return A column with one attractiveness score per account row.
  * @customfunction
  */
@@ -39,8 +39,8 @@ global.KAM_POSITION = (attractiveness: unknown, strength: unknown, attractivenes
  * @param {range} values The value of each account (e.g. attractiveness or lifetime value); an account with a blank or non-positive value is never chosen.
  * @param {number} capacity What the team can take on: a number of accounts, or with costs the total resources (e.g. team days a year).
  * @param {range} costs Optional resources each account needs, one per row, each positive (e.g. team days a year); omitted = 1 each, so capacity is a count.
- * @param {string} output Optional "list" (default: the chosen names), "table" (name, value, cost, cumulative cost) or "flags" (TRUE/FALSE per input row).
- * @return The chosen accounts: a column of names, a 4-column table, or TRUE/FALSE per input row.
+ * @param {string} output Optional "list" (default: the chosen names), "table" (name, value, cost, cumulative cost), "flags" (TRUE/FALSE per input row) or "reasons" (per input row, why the account is not chosen; empty when it is).
+ * @return The chosen accounts: a column of names, a 4-column table, TRUE/FALSE per input row, or a reason per input row.
  * @customfunction
  */
 global.KAM_SELECT = (accounts: unknown, values: unknown, capacity: unknown, costs?: unknown, output?: unknown) => runSheets('SELECT', [accounts, values, capacity, costs, output]);

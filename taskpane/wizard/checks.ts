@@ -30,6 +30,9 @@ export function factorProblems(model: KamModel, units: Unit[], show: Show): Prob
     if (isNumber(f.worst) && isNumber(f.best) && f.worst === f.best) {
       out.push({ field: `factor-${i}-best`, message: `Best value of ${name}: it equals the worst value (${typed(f.worst, show, unit)}); give two different values.` });
     }
+    if (f.scale === 'log' && isNumber(f.worst) && isNumber(f.best) && !(f.worst > 0 && f.best > 0)) {
+      out.push({ field: `factor-${i}-scale`, message: `Scale of ${name}: a log scale needs a worst and a best value above 0; choose Linear, or change them.` });
+    }
   });
   if (model.factors.length && model.factors.every((f) => isNumber(f.weight) && f.weight >= 0) && !model.factors.some((f) => f.weight > 0)) {
     out.push({ field: 'factors', message: 'Weights: give at least one factor more than 0 points.' });
@@ -50,6 +53,13 @@ export function strengthProblems(model: KamModel, show: Show, range?: { min: num
       if (!isNumber(value) || value < 0) out.push({ field: `stage-${stage}`, message: `Strength for ${stage}: type a number, 0 or more (1 is parity with the best rival).` });
     }
     if (!isNumber(s.unknown) || s.unknown < 0) out.push({ field: 'unknown-strength', message: 'Strength for a blank or other stage: type a number, 0 or more.' });
+  } else if (s.kind === 'behaviour') {
+    for (const [signal, weight] of Object.entries(s.signals)) {
+      if (!isNumber(weight) || weight < 0) out.push({ field: `signal-${signal}`, message: `Weight of ${signal}: type a number of points, 0 or more.` });
+    }
+    if (Object.values(s.signals).every((w) => isNumber(w) && w >= 0) && !Object.values(s.signals).some((w) => w > 0)) {
+      out.push({ field: 'signals', message: 'Signals: give at least one signal more than 0 points.' });
+    }
   } else if (s.kind === 'ratings') {
     if (!s.criteria.length) out.push({ field: 'criteria', message: 'Add at least one buying criterion.' });
     s.criteria.forEach((c, i) => {

@@ -32,10 +32,13 @@ const fingerprint = (accounts: readonly AccountRecord[], source: FactorSource): 
 
 const hasData = (accounts: readonly AccountRecord[], source: FactorSource): boolean => accounts.some((a) => factorValue(a, source) !== null);
 
-/** The default scale for a source: as the default model sets it, else from the 10th to the 90th percentile. */
-export function defaultScale(accounts: readonly AccountRecord[], source: FactorSource): { worst: number; best: number } {
+/**
+ * The default scale for a source: as the default model sets it (with its log scale for money), else from the
+ * 10th to the 90th percentile.
+ */
+export function defaultScale(accounts: readonly AccountRecord[], source: FactorSource): { worst: number; best: number; scale?: 'log' } {
   const found = defaultModel(modelInputs(accounts as AccountRecord[])).factors.find((f) => f.source === source);
-  if (found) return { worst: found.worst, best: found.best };
+  if (found) return { worst: found.worst, best: found.best, ...(found.scale ? { scale: found.scale } : {}) };
   const values = accounts.map((a) => factorValue(a, source)).filter((v): v is number => v !== null);
   let worst = percentile(values, 0.1);
   let best = percentile(values, 0.9);
@@ -77,7 +80,13 @@ export function rebaseModel(model: KamModel, before: readonly AccountRecord[], a
       if (changed(f.source) && scaleUntouched) {
         const scale = defaultScale(after, f.source);
         const lowerIsBetter = f.worst > f.best;
-        factors.push({ ...f, worst: lowerIsBetter ? Math.max(scale.worst, scale.best) : Math.min(scale.worst, scale.best), best: lowerIsBetter ? Math.min(scale.worst, scale.best) : Math.max(scale.worst, scale.best) });
+        const { scale: _old, ...rest } = f;
+        factors.push({
+          ...rest,
+          worst: lowerIsBetter ? Math.max(scale.worst, scale.best) : Math.min(scale.worst, scale.best),
+          best: lowerIsBetter ? Math.min(scale.worst, scale.best) : Math.max(scale.worst, scale.best),
+          ...(scale.scale ? { scale: scale.scale } : {}),
+        });
         notices.push(`Factor "${f.name}": its column changed, so its worst and best values were set from the new data.`);
       } else factors.push(clone(f));
     }

@@ -6,22 +6,57 @@ import type { AccountRecord, ColumnRole, IngestResult, RoleMapping } from '../..
 import { ACCOUNT_FIELDS, Cut, FactorSource, KamModel, StrengthSource } from '../../src/core/model/model';
 import { factorValue, FIELD_LABELS } from '../../src/core/model/account-values';
 import { defaultModel, modelInputs } from '../../src/core/model/defaults';
-import { buildPortfolio, Portfolio } from '../../src/core/portfolio/portfolio';
+import { behaviourStrengths, DEFAULT_BEHAVIOUR_WEIGHTS, usableSignals } from '../../src/core/model/behaviour';
+import { stageValues } from '../../src/core/model/stages';
+import { buildPortfolio, Portfolio, resolveStages, tableStages } from '../../src/core/portfolio/portfolio';
 import { defaultRewardPlan } from '../../src/core/functions/reward';
 import { buildPlan } from '../../src/core/workbook/portfolio-plan';
 import { detectedMapping, ModelSheetError, NAMES, readModelSheet, SourceMapping } from '../../src/core/model/model-sheet';
 import { columnLooks, ColumnLooks, unitOfSource, Unit } from '../../src/core/format/units';
 import {
-  ApplyProgress, ApplyResult, checkOwnership, COMMAND_LINE_SHEETS, conflictMessage, isOwned, Ownership, RegionScope, RemoveResult, SHEET_NAMES, SourceRegion, WorkbookError,
-  WorkbookHost, WorkbookPlan,
+  a1Range, ApplyProgress, ApplyResult, checkOwnership, COMMAND_LINE_SHEETS, conflictMessage, isOwned, Ownership, parseRange, RegionScope, RemoveResult, SHEET_NAMES, SourceRegion,
+  WorkbookError, WorkbookHost, WorkbookPlan,
 } from '../../src/core/workbook/plan';
 import { defaultCriteria, defaultScale, defaultStageStrength, defaultStrengthColumn, rebaseModel } from './edits';
 import { capacityProblems, factorProblems, Problem, Show, strengthProblems } from './checks';
 
 /** Roles offered in the mapping step (the order users think in). */
 export const MAPPED_ROLES: ColumnRole[] = [
-  'account', 'accountId', 'segment', 'manager', 'stage', 'revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'date', 'orders', 'orderId', 'potential', 'shareOfWallet',
+  'account', 'accountId', 'segment', 'manager', 'stage', 'revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'effort', 'date', 'orders', 'orderId', 'category', 'potential', 'shareOfWallet',
 ];
+
+/** Roles that mean something only in a transaction export (order lines). */
+const ORDER_ROLES: ReadonlySet<ColumnRole> = new Set(['date', 'orderId', 'category']);
+
+/** The roles the mapping step offers for a table kind. */
+export function rolesFor(kind: 'customers' | 'transactions'): ColumnRole[] {
+  return MAPPED_ROLES.filter((r) => kind === 'transactions' || !ORDER_ROLES.has(r));
+}
+
+/** Data below the table read, after blank rows: the wizard says so and offers to include it. */
+export interface MoreBelow {
+  /** The last row of the table as read, and the first row of data below the gap. */
+  lastRow: number;
+  nextRow: number;
+  /** The last row with data, and how many rows hold data below the gap. */
+  endRow: number;
+  rows: number;
+  /** The range that includes the rest, without the sheet name. */
+  range: string;
+}
+
+/** The words the first step shows for data below the table. */
+export function moreBelowMessage(m: MoreBelow): string {
+  const gap = m.nextRow - m.lastRow - 1;
+  return `The table read stops at row ${m.lastRow}, but ${m.rows} more row${m.rows === 1 ? '' : 's'} with data follow after ${gap === 1 ? 'a blank row' : `${gap} blank rows`} (rows ${m.nextRow} to ${m.endRow}). Include them if they belong to the same table.`;
+}
+
+/** A stage value of the data, how many accounts have it, and the stage it is read as (null: not a stage). */
+export interface StageChoice {
+  value: string;
+  accounts: number;
+  stage: string | null;
+}
 
 /** A call to Excel or Sheets failed: said as the spreadsheet's problem, which it is. */
 export class HostError extends Error {
@@ -43,6 +78,8 @@ type StrengthKind = StrengthSource['kind'];
 
 export interface WizardState {
   source: SourceRegion | null;
+  /** Data found below the table read, after blank rows (step 1 offers to include it). */
+  moreBelow?: MoreBelow | null;
   ingest: IngestResult | null;
   mapping: SourceMapping | null;
   model: KamModel | null;
@@ -134,6 +171,63 @@ export class WizardSession {
     const oldDefaults = this.state.model ? this.defaults() : null;
     const oldHeaders = new Set((this.state.ingest?.columns ?? []).map((c) => c.header).filter(Boolean));
     const source = await this.call('read the selected data', () => this.host.readSelection(scope));
+    this.state.moreBelow = scope === 'used' ? null : await this.findMoreBelow(source);
+    return this.useSource(source, before, oldDefaults, oldHeaders, onRead);
+  }
+
+  /** Step 1's offer: read the table again down to the last row of data below the blank rows. */
+  async includeRest(): Promise<IngestResult> {
+    const more = this.state.moreBelow;
+    const source = this.state.source;
+    if (!more || !source) throw new WorkbookError('There is nothing more below the table to include.');
+    const before = this.state.ingest && !this.state.ingest.errors.length ? this.accounts() : [];
+    const oldDefaults = this.state.model ? this.defaults() : null;
+    const oldHeaders = new Set((this.state.ingest?.columns ?? []).map((c) => c.header).filter(Boolean));
+    const wider = await this.call('read the rows below the table', () => this.host.readSheet(source.sheet, more.range));
+    if (!wider) throw new WorkbookError(`Sheet "${source.sheet}" is no longer in this workbook: pick the customer data again.`);
+    this.state.moreBelow = null;
+    return this.useSource(wider, before, oldDefaults, oldHeaders);
+  }
+
+  /**
+   * Rows with data below the table read, in its columns, after one or more blank rows: the table around the
+   * selection stops at the first blank row, and real lists often go on below one. A row counts as data when
+   * at least two of its cells in the table's columns hold something (a lone note is not data).
+   */
+  private async findMoreBelow(source: SourceRegion): Promise<MoreBelow | null> {
+    const used = await this.call('read the sheet', () => this.host.readSheet(source.sheet));
+    if (!used) return null;
+    const box = parseRange(source.range);
+    const lastRow = box.row + box.rows - 1;
+    const usedLast = used.row + used.values.length - 1;
+    if (usedLast <= lastRow + 1) return null;
+    let nextRow = 0;
+    let endRow = 0;
+    let rows = 0;
+    for (let r = lastRow + 1; r <= usedLast; r++) {
+      const values = used.values[r - used.row] ?? [];
+      let filled = 0;
+      for (let c = box.column; c < box.column + box.columns; c++) {
+        const v = values[c - used.column];
+        if (v !== null && v !== undefined && String(v).trim() !== '') filled++;
+      }
+      if (filled < 2) continue;
+      if (!nextRow) nextRow = r;
+      endRow = r;
+      rows++;
+    }
+    if (!rows || nextRow <= lastRow + 1) return null;
+    return { lastRow, nextRow, endRow, rows, range: a1Range(box.row, box.column, endRow - box.row + 1, box.columns) };
+  }
+
+  /** Reads a table the host gave; the same table read again keeps the user's choices (see pick). */
+  private async useSource(
+    source: SourceRegion,
+    before: AccountRecord[],
+    oldDefaults: KamModel | null,
+    oldHeaders: Set<string>,
+    onRead?: (read: { rows: number; sheet: string }) => void | Promise<void>,
+  ): Promise<IngestResult> {
     this.state.source = source;
     // The host has answered; reading the rows (and rolling up an export) is the other long part.
     await onRead?.({ rows: source.values.length, sheet: source.sheet });
@@ -282,7 +376,13 @@ export class WizardSession {
     const old = defaultScale(this.accounts(), f.source);
     const untouched = old.worst === f.worst && old.best === f.best;
     f.source = source;
-    if (untouched) Object.assign(f, defaultScale(this.accounts(), source));
+    if (untouched) {
+      const scale = defaultScale(this.accounts(), source);
+      f.worst = scale.worst;
+      f.best = scale.best;
+      if (scale.scale) f.scale = scale.scale;
+      else delete f.scale;
+    }
   }
 
   /**
@@ -310,6 +410,9 @@ export class WizardSession {
         if (!sources.length) throw new ModelProblem('There are no rating columns to compare you with your best rival.');
         model.strength = { kind: 'ratings', criteria: defaultCriteria(this.accounts(), sources) };
         model.cuts.strength = 1;
+      } else if (kind === 'behaviour') {
+        model.strength = { kind: 'behaviour', signals: { ...DEFAULT_BEHAVIOUR_WEIGHTS } };
+        model.cuts.strength = 1;
       } else {
         model.strength = defaultStageStrength(this.defaults());
         model.cuts.strength = 1;
@@ -319,18 +422,50 @@ export class WizardSession {
     return model.cuts.strength === 'median' ? 'The strength cut is now the median of the new source.' : `The strength cut is now ${model.cuts.strength} for the new source.`;
   }
 
-  /** The lowest and highest strength the accounts get, when it can be told before building (stage or column). */
+  /** The lowest and highest strength the accounts get, when it can be told before building (stage, column, behaviour). */
   strengthRange(): { min: number; max: number } | null {
-    const s = this.model().strength;
+    const model = this.model();
+    const s = model.strength;
     const accounts = this.accounts();
     let values: number[] = [];
     if (s.kind === 'column') values = accounts.map((a) => factorValue(a, s.source)).filter((v): v is number => v !== null);
+    else if (s.kind === 'behaviour') values = behaviourStrengths(accounts, s.signals).filter((v): v is number => v !== null);
     else if (s.kind === 'stage') {
+      // Stage values read as the portfolio reads them: the stage names, the tables' stages, the vocabulary.
       const table = new Map(Object.entries(s.byStage).map(([k, v]) => [k.toLowerCase(), v]));
-      values = accounts.map((a) => (a.stage ? table.get(a.stage.trim().toLowerCase()) : undefined) ?? s.unknown);
+      values = resolveStages(accounts, model).map((r) => (r.stage ? table.get(r.stage.toLowerCase()) : undefined) ?? s.unknown);
     }
     const finite = values.filter((v) => Number.isFinite(v));
     return finite.length ? { min: Math.min(...finite), max: Math.max(...finite) } : null;
+  }
+
+  /** Every distinct stage value of the data, most common first, with the stage the model reads it as. */
+  stageChoices(): StageChoice[] {
+    const accounts = this.accounts();
+    const resolved = resolveStages(accounts, this.model());
+    const byValue = new Map<string, string | null>();
+    accounts.forEach((a, i) => {
+      if (a.stage) byValue.set(a.stage.trim().toLowerCase(), resolved[i]!.stage);
+    });
+    return stageValues(accounts.map((a) => a.stage)).map((v) => ({ ...v, stage: byValue.get(v.value.toLowerCase()) ?? null }));
+  }
+
+  /** The stages a value can be mapped to: the method's, and any the model's tables add. */
+  stageOptions(): string[] {
+    return tableStages(this.model());
+  }
+
+  /** The user's reading of a stage value: one of stageOptions(), or null for "not a stage". */
+  mapStage(value: string, stage: string | null): void {
+    const names = this.model().stageNames;
+    // Keep the spelling the data (and the model sheet) already use for this value.
+    const known = Object.keys(names).find((key) => key.trim().toLowerCase() === value.trim().toLowerCase());
+    names[known ?? value.trim()] = stage ?? '';
+  }
+
+  /** Whether the data shows enough buying behaviour for the strength proxy (two signals that vary). */
+  hasBehaviour(): boolean {
+    return usableSignals(this.accounts()).length >= 2;
   }
 
   /** The problems of a step's values (steps count from 0), each naming its field. */

@@ -4,11 +4,13 @@ import { ROLE_LABELS } from '../../src/core/ingest';
 import { matrixSvg } from '../../src/core/workbook/matrix-chart';
 import { STAGES } from '../../src/core/model/model';
 import type { FactorSource, StrengthSource } from '../../src/core/model/model';
+import { BEHAVIOUR_SIGNALS } from '../../src/core/model/behaviour';
+import { userNotes } from '../../src/core/portfolio/notes';
 import { describeRewrite, type Ownership, type RegionScope } from '../../src/core/workbook/plan';
 import { formatCount, formatNumber, parseTypedNumber } from '../../src/core/format/display';
 import type { Unit } from '../../src/core/format/units';
 import { el, field, groupError, numberBox, paint, select, svgNode, uid } from './dom';
-import { MAPPED_ROLES, WizardSession } from './session';
+import { moreBelowMessage, rolesFor, WizardSession } from './session';
 
 const STEP_TITLES = [
   '1. Customer data',
@@ -241,7 +243,8 @@ export class WizardUi {
       ? `a transaction export: ${formatCount(ingest.rowsRead, 'row', this.locale)} read and rolled up into ${formatCount(accounts, 'account', this.locale)}`
       : `a customer list: ${formatCount(accounts, 'account', this.locale)}`;
     box.append(el('p', { text: `Sheet "${s.source.sheet}", ${s.source.range}: header row ${ingest.headerRow || 'not found'}, ${kind}.` }));
-    const notes = [...ingest.errors, ...ingest.warnings];
+    // Most important first: cells not read, rows left out, segment and growth problems (core/portfolio/notes.ts).
+    const notes = userNotes(ingest);
     if (notes.length) {
       box.append(el('ul', { class: 'notes' }, ...notes.slice(0, 6).map((n) => el('li', { text: n.message }))));
       if (notes.length > 6) box.append(el('p', { class: 'hint', text: `and ${formatCount(notes.length - 6, 'more note', this.locale)}.` }));
@@ -259,22 +262,45 @@ export class WizardUi {
     const read = el('button', { type: 'button', id: 'read-button', class: 'primary', text: 'Read the data' });
     const action = this.actionRow(read, true);
     const summary = this.summary();
+    const more = this.moreBelow();
     read.addEventListener('click', () => void this.act(action, `Reading the data from ${this.session.hostName}…`, async () => {
       const scope = (group.querySelector('input[name=scope]:checked') as HTMLInputElement).value as RegionScope;
       await this.session.pick(scope, async ({ rows, sheet }) => {
         action.say(`Read ${formatCount(rows, 'row', this.locale)} from sheet "${sheet}"; finding the accounts…`);
         await paint();
       });
-      this.body.querySelector('#data-summary')?.replaceWith(this.summary());
-      const ingest = this.session.state.ingest!;
-      if (ingest.errors.length) {
-        this.showError(ingest.errors.map((e) => e.message).join(' '));
-        return 'The data could not be used: see the message above.';
-      }
-      this.setStatus(this.session.state.notices.join(' '));
-      return `Read ${formatCount(this.session.accounts().length, 'account', this.locale)}.`;
+      return this.afterRead();
     }));
-    this.body.append(el('p', { text: 'Select a cell inside your customer table (or transaction export), then read it. Nothing in your sheets changes until the last step.' }), group, action.row, summary);
+    this.body.append(el('p', { text: 'Select a cell inside your customer table (or transaction export), then read it. Nothing in your sheets changes until the last step.' }), group, action.row, more, summary);
+  }
+
+  /** What step 1 shows once the data is read (again). */
+  private afterRead(): string {
+    this.body.querySelector('#data-summary')?.replaceWith(this.summary());
+    this.body.querySelector('#more-below')?.replaceWith(this.moreBelow());
+    const ingest = this.session.state.ingest!;
+    if (ingest.errors.length) {
+      this.showError(ingest.errors.map((e) => e.message).join(' '));
+      return 'The data could not be used: see the message above.';
+    }
+    this.setStatus(this.session.state.notices.join(' '));
+    return `Read ${formatCount(this.session.accounts().length, 'account', this.locale)}.`;
+  }
+
+  /** Step 1's offer when the data goes on below a blank row: the wizard never stops there silently. */
+  private moreBelow(): HTMLElement {
+    const box = el('div', { id: 'more-below' });
+    const more = this.session.state.moreBelow;
+    if (!more) return box;
+    const include = el('button', { type: 'button', id: 'include-rest', text: `Include rows ${more.nextRow} to ${more.endRow}` });
+    const action = this.actionRow(include);
+    include.addEventListener('click', () => void this.act(action, 'Reading the rows below…', async () => {
+      await this.session.includeRest();
+      return this.afterRead();
+    }));
+    box.className = 'card warnings';
+    box.append(el('p', { text: moreBelowMessage(more) }), action.row);
+    return box;
   }
 
   private mapStep(): void {
@@ -282,7 +308,7 @@ export class WizardUi {
     const columns = ingest.columns.map((c) => ({ value: c.header || c.letter, label: c.header ? `${c.letter}: ${c.header}` : `Column ${c.letter}` }));
     const current = this.session.state.mapping?.columns ?? {};
     const list = el('div', { class: 'roles' });
-    const roles = MAPPED_ROLES.filter((r) => ingest.kind === 'transactions' || (r !== 'orderId' && r !== 'date'));
+    const roles = rolesFor(ingest.kind);
     for (const role of roles) {
       const control = select([{ value: '', label: '(not used)' }, ...columns], current[role] ?? '');
       control.dataset.role = role;
@@ -346,6 +372,14 @@ export class WizardUi {
         }
       });
       const weight = this.numberField('Weight (points)', f.weight, 'points', `factor-${i}-weight`, (v) => { f.weight = v; updateTotal(); }, { attrs: { 'data-weight': String(i) } });
+      // Money spread over orders of magnitude reads best on a log scale (docs/method.md).
+      const scale = select([{ value: 'linear', label: 'Linear' }, { value: 'log', label: 'Log (equal ratios count the same)' }], f.scale ?? 'linear');
+      scale.dataset.field = `factor-${i}-scale`;
+      scale.addEventListener('change', () => {
+        if (scale.value === 'log') f.scale = 'log';
+        else delete f.scale;
+        this.refreshChecks();
+      });
       const remove = el('button', { type: 'button', class: 'link', text: `Remove ${f.name || 'this factor'}` });
       remove.addEventListener('click', () => {
         model.factors.splice(i, 1);
@@ -354,7 +388,7 @@ export class WizardUi {
         this.refreshChecks();
         add.focus();
       });
-      box.append(field('Name', name, undefined, `factor-${i}-name`), field('Data column', source), el('div', { class: 'pair' }, weight, field('Better when', direction)), el('div', { class: 'pair' }, worst, best), remove);
+      box.append(field('Name', name, undefined, `factor-${i}-name`), field('Data column', source), el('div', { class: 'pair' }, weight, field('Better when', direction)), el('div', { class: 'pair' }, worst, best), field('Scale', scale, undefined, `factor-${i}-scale`), remove);
       return box;
     };
     const draw = (): void => list.replaceChildren(...model.factors.map((_, i) => factorBox(i)));
@@ -384,6 +418,7 @@ export class WizardUi {
       kinds.push({ value: 'column', label: 'A column that holds relative strength' });
       kinds.push({ value: 'ratings', label: "Your ratings against your best rival's" });
     }
+    if (this.session.hasBehaviour() || model.strength.kind === 'behaviour') kinds.push({ value: 'behaviour', label: 'What the orders show (a behavioural proxy)' });
     const kind = select(kinds, model.strength.kind);
     kind.id = 'strength-kind';
     const detail = el('div', { id: 'strength-detail' });
@@ -437,6 +472,15 @@ export class WizardUi {
           this.refreshChecks();
         });
         detail.append(groupError('criteria'), el('p', { class: 'hint', text: 'One pair of rating columns per buying criterion, as the customer rates you and your best rival (KAM_STRENGTH).' }), el('div', { class: 'action' }, add));
+      } else if (s.kind === 'behaviour') {
+        const signals = el('fieldset', { id: 'behaviour-signals', class: 'compact' }, el('legend', { text: 'Weight of each signal (points; 0 leaves it out)' }));
+        for (const info of BEHAVIOUR_SIGNALS) {
+          signals.append(this.numberField(info.label, s.signals[info.signal], 'points', `signal-${info.signal}`, (v) => { s.signals[info.signal] = v; updateRange(); }, { bare: true, attrs: { 'data-signal': info.signal } }));
+        }
+        detail.append(
+          el('p', { class: 'hint', text: 'A proxy, not the customer\'s view: each account\'s place among your accounts on each signal, weighted, from 0.5 to 1.5 (1 is the middle relationship).' }),
+          signals, groupError('signals'),
+        );
       } else {
         const stages = el('fieldset', { id: 'stage-strengths', class: 'compact' }, el('legend', { text: 'Strength per relationship stage (1 = parity with the best rival)' }));
         for (const stage of [...new Set([...STAGES, ...Object.keys(s.byStage)])]) {
@@ -445,6 +489,7 @@ export class WizardUi {
         stages.append(this.numberField('Blank or other stage', s.unknown, 'ratio', 'unknown-strength', (v) => { s.unknown = v; updateRange(); }, { bare: true }));
         detail.append(stages);
       }
+      detail.append(this.stageMapping(updateRange));
       updateRange();
     };
     const cutText = (): number | null => (typeof model.cuts.strength === 'number' ? model.cuts.strength : null);
@@ -473,6 +518,32 @@ export class WizardUi {
     );
   }
 
+  /**
+   * Every distinct stage value found in the data, with its count and the stage it is read as, and a choice
+   * per value: nothing the product cannot read is scored as average without the user seeing it.
+   */
+  private stageMapping(changed: () => void): HTMLElement {
+    const choices = this.session.stageChoices();
+    if (!choices.length) return el('div', { id: 'stage-mapping' });
+    const box = el('fieldset', { id: 'stage-mapping', class: 'card' }, el('legend', { text: 'Stage values in your data' }));
+    const options = [...this.session.stageOptions().map((stage) => ({ value: stage, label: stage })), { value: '', label: '(not a stage)' }];
+    const unread = choices.filter((c) => c.stage === null);
+    box.append(el('p', { class: 'hint', text: unread.length
+      ? `${unread.length === 1 ? '1 value is' : `${unread.length} values are`} not read as a stage (${unread.map((c) => `"${c.value}"`).join(', ')}): choose the stage each one means.`
+      : 'Each value found, and the stage it is read as. Change any that is wrong.' }));
+    for (const choice of choices) {
+      const control = select(options, choice.stage ?? '');
+      control.dataset.stageValue = choice.value;
+      control.addEventListener('change', () => {
+        this.session.mapStage(choice.value, control.value || null);
+        changed();
+        this.refreshChecks();
+      });
+      box.append(field(`"${choice.value}" (${formatCount(choice.accounts, 'account', this.locale)})`, control));
+    }
+    return box;
+  }
+
   private capacityStep(): void {
     const model = this.session.model();
     const result = el('div', { id: 'capacity-result', class: 'card', 'aria-live': 'polite' });
@@ -493,16 +564,26 @@ export class WizardUi {
       }
     };
     const days = this.numberField('Team days a year for key accounts', model.capacity.days, 'days', 'capacity-days', (v) => { model.capacity.days = v; update(); }, { id: 'team-days' });
-    const by = select([{ value: 'attractiveness', label: 'Attractiveness' }, { value: 'lifetimeValue', label: 'Lifetime value' }], model.capacity.value);
-    by.addEventListener('change', () => { model.capacity.value = by.value as 'attractiveness' | 'lifetimeValue'; update(); });
-    const costs = el('fieldset', { class: 'compact' }, el('legend', { text: 'Team days a year per key account, by stage' }));
+    const objectives = [{ value: 'attractiveness', label: 'Attractiveness' }, { value: 'profit', label: 'Profit after cost to serve' }, { value: 'lifetimeValue', label: 'Lifetime value' }];
+    if (model.capacity.value.startsWith('column:')) objectives.push({ value: model.capacity.value, label: model.capacity.value.slice('column:'.length) });
+    const by = select(objectives, model.capacity.value);
+    by.addEventListener('change', () => { model.capacity.value = by.value as typeof model.capacity.value; update(); });
+    // Days by stage are a guess, so by default every key account costs the same; an effort column is real.
+    const costFrom = select([
+      { value: 'equal', label: 'The same for every account' },
+      { value: 'stage', label: 'By relationship stage' },
+      ...(this.session.factorSources().some((x) => x.source === 'effort') ? [{ value: 'effort', label: 'From the data\'s effort column' }] : []),
+    ], model.capacity.costFrom);
+    costFrom.id = 'cost-from';
+    costFrom.addEventListener('change', () => { model.capacity.costFrom = costFrom.value as typeof model.capacity.costFrom; update(); });
+    const costs = el('fieldset', { class: 'compact' }, el('legend', { text: 'Team days a year per key account, by stage (used when days are by stage)' }));
     for (const stage of Object.keys(model.capacity.costByStage)) {
       costs.append(this.numberField(stage, model.capacity.costByStage[stage], 'days', `cost-${stage}`, (v) => { model.capacity.costByStage[stage] = v; update(); }, { bare: true }));
     }
-    costs.append(this.numberField('Blank or other stage', model.capacity.otherwise, 'days', 'cost-other', (v) => { model.capacity.otherwise = v; update(); }, { bare: true }));
+    const other = this.numberField('Days a year per key account (each account when the same for all; else one with no stage or effort)', model.capacity.otherwise, 'days', 'cost-other', (v) => { model.capacity.otherwise = v; update(); });
     this.body.append(
-      el('p', { text: 'Every key account takes team time, and deeper relationships take more. The wizard picks the set that brings the most value within the days you have.' }),
-      days, field('Choose key accounts by', by), costs, result,
+      el('p', { text: 'Every key account takes team time. The wizard picks the most attractive accounts the days allow; it trades days off only when they really differ (your effort column, or days by stage you set).' }),
+      days, field('Choose key accounts by', by), field('Days per key account', costFrom), other, costs, result,
     );
     update();
   }
@@ -521,7 +602,8 @@ export class WizardUi {
     };
     const chosen = p.selection.chosen.map((i) => p.rows[i]);
     const shown = chosen.slice(0, LIST_LIMIT);
-    const list = el('ol', { id: 'key-accounts', class: 'compact-list' }, ...shown.map((r) => el('li', { text: `${r.account} — ${r.position ?? 'no position'}, ${this.show(r.attractiveness, 'score')}` })));
+    // Each key account with its flags beside it: a loss-making Star the model lets in is shown as such.
+    const list = el('ol', { id: 'key-accounts', class: 'compact-list' }, ...shown.map((r) => el('li', { text: `${r.account} — ${r.position ?? 'no position'}, ${this.show(r.attractiveness, 'score')}${r.flags ? ` [${r.flags}]` : ''}` })));
     const more = chosen.length > shown.length ? el('p', { class: 'hint', text: `and ${formatCount(chosen.length - shown.length, 'more key account', this.locale)}: all are on the Key accounts sheet after building.` }) : null;
     // The method's warning signs among the key accounts first; the others only counted.
     const keyFlagged = chosen.filter((r) => r.flags);
@@ -530,10 +612,11 @@ export class WizardUi {
       ? el('ul', { id: 'flags' }, ...keyFlagged.map((r) => el('li', { text: `${r.account}: ${r.flags}` })))
       : el('p', { id: 'flags', text: 'No key account is flagged as a big name, old friend or difficult customer.' });
     const others = el('p', { id: 'other-flags', class: 'hint', text: otherFlagged ? `${formatCount(otherFlagged, 'other account', this.locale)} ${otherFlagged === 1 ? 'carries' : 'carry'} a flag; after building, each is marked in the Portfolio warnings column of KAM Portfolio.` : 'No other account carries a flag.' });
-    const warnings = el('ul', { id: 'warnings', class: 'warnings' }, ...p.warnings.map((w) => el('li', { text: w.message })));
+    const warnings = el('ul', { id: 'warnings', class: 'warnings' }, ...userNotes({ errors: [], warnings: [], skippedRows: [] }, p.warnings).map((w) => el('li', { text: w.message })));
     this.body.append(
       figure,
       el('h3', { text: `Key accounts (${this.show(chosen.length, 'count')})` }), el('p', { class: 'hint', text: 'Best first: position, attractiveness (0-10).' }), list, ...(more ? [more] : []),
+      ...this.whyNotKey(p),
       el('h3', { text: 'Key accounts that need a look' }), flags, others,
       ...(p.warnings.length ? [el('h3', { text: 'Check before building' }), warnings] : []),
     );
@@ -542,6 +625,26 @@ export class WizardUi {
       this.resizeWatch = new ResizeObserver(() => draw());
       this.resizeWatch.observe(figure);
     }
+  }
+
+  /**
+   * Why each account more attractive than the weakest key account was left out (loses money, below the cut,
+   * the capacity trade-off), most attractive first; the built portfolio has the reason for every account.
+   */
+  private whyNotKey(p: ReturnType<WizardSession['portfolio']>): HTMLElement[] {
+    const keyScores = p.selection.chosen.map((i) => p.rows[i]!.attractiveness ?? Infinity);
+    const weakest = keyScores.length ? Math.min(...keyScores) : -Infinity;
+    const left = p.rows
+      .filter((r) => !r.key && r.attractiveness !== null && r.attractiveness > weakest)
+      .sort((a, b) => (b.attractiveness ?? 0) - (a.attractiveness ?? 0));
+    if (!left.length) return [];
+    const shown = left.slice(0, LIST_LIMIT);
+    const items = shown.map((r) => el('li', { text: `${r.account} (${this.show(r.attractiveness, 'score')}${r.flags ? `, ${r.flags}` : ''}): ${r.whyNotKey}` }));
+    const more = left.length > shown.length ? [el('p', { class: 'hint', text: `and ${formatCount(left.length - shown.length, 'more account', this.locale)}: see "Why not key" on the KAM Portfolio sheet after building.` })] : [];
+    return [
+      el('h3', { text: `Why not key (${this.show(left.length, 'count')} more attractive than the weakest key account)` }),
+      el('ul', { id: 'why-not-key', class: 'compact-list' }, ...items), ...more,
+    ];
   }
 
   private buildStep(): void {

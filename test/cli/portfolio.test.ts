@@ -65,7 +65,7 @@ describe('kam portfolio output', () => {
     expect(portfolio[0]).toEqual(['KAM Portfolio']);
     expect(portfolio[1][0]).toContain('[kam-portfolio:owned]');
     const header = portfolio[4];
-    expect(header).toEqual(['Account', 'Segment', 'Manager', 'Stage', 'Revenue', 'Profit', 'Attractiveness (0-10)', 'Relative strength', 'Position', 'Key account?', 'Days a year as key account', 'Portfolio warnings', 'Lifetime value', 'Problem']);
+    expect(header).toEqual(['Account', 'Segment', 'Manager', 'Stage', 'Revenue', 'Profit', 'Attractiveness (0-10)', 'Relative strength', 'Position', 'Key account?', 'Why not key', 'Days a year as key account', 'Portfolio warnings', 'Lifetime value', 'Strength from', 'Problem']);
     expect(portfolio).toHaveLength(json.accounts.length + 5);
     for (const row of portfolio.slice(5)) {
       expect(['Strategic', 'Star', 'Status', 'Streamline']).toContain(row[8]);
@@ -106,10 +106,32 @@ describe('kam portfolio output', () => {
     expect(json.output.matrixPng).toBe(out.replace(/\.xlsx$/, '-matrix.png'));
   });
 
-  it('reports the warnings the method calls for in --json', () => {
-    const codes = json.warnings.map((w: { code: string }) => w.code);
-    expect(codes).toContain('flagged-key-account');
+  it('chooses the most attractive healthy accounts, and says why not for every other one (issue 10)', () => {
+    const rows: { account: string; key: boolean; eligible: boolean; attractiveness: number; flags: string; whyNotKey: string; position: string }[] = json.accounts;
+    const key = rows.filter((r) => r.key);
+    expect(key).toHaveLength(20); // 600 team days at 30 days each
     expect(json.selection.accounts.length).toBeLessThanOrEqual(50);
+    const weakest = Math.min(...key.map((r) => r.attractiveness));
+    for (const r of rows.filter((x) => !x.key)) {
+      expect(r.whyNotKey).not.toBe('');
+      if (r.eligible) expect(r.attractiveness).toBeLessThanOrEqual(weakest);
+    }
+    for (const r of key) expect(r.flags).not.toContain('Difficult');
+    // Olivo Steel, among the five most attractive healthy accounts, left out before this issue.
+    expect(key.map((r) => r.account)).toContain('Olivo Steel');
+  });
+
+  it('says in --json where the capacity and the days per key account came from, and the inputs of each account', () => {
+    expect(json.selection).toMatchObject({
+      objective: 'attractiveness',
+      capacityFrom: 'the default team of 4 key account managers × 150 days (the data names 10 managers; the team is capped at 4)',
+      costsFrom: '30 for every account (the same for all: days by stage are only a guess, and the data has no effort column)',
+    });
+    const olivo = json.accounts.find((r: { account: string }) => r.account === 'Olivo Steel');
+    expect(Object.keys(olivo.inputs)).toEqual(['revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'orders', 'ordersPerYear', 'daysSinceLastOrder', 'categories', 'trend', 'effort']);
+    expect(olivo.strengthFrom).toMatch(/^stage /);
+    expect(olivo.costFrom).toBe('the same for every key account');
+    expect(typeof olivo.inputs.revenue).toBe('number');
   });
 
   it('copies the source rows untouched into "Source data"', () => {

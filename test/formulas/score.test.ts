@@ -24,6 +24,20 @@ describe('KAM.SCORE in HyperFormula', () => {
     expect(values[4]).toBeCloseTo((3.7 - 0.3 * 4) / 0.7, 9);
   });
 
+  it('scores money on a log scale from a third scales row, and recalculates when the row changes', () => {
+    const hf = buildEngine({ Money: [
+      [10000, 0.1, null, '=KAM_SCORE(A5:B6, A4:B4, A1:B3)'],
+      [1000000, 0.5],
+      ['log', 'linear'],
+      [1, 1],
+      [100000, 0.3],
+      [1000000, 0.1],
+    ] });
+    expect([hf.getCellValue({ sheet: 0, row: 0, col: 3 }), hf.getCellValue({ sheet: 0, row: 1, col: 3 })]).toEqual([5, 5]);
+    hf.setCellContents({ sheet: 0, row: 2, col: 0 }, 'linear'); // 100,000 on 10,000…1,000,000 linear scores 0.909…
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 3 })).toBeCloseTo((10 * 90000) / 990000 / 2 + 2.5, 9);
+  });
+
   it('puts a per-row error in that row only', () => {
     const data = sheet('=KAM.SCORE(A2:I6, A1:I1)');
     data[3][2] = 'n/a';

@@ -73,11 +73,11 @@ describe('messy-customers.xlsx', () => {
 
 describe('transaction exports', () => {
   const accounts = (rows: number[][]): AccountRecord[] => [
-    { account: 'Acme', revenue: 6000, profit: 1100, margin: 0.183333, growth: 0, tenure: 1.96, orders: 3, revenueByYear: { 2023: 3000, 2024: 3000 }, firstOrder: '2023-01-05', lastOrder: '2024-05-20', factors: {}, sourceRows: rows[0]! },
-    { account: 'Beta Ltd', revenue: 5300, profit: 650, margin: 0.122642, growth: 0.65, tenure: 1.78, orders: 4, revenueByYear: { 2023: 2000, 2024: 3300 }, firstOrder: '2023-03-10', lastOrder: '2024-12-20', factors: {}, sourceRows: rows[1]! },
-    { account: 'Gamma', revenue: 800, profit: -100, margin: -0.125, growth: -1, tenure: 1.06, orders: 1, revenueByYear: { 2023: 800 }, firstOrder: '2023-11-30', lastOrder: '2023-11-30', factors: {}, sourceRows: rows[2]! },
-    { account: 'Delta', revenue: 1200, profit: 100, margin: 0.083333, tenure: 0.28, orders: 1, revenueByYear: { 2024: 1200 }, firstOrder: '2024-09-09', lastOrder: '2024-09-09', factors: {}, sourceRows: rows[3]! },
-    { account: 'Omega, Inc.', revenue: 700, profit: 70, margin: 0.1, tenure: 0.8, orders: 1, revenueByYear: { 2024: 700 }, firstOrder: '2024-03-03', lastOrder: '2024-03-03', factors: {}, sourceRows: rows[4]! },
+    { account: 'Acme', revenue: 6000, profit: 1100, margin: 0.183333, growth: 0, tenure: 1.96, orders: 3, ordersPerYear: 1.532517, daysSinceLastOrder: 214, trend: 0, revenueByYear: { 2023: 3000, 2024: 3000 }, firstOrder: '2023-01-05', lastOrder: '2024-05-20', factors: {}, sourceRows: rows[0]! },
+    { account: 'Beta Ltd', revenue: 5300, profit: 650, margin: 0.122642, growth: 0.65, tenure: 1.78, orders: 4, ordersPerYear: 2.24424, daysSinceLastOrder: 0, trend: 0.245283, revenueByYear: { 2023: 2000, 2024: 3300 }, firstOrder: '2023-03-10', lastOrder: '2024-12-20', factors: {}, sourceRows: rows[1]! },
+    { account: 'Gamma', revenue: 800, profit: -100, margin: -0.125, growth: -1, tenure: 1.06, orders: 1, ordersPerYear: 0.946244, daysSinceLastOrder: 386, trend: -1, revenueByYear: { 2023: 800 }, firstOrder: '2023-11-30', lastOrder: '2023-11-30', factors: {}, sourceRows: rows[2]! },
+    { account: 'Delta', revenue: 1200, profit: 100, margin: 0.083333, tenure: 0.28, orders: 1, ordersPerYear: 1, daysSinceLastOrder: 102, trend: 1, revenueByYear: { 2024: 1200 }, firstOrder: '2024-09-09', lastOrder: '2024-09-09', factors: {}, sourceRows: rows[3]! },
+    { account: 'Omega, Inc.', revenue: 700, profit: 70, margin: 0.1, tenure: 0.8, orders: 1, ordersPerYear: 1, daysSinceLastOrder: 292, trend: 1, revenueByYear: { 2024: 700 }, firstOrder: '2024-03-03', lastOrder: '2024-03-03', factors: {}, sourceRows: rows[4]! },
   ];
 
   it.each([

@@ -33,7 +33,7 @@ const instanceArb = fc.integer({ min: 1, max: 12 }).chain((n) =>
 
 describe('KAM_SELECT properties', () => {
   // BUG 1 and BUG 2 inputs are replaced here (withoutKnownBugs); their own tests are at the end.
-  it('returns the documented shape for "list", "table" and "flags", or fails the call with a KamError', () => {
+  it('returns the documented shape for "list", "table", "flags" and "reasons", or fails the call with a KamError', () => {
     fc.assert(
       fc.property(selectCaseArb.map(withoutKnownBugs), ({ args }) => {
         const outcome = runChecked(SELECT.run, args);
@@ -46,6 +46,13 @@ describe('KAM_SELECT properties', () => {
           expectShape(out, n, 1);
           for (const [cell] of out) expect(typeof cell === 'boolean' || cell === '' || cell instanceof CellError).toBe(true);
           expect(out.some(([cell]) => cell === true), 'something is chosen (else #N/A)').toBe(true);
+          return;
+        }
+        if (output === 'reasons') {
+          // One text per input row: "" for a chosen account (at least one), a reason or the row's error for the others.
+          expectShape(out, n, 1);
+          for (const [cell] of out) expect(typeof cell === 'string' || cell instanceof CellError).toBe(true);
+          expect(out.some(([cell]) => cell === ''), 'something is chosen (else #N/A)').toBe(true);
           return;
         }
         expect(out.length).toBeGreaterThanOrEqual(1);
@@ -92,6 +99,38 @@ describe('KAM_SELECT properties', () => {
         out.forEach(([flag], i) => values[i] <= 0 && expect(flag).toBe(false));
       }),
       { seed: SEED, numRuns: 1000 },
+    );
+  });
+
+  it('"reasons" tells a tie from a trade-off exactly (checked by brute force with the account forced in)', () => {
+    fc.assert(
+      fc.property(instanceArb, ([values, costs, capacity]) => {
+        const accounts: Grid = values.map((_, i) => [`Acct ${i + 1}`]);
+        let flags: OutGrid;
+        let reasons: OutGrid;
+        try {
+          flags = SELECT.run([accounts, values.map((v) => [v]), capacity, costs.map((c) => [c]), 'flags']);
+          reasons = SELECT.run([accounts, values.map((v) => [v]), capacity, costs.map((c) => [c]), 'reasons']);
+        } catch (error) {
+          expect((error as KamError).kind).toBe('NA');
+          return;
+        }
+        const best = chosenValue(flags, values);
+        const weakest = Math.min(...values.filter((_, i) => flags[i][0] === true));
+        values.forEach((v, j) => {
+          const reason = reasons[j][0] as string;
+          if (flags[j][0] === true) return expect(reason).toBe('');
+          if (!(v > 0)) return expect(reason).toBe('no positive value: never chosen');
+          if (costs[j] > capacity) return expect(reason).toMatch(/more than the whole capacity/);
+          if (v < weakest) return expect(reason).toMatch(/^worth less than every chosen account/);
+          // The best selection that includes j, by brute force over the others in the room j leaves.
+          const others = values.map((x, k) => (k === j ? 0 : Math.max(x, 0)));
+          const forced = v + bruteForceBest(others, costs.map((c, k) => (k === j ? Infinity : c)), capacity - costs[j]);
+          if (forced >= best * (1 - 1e-9)) expect(reason).toMatch(/a selection with it is worth the same/);
+          else expect(reason).toMatch(/^needs [\d.]+; to fit it in, .* would have to go, against [\d.]+ for it/);
+        });
+      }),
+      { seed: SEED, numRuns: 600 },
     );
   });
 

@@ -50,8 +50,9 @@ describe('Sheets server functions from the built Code.js', () => {
 
     const portfolio = ss.getSheetByName(SHEET_NAMES.portfolio)!;
     const formulas = [...portfolio.cells.values()].map((c) => c.formula).filter(Boolean);
-    expect(formulas.filter((f) => f.startsWith("=KAM_SCORE("))).toEqual(["=KAM_SCORE($H$6:$J$11, KAM_Weights, KAM_Scales)"]);
-    for (const id of ['POSITION', 'SELECT', 'FLAGS', 'CLV']) expect(formulas.filter((f) => f.includes(`KAM_${id}(`))).toHaveLength(1);
+    expect(formulas.filter((f) => f.startsWith("=KAM_SCORE("))).toEqual(["=KAM_SCORE($H$6:$K$11, KAM_Weights, KAM_Scales)"]); // revenue, profit, margin, fit
+    for (const id of ['POSITION', 'FLAGS', 'CLV']) expect(formulas.filter((f) => f.includes(`KAM_${id}(`))).toHaveLength(1);
+    expect(formulas.filter((f) => f.includes('KAM_SELECT('))).toHaveLength(2); // the key-account flags and the reasons
     expect(formulas.some((f) => f.includes('KAM.'))).toBe(false);
     HOSTILE.forEach((name, i) => {
       const cell = portfolio.peek(7 + i, 1)!;
@@ -75,7 +76,8 @@ describe('Sheets server functions from the built Code.js', () => {
     expect(portfolio.peek(11, header('Attractiveness (0-10)'))!.format).toBe('0.00');
     expect(portfolio.peek(6, 1)!.format).toBe('');
     // The chart's helper columns are hidden and the chart is told to plot them.
-    const helper = header('Portfolio warnings') + 2;
+    // The chart's helper columns start one column after the last column of the table.
+    const helper = header('Capacity trade-off (KAM_SELECT)') + 2;
     expect(portfolio.peek(5, helper)!.value).toBe('Account');
     expect([...portfolio.hidden].sort((a, b) => a - b)).toEqual(CHART_COLUMNS.map((_, k) => helper + k));
     expect(portfolio.charts[0].options.hiddenDimensionStrategy).toBe('SHOW_BOTH');

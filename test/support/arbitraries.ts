@@ -182,9 +182,9 @@ const nameArb = (i: number): fc.Arbitrary<Cell> =>
     { weight: 1, arbitrary: anyCellArb },
   );
 
-export const SELECT_OUTPUTS = ['list', 'table', 'flags'] as const;
+export const SELECT_OUTPUTS = ['list', 'table', 'flags', 'reasons'] as const;
 const outputArb: fc.Arbitrary<Arg | undefined> = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom<Arg | undefined>(undefined, null, '', 'list', 'table', 'flags', ' TABLE ', 'Flags', [['table']]) },
+  { weight: 6, arbitrary: fc.constantFrom<Arg | undefined>(undefined, null, '', 'list', 'table', 'flags', ' TABLE ', 'Flags', [['table']], 'reasons', ' Reasons') },
   { weight: 1, arbitrary: valueArg(anyCellArb) },
   { weight: 1, arbitrary: hostileArgArb },
 );
@@ -478,12 +478,12 @@ export function expectShape(out: OutGrid, rows: number, columns: number): void {
 }
 
 /** The output word a SELECT call asked for, as the function reads it (undefined when it is not a known word). */
-export function selectOutputOf(arg: Arg | undefined): 'list' | 'table' | 'flags' | undefined {
+export function selectOutputOf(arg: Arg | undefined): 'list' | 'table' | 'flags' | 'reasons' | undefined {
   const cell = Array.isArray(arg) ? (arg.length === 1 && arg[0]?.length === 1 ? arg[0][0] : 'not a value') : arg;
   if (cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '')) return 'list';
   if (typeof cell !== 'string') return undefined;
   const word = cell.trim().toLowerCase();
-  return (SELECT_OUTPUTS as readonly string[]).includes(word) ? (word as 'list' | 'table' | 'flags') : undefined;
+  return (SELECT_OUTPUTS as readonly string[]).includes(word) ? (word as 'list' | 'table' | 'flags' | 'reasons') : undefined;
 }
 
 /** A result cell compared across runs: numbers and text as they are, errors by kind (messages name row numbers). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryHost, MemoryWorkbook } from '../support/memory-host';
 import { customerBook } from '../support/customer-books';
-import { HostError, ModelProblem, WizardSession } from '../../taskpane/wizard/session';
+import { HostError, ModelProblem, moreBelowMessage, rolesFor, WizardSession } from '../../taskpane/wizard/session';
 import { friendly } from '../../taskpane/wizard/ui';
 import type { Show } from '../../taskpane/wizard/checks';
 import { formatNumber } from '../../src/core/format/display';
@@ -30,9 +30,11 @@ describe('WizardSession on an in-memory workbook', () => {
     const formulas = book.sheet(SHEET_NAMES.portfolio)!;
     const all = [...formulas.cells.values()].map((c) => c.formula).filter(Boolean) as string[];
     const spelled = host === 'excel' ? 'KAM.' : 'KAM_';
-    for (const id of ['SCORE', 'POSITION', 'SELECT', 'FLAGS', 'CLV']) {
+    for (const id of ['SCORE', 'POSITION', 'FLAGS', 'CLV']) {
       expect(all.filter((f) => f.includes(`${spelled}${id}(`))).toHaveLength(1);
     }
+    // KAM_SELECT twice over the eligible column: the key-account flags and the reasons for the others.
+    expect(all.filter((f) => f.includes(`${spelled}SELECT(`)).map((f) => f.match(/"(\w+)"\)$/)?.[1])).toEqual(['flags', 'reasons']);
     expect(all.some((f) => f.includes(host === 'excel' ? 'KAM_SCORE(' : 'KAM.SCORE('))).toBe(false);
     // Hostile names stay text.
     for (const [address, name] of [['A7', '=HYPERLINK("http://x","y")'], ['A8', '+cmd'], ['A9', '-1+2'], ['A10', '@x']]) {
@@ -118,6 +120,70 @@ describe('WizardSession on an in-memory workbook', () => {
     await expect(session.build()).rejects.toThrow(/already has a sheet called "KAM Portfolio".*Rename/);
     expect(book.sheet('KAM Model')).toBeUndefined();
     expect(book.get('KAM Portfolio', 'A1')?.value).toBe('my own notes');
+  });
+});
+
+describe('WizardSession: the judgement steps (issue 10)', () => {
+  function listWithGap(): MemoryWorkbook {
+    const book = new MemoryWorkbook();
+    book.addSheet('Clientes', [
+      ['Cliente', 'Etapa', 'Ventas'],
+      ['Atlas', 'Integrada', 900],
+      ['Boreal', 'Básica', 700],
+      [null, null, null],
+      ['Coloso', 'Oro', 2500],
+      ['Delta', 'cooperativa', 150],
+      [null, null, null],
+      ['Nota: cifras en miles', null, null], // a lone note below is not data
+    ]);
+    book.selection = { sheet: 'Clientes', row: 2, column: 1 };
+    return book;
+  }
+
+  it('does not stop silently at a blank row when data goes on below: it says so and includes the rest on request', async () => {
+    const session = new WizardSession(new MemoryHost(listWithGap(), 'sheets'));
+    await session.pick('table');
+    expect(session.accounts().map((a) => a.account)).toEqual(['Atlas', 'Boreal']);
+    expect(session.state.moreBelow).toEqual({ lastRow: 3, nextRow: 5, endRow: 6, rows: 2, range: 'A1:C6' });
+    expect(moreBelowMessage(session.state.moreBelow!)).toBe(
+      'The table read stops at row 3, but 2 more rows with data follow after a blank row (rows 5 to 6). Include them if they belong to the same table.',
+    );
+    await session.includeRest();
+    expect(session.accounts().map((a) => a.account)).toEqual(['Atlas', 'Boreal', 'Coloso', 'Delta']);
+    expect(session.state.moreBelow).toBeNull();
+    expect(session.state.ingest!.skippedRows.map((r) => r.code)).toEqual(['BLANK_ROW']);
+    // Reading the whole sheet offers nothing more.
+    await session.pick('used');
+    expect(session.state.moreBelow).toBeNull();
+  });
+
+  it('lists every distinct stage value with its count and reading, and lets the user map each one', async () => {
+    const session = new WizardSession(new MemoryHost(listWithGap(), 'excel'));
+    await session.pick('used');
+    expect(session.stageChoices()).toEqual([
+      { value: 'Básica', accounts: 1, stage: 'Basic' },
+      { value: 'cooperativa', accounts: 1, stage: 'Cooperative' },
+      { value: 'Integrada', accounts: 1, stage: 'Integrated' },
+      { value: 'Oro', accounts: 1, stage: null },
+    ]);
+    expect(session.portfolio().warnings.map((w) => w.code)).toContain('stages-not-recognised');
+    session.mapStage('oro', 'Integrated');
+    expect(session.stageChoices().find((c) => c.value === 'Oro')?.stage).toBe('Integrated');
+    expect(session.portfolio().rows.find((r) => r.account === 'Coloso')).toMatchObject({ methodStage: 'Integrated', strength: 1.5 });
+    expect(session.portfolio().warnings.map((w) => w.code)).not.toContain('stages-not-recognised');
+    session.mapStage('Integrada', null);
+    expect(session.portfolio().rows.find((r) => r.account === 'Atlas')?.methodStage).toBeNull();
+    expect(session.stageOptions()).toEqual(['Exploratory', 'Basic', 'Cooperative', 'Interdependent', 'Integrated', 'Disintegrating']);
+    // The mapping is saved on the model sheet and read back.
+    await session.build();
+    const again = new WizardSession(new MemoryHost((session.host as MemoryHost).book, 'excel'));
+    await again.open();
+    expect(again.model().stageNames).toMatchObject({ Oro: 'Integrated', Integrada: '' });
+  });
+
+  it('offers the order-only roles (date, order, product category) only for a transaction export', () => {
+    expect(rolesFor('customers')).not.toContain('category');
+    expect(rolesFor('transactions')).toEqual(expect.arrayContaining(['date', 'orderId', 'category', 'effort']));
   });
 });
 

@@ -98,7 +98,8 @@ describe.each(hosts)('the wizard in the $name pane, step by step', (host) => {
     // Scales in the data's units: the revenue scale as money, the margin scale as a percentage.
     const worst = await page.locator('#factors fieldset').first().locator('input[data-field="factor-0-worst"]').inputValue();
     expect(worst).toMatch(/^\d{1,3}(,\d{3})+$/);
-    expect(await page.locator('input[data-field="factor-1-best"]').inputValue()).toMatch(/^\d+\.\d%$/);
+    // (The factors: Revenue, Profit, Gross margin, … — docs/method.md.)
+    expect(await page.locator('input[data-field="factor-2-best"]').inputValue()).toMatch(/^\d+\.\d%$/);
     await expectNoOverflow(pane, 'step 3');
     await screenshot(pane, '3-factors');
     await next(page, '4. Relative strength');
@@ -241,7 +242,7 @@ describe.each(hosts)('the wizard in the $name pane, step by step', (host) => {
     // Strength: a column source defaults to a column that is not money, against the median, not Revenue against 1.
     await next(page, '4. Relative strength');
     await page.selectOption('#strength-kind', 'column');
-    await expect.poll(() => page.locator('#strength-detail select').inputValue()).not.toBe('revenue');
+    await expect.poll(() => page.locator('#strength-detail > .field select').inputValue()).not.toBe('revenue');
     expect(await page.inputValue('#strength-cut')).toBe('');
     await page.selectOption('#strength-kind', 'stage');
     await expect.poll(() => page.inputValue('#strength-cut')).toBe('1.00');

@@ -51,6 +51,19 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `wizard-${name}.png`), fullPage: true });
 }
 
+/** The built sidebar at 300 px over a fake spreadsheet, started. */
+async function openSidebar(ss: FakeSpreadsheet): Promise<Page> {
+  const call = sheetsServer(ss);
+  const page = await browser.newPage({ viewport: { width: 300, height: 700 } });
+  await page.exposeFunction('__kamBridge', (name: string, args: string) => {
+    try { return JSON.stringify({ value: call(name, JSON.parse(args)) }); } catch (e) { return JSON.stringify({ error: (e as Error).message }); }
+  });
+  await page.addInitScript(BRIDGE);
+  await page.goto(`${server.url}/Sidebar.html`);
+  await page.click('#start-button');
+  return page;
+}
+
 async function next(page: Page, title: string): Promise<void> {
   await page.click('#next-button');
   await expect.poll(() => page.textContent('#step-title')).toBe(title);
@@ -105,10 +118,10 @@ describe('the wizard in the Sheets sidebar, end to end', () => {
     await shot(page, '4-strength');
     // Your-vs-rival ratings: one criterion with its two rating columns and weight, then back to the stage.
     await page.selectOption('#strength-kind', 'ratings');
-    await expect.poll(() => page.locator('#strength-detail fieldset').count()).toBe(1);
+    await expect.poll(() => page.locator('#strength-detail fieldset:not(#stage-mapping)').count()).toBe(1);
     expect(await page.isVisible('#strength-detail >> text=Best rival')).toBe(true);
     await page.click('#add-criterion');
-    await expect.poll(() => page.locator('#strength-detail fieldset').count()).toBe(2);
+    await expect.poll(() => page.locator('#strength-detail fieldset:not(#stage-mapping)').count()).toBe(2);
     await shot(page, '4-strength-ratings');
     await page.selectOption('#strength-kind', 'stage');
 
@@ -139,7 +152,8 @@ describe('the wizard in the Sheets sidebar, end to end', () => {
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['Customers', ...Object.values(SHEET_NAMES)]);
     const portfolio = ss.getSheetByName(SHEET_NAMES.portfolio)!;
     const formulas = [...portfolio.cells.values()].map((c) => c.formula).filter(Boolean);
-    for (const id of ['SCORE', 'POSITION', 'SELECT', 'FLAGS', 'CLV']) expect(formulas.filter((f) => f.includes(`KAM_${id}(`))).toHaveLength(1);
+    for (const id of ['SCORE', 'POSITION', 'FLAGS', 'CLV']) expect(formulas.filter((f) => f.includes(`KAM_${id}(`))).toHaveLength(1);
+    expect(formulas.filter((f) => f.includes('KAM_SELECT('))).toHaveLength(2); // the key-account flags and the reasons
     expect(formulas.find((f) => f.startsWith('=KAM_SCORE('))).toMatch(/KAM_Weights, KAM_Scales\)$/);
     expect(portfolio.peek(6, 1)!.value).toBe(XSS);
     expect(portfolio.peek(7, 1)!).toMatchObject({ value: '=HYPERLINK("http://evil","x")', formula: '' });
@@ -160,16 +174,58 @@ describe('the wizard in the Sheets sidebar, end to end', () => {
     await page.close();
   });
 
+  it('offers the rows below a blank row, maps every stage value found, and says why not key (issue 10)', async () => {
+    const ss = new FakeSpreadsheet();
+    const data = ss.addSheet('Clientes', [
+      ['Cliente', 'Etapa', 'Ventas', 'Margen', 'Coste de servicio', 'Encaje estratégico'],
+      ['Atlas', 'Integrada', 900000, 0.32, 40000, 9],
+      ['Boreal', 'Etapa 4 - interdependiente', 700000, 0.28, 30000, 8],
+      ['Delta', 'Básica', 150000, 0.3, 5000, 8],
+      [null, null, null, null, null, null],
+      ['Estrella', 'Oro', 800000, 0.31, 270000, 10], // attractive on fit and margin, but loses 22,000 after cost to serve
+      ['Foxtrot', 'Exploratoria', 60000, 0.1, 4000, 2],
+    ]);
+    data.active = { row: 2, column: 1 };
+    const page = await openSidebar(ss);
+
+    // 1. The table around the selection stops at the blank row: the wizard says so and offers the rest.
+    await page.click('#read-button');
+    await expect.poll(() => page.textContent('#data-summary')).toContain('3 accounts');
+    expect(await page.textContent('#more-below')).toContain('The table read stops at row 4, but 2 more rows with data follow after a blank row (rows 6 to 7).');
+    await shot(page, 'issue10-1-more-below');
+    await page.click('#include-rest');
+    await expect.poll(() => page.textContent('#data-summary')).toContain('5 accounts');
+    expect(await page.textContent('#more-below')).toBe('');
+
+    // 4. Every stage value found, with its count and reading; "Oro" is no stage until the user maps it.
+    for (const title of ['2. Columns', '3. Attractiveness', '4. Relative strength']) await next(page, title);
+    const values = await page.locator('#stage-mapping select').evaluateAll((els) => els.map((e) => [(e as HTMLSelectElement).dataset.stageValue, (e as HTMLSelectElement).value]));
+    expect(values).toEqual([['Básica', 'Basic'], ['Etapa 4 - interdependiente', 'Interdependent'], ['Exploratoria', 'Exploratory'], ['Integrada', 'Integrated'], ['Oro', '']]);
+    expect(await page.textContent('#stage-mapping')).toContain('1 value is not read as a stage ("Oro")');
+    await shot(page, 'issue10-4-stage-mapping');
+    await page.selectOption('select[data-stage-value="Oro"]', 'Cooperative');
+
+    // 6. Review: the loss-maker more attractive than the weakest key account says why it is not key.
+    for (const title of ['5. Capacity', '6. Review']) await next(page, title);
+    await expect.poll(() => page.textContent('#why-not-key')).toContain('Estrella');
+    expect(await page.textContent('#why-not-key')).toMatch(/Estrella \([\d.]+, Difficult\): loses money \(Difficult\)/);
+    expect(await page.textContent('#key-accounts')).toContain('Atlas');
+    await shot(page, 'issue10-6-why-not-key');
+
+    // Built: the mapping is on the model sheet, the reasons in the portfolio.
+    await next(page, '7. Build');
+    await page.click('#build-button');
+    await expect.poll(() => page.textContent('#build-result'), { timeout: 20_000 }).toContain('4 sheets created');
+    const names = ss.names.get('KAM_StageNames')!;
+    const model = ss.getSheetByName(SHEET_NAMES.model)!;
+    const rows = Array.from({ length: 5 }, (_, i) => [model.peek(names.row + i, names.column)?.value, model.peek(names.row + i, names.column + 1)?.value]);
+    expect(rows).toContainEqual(['Oro', 'Cooperative']);
+    await page.close();
+  });
+
   it('reopens with the settings read back from the KAM Model sheet, and shows a conflict in words', async () => {
     const ss = customerBook();
-    const call = sheetsServer(ss);
-    const page = await browser.newPage({ viewport: { width: 300, height: 700 } });
-    await page.exposeFunction('__kamBridge', (name: string, args: string) => {
-      try { return JSON.stringify({ value: call(name, JSON.parse(args)) }); } catch (e) { return JSON.stringify({ error: (e as Error).message }); }
-    });
-    await page.addInitScript(BRIDGE);
-    await page.goto(`${server.url}/Sidebar.html`);
-    await page.click('#start-button');
+    const page = await openSidebar(ss);
     await page.click('#read-button');
     await expect.poll(() => page.textContent('#data-summary')).toContain('6 accounts');
     ss.addSheet('KAM Rewards', [['my plan']]);

@@ -46,7 +46,8 @@ describe.each(['sheets', 'excel'] as const)('the sheets the build writes (%s)', 
     // Text stays text: Excel gets the Text format, Sheets the apostrophe (no format of its own).
     expect(formatAt(book, P, 6, 1)).toBe(host === 'excel' ? '@' : undefined);
 
-    const helper = col('Portfolio warnings') + 2;
+    // The chart's helper columns start one column after the last column of the table.
+    const helper = col('Capacity trade-off (KAM_SELECT)') + 2;
     expect(book.get(P, `${String.fromCharCode(64 + helper)}5`)?.value).toBe('Account');
     expect([...book.sheet(P)!.hidden].sort((a, b) => a - b)).toEqual(CHART_COLUMNS.map((_, k) => helper + k));
 

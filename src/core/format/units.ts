@@ -12,6 +12,7 @@ export type Unit = 'money' | 'percent' | 'days' | 'years' | 'count' | 'score' | 
 /** The unit of each account field, as ingest reads it (ratios are fractions: 0.12 = 12 %). */
 export const FIELD_UNITS: Record<AccountField, Unit> = {
   revenue: 'money', profit: 'money', margin: 'percent', costToServe: 'money', growth: 'percent', tenure: 'years', orders: 'count',
+  effort: 'days',
 };
 
 const CURRENCY = /[$€£¥₹₩₽¢]|\[\$[^\]]*\]|"(?:USD|EUR|GBP|MXN|ARS|CLP|COP|PEN|CHF|JPY|CAD|AUD|BRL)"/i;

@@ -50,7 +50,11 @@ export const messages = {
   weightsAllZero: (arg: string) =>
     `${arg}: every weight is 0 or blank. Give at least one factor a positive weight.`,
   scalesShape: (arg: string, rows: number, cols: number, factors: number) =>
-    `${arg} is ${rows} rows by ${cols} columns. It needs 2 rows (the value that scores 0, then the value that scores 10) and ${factors} columns, one per factor.`,
+    `${arg} is ${rows} rows by ${cols} columns. It needs 2 rows (the value that scores 0, then the value that scores 10), or 3 with "linear" or "log" per factor in the third, and ${factors} columns, one per factor.`,
+  scaleCurveInvalid: (arg: string, column: number, value: unknown) =>
+    `${arg}: row 3, column ${column} is ${typeof value === 'string' ? `"${value}"` : String(value)}. The third row says how each factor is scaled: "linear", "log" or blank (linear).`,
+  scaleLogNotPositive: (arg: string, column: number, worst: number, best: number) =>
+    `${arg}: column ${column} is on a log scale but scores 0 at ${worst} and 10 at ${best}. A log scale needs both values above 0; use "linear" for values that can be 0 or negative at the anchors.`,
   scaleInvalid: (arg: string, row: number, column: number, detail: string) =>
     `${arg}: row ${row}, column ${column} ${detail}. Both rows of ${arg} must hold numbers.`,
   scaleFlat: (arg: string, column: number, value: number) =>
@@ -102,7 +106,7 @@ export const messages = {
   capacityNotPositive: (value: number) =>
     `capacity is ${value}. Give a positive number: how many key accounts (without costs), or the resources the team has, in the unit of costs.`,
   outputInvalid: (text: string) =>
-    `output is ${quote(text)}. Use "list" (the chosen names), "table" (name, value, cost, cumulative cost) or "flags" (TRUE/FALSE per row).`,
+    `output is ${quote(text)}. Use "list" (the chosen names), "table" (name, value, cost, cumulative cost), "flags" (TRUE/FALSE per row) or "reasons" (why each account is not chosen).`,
   accountNameMissing: (row: number) =>
     `accounts: row ${row} is blank, but the row has a value or a cost. Name the account, or clear the row.`,
   accountNameInvalid: (row: number, value: boolean) =>

@@ -1,24 +1,33 @@
 // Account attractiveness: the weighted mean of factor scores on 0..10, with optional worst/best scales.
-import { Cell, CellError, Grid, KamError, OutCell, OutGrid } from './cells';
+import { Cell, CellError, Grid, isBlank, KamError, OutCell, OutGrid } from './cells';
 import { BLANK_CELL, readNumberCell, readOptionalRange, readRange, readWeights, describeBadCell } from './args';
 import { messages } from './messages';
 import { round15 } from './precision';
 
-/** A linear scale per factor: the raw value that scores 0 and the one that scores 10. */
+/**
+ * A scale per factor: the raw value that scores 0 and the one that scores 10, and whether the values in
+ * between are placed linearly or on a log scale (money spread over orders of magnitude).
+ */
 export interface FactorScales {
   worst: Float64Array;
   best: Float64Array;
+  /** 1 where the factor's scale is logarithmic. */
+  log: Uint8Array;
 }
 
-/** Reads the optional 2×K scales argument; a first row above the second means lower is better. */
+/**
+ * Reads the optional scales argument: 2×K (worst, best) or 3×K with a third row "linear" or "log" per factor
+ * (blank = linear). A first row above the second means lower is better; a log scale needs both above 0.
+ */
 export function readScales(arg: Cell | Grid | undefined, name: string, factors: number): FactorScales | undefined {
   const grid = readOptionalRange(arg, name);
   if (!grid) return undefined;
-  if (grid.length !== 2 || grid[0].length !== factors) {
+  if ((grid.length !== 2 && grid.length !== 3) || grid[0].length !== factors) {
     throw new KamError('VALUE', messages.scalesShape(name, grid.length, grid[0].length, factors));
   }
   const worst = new Float64Array(factors);
   const best = new Float64Array(factors);
+  const log = new Uint8Array(factors);
   for (let k = 0; k < factors; k++) {
     for (let r = 0; r < 2; r++) {
       const cell = grid[r][k];
@@ -30,13 +39,31 @@ export function readScales(arg: Cell | Grid | undefined, name: string, factors: 
       (r === 0 ? worst : best)[k] = value;
     }
     if (worst[k] === best[k]) throw new KamError('VALUE', messages.scaleFlat(name, k + 1, worst[k]));
+    if (grid.length === 3) {
+      const cell = grid[2][k];
+      // Written without "x ?? y" (or a ternary a minifier folds into one): the Sheets sidebar must parse as ES2019.
+      const word = typeof cell === 'string' ? cell.trim().toLowerCase() : '';
+      if (word === 'log') log[k] = 1;
+      else if (!isBlank(cell) && word !== '' && word !== 'linear') throw new KamError('VALUE', messages.scaleCurveInvalid(name, k + 1, cell));
+      else if (!isBlank(cell) && typeof cell !== 'string') throw new KamError('VALUE', messages.scaleCurveInvalid(name, k + 1, cell));
+      if (log[k] && !(worst[k] > 0 && best[k] > 0)) throw new KamError('VALUE', messages.scaleLogNotPositive(name, k + 1, worst[k], best[k]));
+    }
   }
-  return { worst, best };
+  return { worst, best, log };
 }
 
-/** A raw value placed on 0..10 by its factor's scale, clamped at both ends. */
-export function scaleValue(value: number, worst: number, best: number): number {
-  const score = (10 * (value - worst)) / (best - worst);
+/**
+ * A raw value placed on 0..10 by its factor's scale, clamped at both ends. On a log scale the value is first
+ * raised to the lower anchor (so 0 and losses, which have no logarithm, score as the lower anchor does).
+ */
+export function scaleValue(value: number, worst: number, best: number, log = false): number {
+  let score: number;
+  if (log) {
+    const lower = worst < best ? worst : best;
+    score = (10 * (Math.log(value > lower ? value : lower) - Math.log(worst))) / (Math.log(best) - Math.log(worst));
+  } else {
+    score = (10 * (value - worst)) / (best - worst);
+  }
   return score <= 0 ? 0 : score >= 10 ? 10 : score;
 }
 
@@ -80,7 +107,7 @@ export function scoreRows({ scores, weights, scales, weightTotal }: ScoreInputs)
       for (; k < factors; k++) {
         const cell = row[k];
         if (typeof cell !== 'number' || cell - cell !== 0) break;
-        sum += weights[k] * scaleValue(cell, scales.worst[k], scales.best[k]);
+        sum += weights[k] * scaleValue(cell, scales.worst[k], scales.best[k], scales.log[k] === 1);
       }
     } else {
       for (; k < factors; k++) {
@@ -112,7 +139,7 @@ export function scoreRow(row: Cell[], i: number, weights: Float64Array, scales: 
       problem ??= read;
       continue;
     }
-    sum += weights[k] * (scales ? scaleValue(read, scales.worst[k], scales.best[k]) : read);
+    sum += weights[k] * (scales ? scaleValue(read, scales.worst[k], scales.best[k], scales.log[k] === 1) : read);
   }
   return blanks === factors ? '' : (problem ?? blankProblem ?? round15(sum / weightTotal));
 }

@@ -5,8 +5,17 @@ import { solveKnapsack } from './solvers/knapsack';
 import { messages } from './messages';
 import { round15 } from './precision';
 
-export type SelectOutput = 'list' | 'table' | 'flags';
-const OUTPUTS: readonly SelectOutput[] = ['list', 'table', 'flags'];
+export type SelectOutput = 'list' | 'table' | 'flags' | 'reasons';
+const OUTPUTS: readonly SelectOutput[] = ['list', 'table', 'flags', 'reasons'];
+
+/**
+ * "reasons" works out exactly, by a second optimum with the account forced in, why each account worth more
+ * than the least valuable chosen one was left out; past this many such accounts (fewer on very long
+ * columns, so the solves stay within about REASON_WORK rows in all) the reason says it was not worked out,
+ * so one formula cannot take minutes.
+ */
+export const MAX_REASON_SOLVES = 300;
+const REASON_WORK = 30_000_000;
 
 /** Row states while reading. */
 const BLANK_ROW = 0;
@@ -257,6 +266,9 @@ export function select(
   const chosen = solveWithinRange(candidateValues.subarray(0, candidates), candidateCosts.subarray(0, candidates), capacity);
   if (chosen.length === 0) throw new KamError('NA', messages.nothingFits(capacity, smallestCost));
 
+  if (output === 'reasons') {
+    return leftOutReasons(accounts, state, rowErrors, candidateValues.subarray(0, candidates), candidateCosts.subarray(0, candidates), candidateRows.subarray(0, candidates), chosen, capacity);
+  }
   if (output === 'flags') {
     const isChosen = new Uint8Array(n);
     for (const j of chosen) isChosen[candidateRows[j]] = 1;
@@ -281,4 +293,112 @@ export function select(
     }
   }
   return out;
+}
+
+/** A number for a reason's text: at most two decimals, no binary noise. */
+const figure = (x: number): string => String(Math.round(x * 100) / 100);
+
+/** "Borg", "Borg and Cyan", "Borg, Cyan, Dyno and 4 more". */
+function nameList(names: string[]): string {
+  if (names.length <= 1) return names.join('');
+  if (names.length <= 3) return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
+
+/**
+ * KAM_SELECT's "reasons": per input row, why the account is not chosen, "" when it is. An account worth more
+ * than the least valuable chosen one is explained exactly: the best selection that includes it is found, and
+ * the reason names the chosen accounts that would have to go to make room and what they bring against what
+ * it brings ("needs 60; to fit it in, Borg and Cyan (worth 13.6) would have to go, against 8.1 for it").
+ */
+function leftOutReasons(
+  accounts: Grid,
+  state: Uint8Array,
+  rowErrors: Map<number, CellError>,
+  values: Float64Array,
+  costs: Float64Array,
+  rows: Int32Array,
+  chosen: number[],
+  capacity: number,
+): OutGrid {
+  const n = accounts.length;
+  const m = values.length;
+  const name = (j: number): string => {
+    const cell = accounts[rows[j]][0];
+    return cell instanceof Date ? String(dateToSerial(cell)) : String(cell).trim();
+  };
+  const isChosen = new Uint8Array(m);
+  let chosenValue = 0;
+  let chosenCost = 0;
+  let weakest = INFINITY;
+  for (const j of chosen) {
+    isChosen[j] = 1;
+    chosenValue += values[j];
+    chosenCost += costs[j];
+    if (values[j] < weakest) weakest = values[j];
+  }
+  const free = Math.max(0, capacity - chosenCost);
+  const reasonOf = new Map<number, string>();
+  const maxSolves = Math.min(MAX_REASON_SOLVES, Math.floor(REASON_WORK / Math.max(1, m)));
+  let solves = 0;
+  for (let j = 0; j < m; j++) {
+    if (isChosen[j]) continue;
+    const cost = figure(costs[j]);
+    if (costs[j] > capacity) {
+      reasonOf.set(rows[j], `needs ${cost}, more than the whole capacity (${figure(capacity)})`);
+    } else if (values[j] < weakest) {
+      reasonOf.set(rows[j], `worth less than every chosen account, and needs ${cost} with ${figure(free)} left`);
+    } else if (solves >= maxSolves) {
+      reasonOf.set(rows[j], `needs ${cost}; worth more than the least valuable chosen account, but not worked out (more than ${maxSolves} such accounts)`);
+    } else {
+      solves++;
+      reasonOf.set(rows[j], tradeOff(j, values, costs, isChosen, chosenValue, capacity, name));
+    }
+  }
+  const out: OutGrid = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = state[i];
+    out[i] = [s === BLANK_ROW ? '' : s === ROW_ERROR ? (rowErrors.get(i) as CellError) : s === NOT_CHOSEN ? 'no positive value: never chosen' : reasonOf.get(i) ?? ''];
+  }
+  return out;
+}
+
+/** The best selection with account j forced in, against the chosen one: what would go, what would come. */
+function tradeOff(j: number, values: Float64Array, costs: Float64Array, isChosen: Uint8Array, chosenValue: number, capacity: number, name: (j: number) => string): string {
+  const m = values.length;
+  const room = capacity - costs[j];
+  const others: number[] = [];
+  for (let k = 0; k < m; k++) if (k !== j && costs[k] <= room * (1 + 1e-12)) others.push(k);
+  let withIt: number[] = [];
+  if (room > 0 && others.length) {
+    try {
+      withIt = solveWithinRange(Float64Array.from(others, (k) => values[k]), Float64Array.from(others, (k) => costs[k]), room).map((x) => others[x]);
+    } catch (error) {
+      if (error instanceof KamError) return `needs ${figure(costs[j])}; the trade-off could not be worked out exactly (${error.message})`;
+      throw error;
+    }
+  }
+  const kept = new Uint8Array(m);
+  for (const k of withIt) kept[k] = 1;
+  const dropped: number[] = [];
+  const added: number[] = [];
+  let droppedValue = 0;
+  let addedValue = values[j];
+  let forcedValue = values[j];
+  for (let k = 0; k < m; k++) {
+    if (kept[k]) forcedValue += values[k];
+    if (isChosen[k] && !kept[k]) {
+      dropped.push(k);
+      droppedValue += values[k];
+    } else if (!isChosen[k] && kept[k]) {
+      added.push(k);
+      addedValue += values[k];
+    }
+  }
+  if (forcedValue >= chosenValue * (1 - 1e-9)) {
+    return `needs ${figure(costs[j])}; a selection with it is worth the same, and ties go to the lower total cost, then to earlier rows`;
+  }
+  const going = `${dropped.length === 1 ? '' : `${dropped.length} chosen accounts, `}${nameList(dropped.map(name))}`;
+  const coming = added.length ? `it and ${nameList(added.map(name))}` : 'it';
+  return `needs ${figure(costs[j])}; to fit it in, ${going} (worth ${figure(droppedValue)}) would have to go, against ${figure(addedValue)} for ${coming}`;
 }

@@ -33,7 +33,10 @@ export function nearAccountKey(name: string): string {
   return (kept.length > 0 ? kept : words).join('');
 }
 
-/** Warnings for accounts kept apart whose names probably mean the same customer. */
+/**
+ * One warning for all the accounts kept apart whose names probably mean the same customer: a list of
+ * 800 customers can hold dozens of "X S.A." / "X S.L." pairs, which read better as one grouped note.
+ */
 export function nearDuplicateWarnings(accounts: readonly AccountRecord[], source: string): IngestIssue[] {
   const groups = new Map<string, AccountRecord[]>();
   for (const account of accounts) {
@@ -42,11 +45,13 @@ export function nearDuplicateWarnings(accounts: readonly AccountRecord[], source
     if (group) group.push(account);
     else groups.set(key, [account]);
   }
-  const warnings: IngestIssue[] = [];
+  const found: { names: string[]; rows: number[] }[] = [];
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const rows = group.map((account) => account.sourceRows[0]!).sort((a, b) => a - b);
-    warnings.push(issue('NEAR_DUPLICATE_ACCOUNTS', 'warning', { source, names: group.map((a) => a.account), rows }, { rows }));
+    found.push({ names: group.map((a) => a.account), rows: group.map((account) => account.sourceRows[0]!).sort((a, b) => a - b) });
   }
-  return warnings;
+  if (found.length === 0) return [];
+  found.sort((a, b) => a.rows[0]! - b.rows[0]!);
+  const rows = found.flatMap((g) => g.rows).sort((a, b) => a - b);
+  return [issue('NEAR_DUPLICATE_ACCOUNTS', 'warning', { source, groups: found }, { rows })];
 }

@@ -4,8 +4,8 @@ import type { AccountRecord } from './types';
 
 const FIELD_ORDER: readonly (keyof AccountRecord)[] = [
   'account', 'accountId', 'segment', 'manager', 'stage', 'revenue', 'profit', 'margin', 'costToServe', 'growth',
-  'tenure', 'orders', 'potential', 'shareOfWallet', 'revenueByYear', 'firstOrder', 'lastOrder', 'date', 'factors',
-  'sourceRows',
+  'tenure', 'orders', 'effort', 'categories', 'ordersPerYear', 'daysSinceLastOrder', 'trend', 'potential', 'shareOfWallet',
+  'revenueByYear', 'firstOrder', 'lastOrder', 'date', 'factors', 'sourceRows',
 ];
 
 export function orderedRecord(record: AccountRecord): AccountRecord {

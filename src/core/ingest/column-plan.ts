@@ -5,7 +5,7 @@ import { cellText, columnLetter } from './raw-cell';
 import { foldText } from './fold-text';
 import type { ColumnProfile, ValueType } from './column-profile';
 import { decideDateOrder, decideDecimalSeparator, emptyProfile, percentScaleOf, profileCell, valueTypeOf } from './column-profile';
-import type { ColumnRole } from './column-roles';
+import type { ColumnRole, RoleMapping } from './column-roles';
 import { ADDITIVE_ROLES, PERCENT_ROLES, TEXT_ROLES, assignRoles } from './column-roles';
 import { accountKey } from './account-names';
 import type { ColumnRef, IngestIssue } from './messages';
@@ -128,18 +128,19 @@ export function planColumns(
   // With no account-name column, an account-number column names the accounts.
   if (!roles.includes('account') && roles.includes('accountId')) roles[roles.indexOf('accountId')] = 'account';
 
-  const roleColumn: Partial<Record<ColumnRole, number>> = {};
-  roles.forEach((role, index) => {
-    if (role !== null) roleColumn[role] = index;
-  });
-
-  const accountColumn = roleColumn.account;
+  const accountColumn = roles.indexOf('account') === -1 ? undefined : roles.indexOf('account');
   if (accountColumn === undefined && errors.length === 0) {
     errors.push(issue('NO_ACCOUNT_COLUMN', 'error', { source, headerRow, headers: shownHeaders }, { rows: [headerRow] }));
   }
 
   const forcedKind = options.kind === 'customers' || options.kind === 'transactions' ? options.kind : undefined;
-  const kind = forcedKind ?? (accountColumn === undefined ? 'customers' : detectKind(sample, accountColumn, roleColumn.date !== undefined));
+  const kind = forcedKind ?? (accountColumn === undefined ? 'customers' : detectKind(sample, accountColumn, roles.includes('date')));
+  if (accountColumn !== undefined) notes.push(...settleSegment(roles, refs, letters, sample, accountColumn, kind, source, options.mapping ?? {}));
+
+  const roleColumn: Partial<Record<ColumnRole, number>> = {};
+  roles.forEach((role, index) => {
+    if (role !== null) roleColumn[role] = index;
+  });
 
   const numericRoleAt = roles.findIndex((role) => role !== null && !TEXT_ROLES.has(role) && role !== 'date' && role !== 'tenure');
   const factorColumns = kind === 'customers'
@@ -201,6 +202,76 @@ export function planColumns(
       notes,
     },
   };
+}
+
+/**
+ * A segment column in an order export must describe the customer: among the sampled customers with at
+ * least two lines holding a value, more than this share having two different values means the column
+ * describes the lines (what was bought), not the customer.
+ */
+const VARYING_SHARE = 0.2;
+/** Customers with two or more valued lines needed in the sample before the segment check can judge. */
+const VARYING_MIN_CUSTOMERS = 3;
+
+/** Whether a text column's values change within one customer's rows in the sample. */
+function variesWithinCustomers(sample: readonly BufferedRow[], accountColumn: number, column: number): boolean {
+  const seen = new Map<string, string>();
+  const varying = new Set<string>();
+  const repeated = new Set<string>();
+  for (const row of sample) {
+    const name = cellText(row.cells[accountColumn]);
+    const value = foldText(cellText(row.cells[column]));
+    if (name === '' || value === '') continue;
+    const key = accountKey(name);
+    const before = seen.get(key);
+    if (before === undefined) seen.set(key, value);
+    else {
+      repeated.add(key);
+      if (before !== value) varying.add(key);
+    }
+  }
+  return repeated.size >= VARYING_MIN_CUSTOMERS && varying.size > VARYING_SHARE * repeated.size;
+}
+
+/**
+ * The customer's segment. A header that names a segment wins over a product attribute. In a customer list
+ * (one row per customer) a "Category" column describes the customer, so it stands in for the segment when
+ * no column names one. In an order export a category describes the line, and a "segment" whose values
+ * change within one customer's orders does too: such a column feeds the breadth of what the customer buys
+ * instead. A column the user mapped keeps its role. Returns the notes saying what was chosen and why.
+ */
+function settleSegment(
+  roles: (ColumnRole | null)[],
+  refs: readonly ColumnRef[],
+  letters: readonly string[],
+  sample: readonly BufferedRow[],
+  accountColumn: number,
+  kind: TableKind,
+  source: string,
+  mapping: RoleMapping,
+): IngestIssue[] {
+  const notes: IngestIssue[] = [];
+  let segment = roles.indexOf('segment');
+  const category = roles.indexOf('category');
+  if (kind === 'customers') {
+    if (category !== -1 && mapping.category === undefined) {
+      if (segment === -1) {
+        roles[category] = 'segment';
+        segment = category;
+        notes.push(issue('CATEGORY_AS_SEGMENT', 'info', { source, column: refs[category]! }, { column: letters[category]! }));
+      } else roles[category] = null;
+    }
+    return notes;
+  }
+  if (segment !== -1 && mapping.segment === undefined && variesWithinCustomers(sample, accountColumn, segment)) {
+    notes.push(issue('SEGMENT_VARIES', 'warning', { source, column: refs[segment]!, breadth: category === -1 }, { column: letters[segment]! }));
+    roles[segment] = category === -1 ? 'category' : null;
+    segment = -1;
+  }
+  if (segment !== -1) notes.push(issue('SEGMENT_CHOSEN', 'info', { source, column: refs[segment]! }, { column: letters[segment]! }));
+  const breadth = roles.indexOf('category');
+  if (breadth !== -1) notes.push(issue('CATEGORY_FOR_BREADTH', 'info', { source, column: refs[breadth]! }, { column: letters[breadth]! }));
+  return notes;
 }
 
 function lastFilled(cells: readonly RawCell[]): number {

@@ -19,12 +19,14 @@ export type ColumnRole =
   | 'orders'
   | 'orderId'
   | 'potential'
-  | 'shareOfWallet';
+  | 'shareOfWallet'
+  | 'category'
+  | 'effort';
 
 /** An explicit choice of column per role, by header text (or column letter), overriding the guess. */
 export type RoleMapping = Partial<Record<ColumnRole, string>>;
 
-export const TEXT_ROLES: ReadonlySet<ColumnRole> = new Set(['account', 'accountId', 'segment', 'manager', 'stage', 'orderId']);
+export const TEXT_ROLES: ReadonlySet<ColumnRole> = new Set(['account', 'accountId', 'segment', 'manager', 'stage', 'orderId', 'category']);
 /** Roles read as ratios: fractions, with "12 %" and percentage points converted. */
 export const PERCENT_ROLES: ReadonlySet<ColumnRole> = new Set(['margin', 'growth', 'shareOfWallet']);
 /** Money and counts that add up across rows: summed for duplicates and roll-ups, checked by totals rows. */
@@ -51,11 +53,13 @@ const PATTERNS: Readonly<Record<ColumnRole | 'none', readonly string[]>> = {
     'cod cliente', 'id cliente', 'no cliente', 'numero cliente', 'numero de cliente', 'ref cliente', '=nif', '=cif',
     '=vat', 'vat number', 'tax id', '=id', '=code', '=codigo',
   ],
+  // A header that names the customer's segment. Product attributes ("Category") are the category role:
+  // in a customer list they stand in for the segment only when no column names one (see column-plan).
   segment: [
     'segment', 'segmento', 'sector', 'industry', 'industria', 'vertical', 'market segment', 'mercado', 'customer segment',
     'customer type', 'customer group', 'customer category', 'customer class', 'account segment', 'account type',
     'client type', 'client segment', 'tipo cliente', 'tipo de cliente', 'segmento cliente', 'segmento de cliente',
-    'categoria', 'category', '=tier',
+    'categoria de cliente', 'categoria cliente', 'sector de actividad', '=tier',
   ],
   manager: [
     'manager', 'account manager', 'key account manager', '=kam', 'kam name', 'owner', 'account owner', 'account executive',
@@ -123,6 +127,20 @@ const PATTERNS: Readonly<Record<ColumnRole | 'none', readonly string[]>> = {
   shareOfWallet: [
     'share of wallet', 'wallet share', '=sow', 'sow %', 'share of spend', 'cuota de cartera', 'cuota de gasto',
     'cuota de cliente', 'participacion en el gasto', '=share', '=cuota',
+  ],
+  // What is bought: a product attribute that changes from one order line to the next. It feeds the breadth of
+  // what a customer buys (behavioural strength proxy), never the customer's segment in an order export.
+  category: [
+    'category', 'categoria', 'sub category', 'subcategory', 'subcategoria', 'sub categoria', 'product category',
+    'categoria de producto', 'categoria producto', 'product line', 'product lines', 'product family', 'product group',
+    'familia', 'familia de producto', 'familia producto', 'linea de producto', 'linea producto', 'grupo de producto',
+    'gama', 'gama de producto',
+  ],
+  // Team days a year the account needs as a key account: a real effort figure the selection trades off.
+  effort: [
+    'effort', 'effort days', 'kam effort', 'days a year', 'days per year', 'days year', 'service days', 'team days',
+    'kam days', 'days per account', 'days as key account', 'dias de servicio', 'dias al ano', 'dias por ano',
+    'dias ano', 'dedicacion', 'dedicacion dias', 'esfuerzo', 'esfuerzo dias',
   ],
   // Headers that contain a role word but mean something else: they must not take the role.
   none: [

@@ -42,12 +42,14 @@ export class CustomerList {
     record.sourceRows.push(rowNumber);
 
     for (const [role, text] of Object.entries(values.text) as [keyof RowValues['text'], string][]) {
-      if (role !== 'orderId' && record[role] === undefined) record[role] = text;
+      if (role !== 'orderId' && role !== 'category' && record[role] === undefined) record[role] = text;
     }
     for (const role of ADDITIVE) {
       const value = values.numbers[role];
       if (value !== undefined) record[role] = (record[role] ?? 0) + value;
     }
+    // Effort is what the account needs, not an amount that adds up: a duplicate row keeps the first.
+    if (values.numbers.effort !== undefined && record.effort === undefined) record.effort = values.numbers.effort;
     const revenue = values.numbers.revenue;
     for (const role of RATIOS) {
       const value = values.numbers[role];

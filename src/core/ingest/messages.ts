@@ -30,10 +30,24 @@ export function describeRows(rows: readonly number[], total = rows.length): stri
   return `rows ${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
+/** A money figure for a sentence: whole units, thousands grouped ("1,234"). */
+function roundFigure(x: number): string {
+  return Math.round(x).toLocaleString('en-US');
+}
+
+/** A fraction as a signed percentage for a sentence: 1950 → "+195,000 %". */
+function percentText(x: number): string {
+  const points = Math.round(x * 100);
+  return `${points >= 0 ? '+' : '−'}${Math.abs(points).toLocaleString('en-US')} %`;
+}
+
 function list(items: readonly string[], max = 12): string {
   const quoted = items.slice(0, max).map((item) => `"${item}"`);
   return items.length > max ? `${quoted.join(', ')} and ${items.length - max} more` : quoted.join(', ');
 }
+
+/** What becomes of a cell left blank, said wherever one is: never scored as average without saying so. */
+const BLANK_SCORED = '(an attractiveness factor scores a blank at the middle of its scale, and the portfolio names those accounts)';
 
 /** How roles are named to users. */
 export const ROLE_LABELS = {
@@ -53,6 +67,8 @@ export const ROLE_LABELS = {
   orderId: 'the order or invoice number',
   potential: 'potential (the account\'s total spend)',
   shareOfWallet: 'share of wallet',
+  category: 'the product category (what is bought)',
+  effort: 'the days a year the account needs as a key account',
 } as const;
 
 type RoleName = keyof typeof ROLE_LABELS;
@@ -97,17 +113,23 @@ export const MESSAGES = {
     `"${p.account}" appears in ${describeRows(p.rows)} of ${p.source}; the rows were merged into one account ` +
     `(revenue, profit, cost to serve, orders and potential added up; margin and growth averaged by revenue; ` +
     `other values taken from the first row). If they are different customers, give them different names.`,
-  NEAR_DUPLICATE_ACCOUNTS: (p: { source: string; names: readonly string[]; rows: readonly number[] }) =>
-    `The names ${list(p.names)} in ${describeRows(p.rows)} of ${p.source} look like the same customer written differently; ` +
-    `they were kept as separate accounts. If they are one customer, write the name the same way in every row.`,
+  NEAR_DUPLICATE_ACCOUNTS: (p: { source: string; groups: readonly { names: readonly string[]; rows: readonly number[] }[] }) =>
+    p.groups.length === 1
+      ? `The names ${list(p.groups[0]!.names)} in ${describeRows(p.groups[0]!.rows)} of ${p.source} look like the same customer ` +
+        `written differently; they were kept as separate accounts. If they are one customer, write the name the same way in every row.`
+      : `In ${p.source}, ${p.groups.length} sets of names differ only in legal form (S.A., S.L., Inc., LLC, GmbH…), punctuation ` +
+        `or capitals and were kept as separate accounts: ` +
+        p.groups.slice(0, 4).map((g) => `${g.names.map((n) => `"${n}"`).join(' / ')} (${describeRows(g.rows)})`).join('; ') +
+        (p.groups.length > 4 ? `; and ${p.groups.length - 4} more` : '') +
+        `. If any of them is one customer, write its name the same way in every row.`,
   SPELLING_VARIANTS_MERGED: (p: { source: string; names: readonly string[] }) =>
     `The names ${list(p.names)} in ${p.source} differ only in capitals or spaces and were read as one account.`,
   NOT_A_NUMBER: (p: { source: string; column: ColumnRef; rows: readonly number[]; count: number; example: string }) =>
     `${Col(p.column)} of ${p.source} should hold numbers, but ${rowsVerb(p.rows, p.count, 'holds', 'hold')} text such ` +
-    `as "${p.example}"; those cells were left blank. Correct them if they should count.`,
+    `as "${p.example}"; those cells were left blank ${BLANK_SCORED}. Correct them if they should count.`,
   CELL_ERROR: (p: { source: string; column: ColumnRef; rows: readonly number[]; count: number; example: string }) =>
     `${Col(p.column)} of ${p.source} has spreadsheet errors (such as ${p.example}) in ${describeRows(p.rows, p.count)}; ` +
-    `those cells were left blank. Fix the formulas if the values should count.`,
+    `those cells were left blank ${BLANK_SCORED}. Fix the formulas if the values should count.`,
   NOT_A_DATE: (p: { source: string; column: ColumnRef; rows: readonly number[]; count: number; example: string }) =>
     `${Col(p.column)} of ${p.source} should hold dates, but ${rowsVerb(p.rows, p.count, 'holds', 'hold')} ` +
     `"${p.example}" or similar, which is not a date; those cells were left blank. Write dates like 2024-03-15.`,
@@ -132,6 +154,20 @@ export const MESSAGES = {
   GROWTH_NOT_COMPUTED: (p: { source: string; first: string; last: string }) =>
     `The orders in ${p.source} run from ${p.first} to ${p.last}; growth compares two full calendar years, so it was ` +
     `left blank. Export at least two full years of orders to get growth.`,
+  SEGMENT_VARIES: (p: { source: string; column: ColumnRef; breadth: boolean }) =>
+    `${Col(p.column)} of ${p.source} is named like a segment, but its values change within one customer's orders, so ` +
+    `it describes what was bought, not the customer: it was not used as the segment` +
+    (p.breadth ? ' (it counts towards the breadth of what each customer buys).' : '.') +
+    ` If it is the customer's segment, map it to the segment role.`,
+  GROWTH_SMALL_BASE: (p: { source: string; count: number; names: readonly string[]; years: readonly [number, number]; smallBase: number; largest: number }) =>
+    `Growth ${p.years[0]}–${p.years[1]} was left blank for ${p.count === 1 ? 'one account' : `${p.count} accounts`} ` +
+    `(${list(p.names, 5)}): ${p.years[0]} is too small a base, because ${p.count === 1 ? 'it' : 'they'} started buying after ` +
+    `March ${p.years[0]} or bought less than ${roundFigure(p.smallBase)} that year (a tenth of the median account's). ` +
+    `A rise from such a base (up to ${percentText(p.largest)}) says nothing, so there is no growth figure: ` +
+    `${p.count === 1 ? 'it is' : 'they are'} scored at the middle of the growth scale.`,
+  SEGMENT_MIXED: (p: { source: string; column: ColumnRef; count: number }) =>
+    `In ${p.source}, ${p.count === 1 ? 'one customer has' : `${p.count} customers have`} more than one value in ${col(p.column)} ` +
+    `across ${p.count === 1 ? 'its' : 'their'} orders; the value on the latest order was used. Check the segment of those customers.`,
   NO_DATE_COLUMN: (p: { source: string }) =>
     `The rows of ${p.source} were read as a list of orders, but there is no date column, so revenue per year, growth ` +
     `and tenure were left blank. Add the order date column (Date, Fecha) to get them.`,
@@ -145,6 +181,13 @@ export const MESSAGES = {
   PERCENT_POINTS: (p: { source: string; column: ColumnRef; example: number }) =>
     `${Col(p.column)} of ${p.source} holds percentages written as plain numbers (such as ${p.example}), so they ` +
     `were divided by 100.`,
+  SEGMENT_CHOSEN: (p: { source: string; column: ColumnRef }) =>
+    `The customer's segment comes from ${col(p.column)} of ${p.source}: its header names a segment and each customer keeps one value in its orders.`,
+  CATEGORY_AS_SEGMENT: (p: { source: string; column: ColumnRef }) =>
+    `No column of ${p.source} is named like a segment, so ${col(p.column)} (one value per customer) was read as the customer's segment.`,
+  CATEGORY_FOR_BREADTH: (p: { source: string; column: ColumnRef }) =>
+    `${Col(p.column)} of ${p.source} says what each order line bought; the number of different values a customer buys ` +
+    `measures the breadth of the relationship (used by the strength proxy), not the customer's segment.`,
   COLUMNS_NOT_USED: (p: { source: string; columns: readonly ColumnRef[] }) =>
     `These columns of ${p.source} were not used: ${p.columns.map(col).join(', ')}.`,
   KIND_DETECTED: (p: { source: string; kind: 'customers' | 'transactions' }) =>

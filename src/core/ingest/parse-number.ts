@@ -50,15 +50,20 @@ export function readNumberText(text: string, decimal: DecimalSeparator): NumberR
 
   let negative = false;
   let percent = false;
-  if (s.startsWith('(') && s.endsWith(')')) {
-    negative = true;
-    s = s.slice(1, -1);
-  }
-  // Peel signs, currency and % from both ends in any order: "-$1,234", "$-1,234", "1.234 €-".
+  let bracketed = false;
+  // Peel signs, currency, % and accounting brackets from both ends in any order: "-$1,234", "$-1,234",
+  // "1.234 €-", and a negative in brackets with its unit outside, as ledgers print them: "(10,0) %", "(1.200,00) €".
   for (let changed = true; changed; ) {
     changed = false;
     const before = s;
     s = trimCellText(s);
+    if (!bracketed && s.startsWith('(') && s.endsWith(')')) {
+      bracketed = true;
+      negative = !negative;
+      s = s.slice(1, -1);
+      changed = true;
+      continue;
+    }
     if (s !== '' && MINUS_SIGNS.includes(s[0]!)) {
       negative = !negative;
       s = s.slice(1);

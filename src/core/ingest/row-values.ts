@@ -11,11 +11,11 @@ import { readDateCell, readDateText } from './parse-date';
 import type { SerialDay } from './excel-serial';
 import { MAX_SERIAL, serialFromDate, serialFromYmd } from './excel-serial';
 
-export type NumberRole = 'revenue' | 'profit' | 'margin' | 'costToServe' | 'growth' | 'orders' | 'potential' | 'shareOfWallet';
-export type TextRole = 'accountId' | 'segment' | 'manager' | 'stage' | 'orderId';
+export type NumberRole = 'revenue' | 'profit' | 'margin' | 'costToServe' | 'growth' | 'orders' | 'potential' | 'shareOfWallet' | 'effort';
+export type TextRole = 'accountId' | 'segment' | 'manager' | 'stage' | 'orderId' | 'category';
 
-const NUMBER_ROLES: readonly NumberRole[] = ['revenue', 'profit', 'margin', 'costToServe', 'growth', 'orders', 'potential', 'shareOfWallet'];
-const TEXT_ROLES: readonly TextRole[] = ['accountId', 'segment', 'manager', 'stage', 'orderId'];
+const NUMBER_ROLES: readonly NumberRole[] = ['revenue', 'profit', 'margin', 'costToServe', 'growth', 'orders', 'potential', 'shareOfWallet', 'effort'];
+const TEXT_ROLES: readonly TextRole[] = ['accountId', 'segment', 'manager', 'stage', 'orderId', 'category'];
 
 /** Tenure as written: a number of years, a start year, or a start date. */
 export type Tenure = { years: number } | { sinceYear: number } | { sinceSerial: SerialDay };

@@ -10,6 +10,8 @@ import { cleanNumber } from './clean-number';
 import { derivedProfit, orderedRecord } from './account-record';
 import type { IngestIssue } from './messages';
 import { issue } from './messages';
+import { foldText } from './fold-text';
+import { median } from './column-profile';
 
 interface Rollup {
   name: string;
@@ -28,11 +30,27 @@ interface Rollup {
   first: SerialDay | null;
   last: SerialDay | null;
   /** Text fields from the latest dated line: who manages the account now, not years ago. */
-  latest: { at: SerialDay; accountId?: string; segment?: string; manager?: string; stage?: string };
+  latest: { at: SerialDay; accountId?: string; segment?: string; manager?: string; stage?: string; effort?: number };
+  /** Distinct product categories bought (folded), when the export has a category column. */
+  categories: Set<string> | null;
+  /** The first segment value met, and whether another one was met later. */
+  firstSegment: string | undefined;
+  segmentChanged: boolean;
   rows: number[];
 }
 
 const MAX_SPELLINGS = 5;
+/** Categories counted per customer: beyond this the breadth signal is saturated anyway. */
+const MAX_CATEGORIES = 1000;
+/**
+ * Growth needs a base that means something. The earlier year is too small a base when the customer
+ * started buying after its first quarter (a part year against a full one), or when it bought less than
+ * this share of the median customer's revenue that year: +195,000 % from a first order of 3 says nothing,
+ * and it would set the top of the growth scale. Such a rise is left blank ("no growth figure").
+ */
+export const SMALL_BASE_SHARE = 0.1;
+/** Month and day after which a first order makes the earlier year a part year (31 March). */
+const FULL_YEAR_START = { month: 3, day: 31 };
 
 type LatestText = Rollup['latest'];
 const LATEST_FIELDS = ['accountId', 'segment', 'manager', 'stage'] as const;
@@ -69,7 +87,8 @@ export class TransactionRollup {
       rollup = {
         name: values.account, spellings: new Set(), revenue: 0, profit: 0, hasProfit: false, costToServe: 0,
         hasCostToServe: false, lines: 0, orderIds: this.plan.roleColumn.orderId === undefined ? null : new Set(),
-        linesWithoutId: 0, byYear: new Map(), first: null, last: null, latest: { at: -Infinity }, rows: [],
+        linesWithoutId: 0, byYear: new Map(), first: null, last: null, latest: { at: -Infinity },
+        categories: this.plan.roleColumn.category === undefined ? null : new Set(), firstSegment: undefined, segmentChanged: false, rows: [],
       };
       this.rollups.set(key, rollup);
     } else if (values.account !== rollup.name && rollup.spellings.size < MAX_SPELLINGS) {
@@ -97,8 +116,18 @@ export class TransactionRollup {
       else rollup.orderIds.add(id);
     }
 
+    const category = values.text.category;
+    if (category !== undefined && rollup.categories !== null && rollup.categories.size < MAX_CATEGORIES) rollup.categories.add(foldText(category));
+    const segment = values.text.segment;
+    if (segment !== undefined) {
+      if (rollup.firstSegment === undefined) rollup.firstSegment = foldText(segment);
+      else if (rollup.firstSegment !== foldText(segment)) rollup.segmentChanged = true;
+    }
+
     const date = values.date;
     takeText(rollup.latest, values.text, date);
+    const effort = values.numbers.effort;
+    if (effort !== undefined && (date === null ? rollup.latest.effort === undefined : date >= rollup.latest.at)) rollup.latest.effort = effort;
     if (date === null) {
       if (this.plan.roleColumn.date !== undefined) {
         this.undatedCount++;
@@ -128,9 +157,22 @@ export class TransactionRollup {
     return this.firstDate <= serialFromYmd(before, 1, 31)! ? [before, lastFull] : null;
   }
 
+  /**
+   * The smallest earlier-year revenue growth is computed from: a tenth of the median customer's revenue
+   * that year (customers with none left out). Null when no customer bought that year.
+   */
+  private smallBase(year: number): number | null {
+    const bases = [...this.rollups.values()].map((r) => r.byYear.get(year) ?? 0).filter((v) => v > 0);
+    return bases.length ? SMALL_BASE_SHARE * median(bases)! : null;
+  }
+
   finish(asOf: SerialDay | null, source: string): { accounts: AccountRecord[]; warnings: IngestIssue[] } {
     const warnings: IngestIssue[] = [];
     const years = this.growthYears();
+    const smallBase = years === null ? null : this.smallBase(years[0]);
+    const partYearAfter = years === null ? null : serialFromYmd(years[0], FULL_YEAR_START.month, FULL_YEAR_START.day)!;
+    const noGrowth: { name: string; rate: number }[] = [];
+    let mixedSegments = 0;
     const accounts: AccountRecord[] = [];
     for (const rollup of this.rollups.values()) {
       const record: AccountRecord = { account: rollup.name, factors: {}, sourceRows: rollup.rows };
@@ -150,19 +192,47 @@ export class TransactionRollup {
         record.revenueByYear = {};
         for (const year of [...rollup.byYear.keys()].sort((a, b) => a - b)) record.revenueByYear[year] = cleanNumber(rollup.byYear.get(year)!);
       }
+      if (rollup.latest.effort !== undefined) record.effort = rollup.latest.effort;
       if (years !== null) {
         const earlier = rollup.byYear.get(years[0]) ?? 0;
-        if (earlier > 0) record.growth = cleanNumber((rollup.byYear.get(years[1]) ?? 0) / earlier - 1);
+        const later = rollup.byYear.get(years[1]) ?? 0;
+        if (earlier + later > 0) record.trend = cleanNumber((later - earlier) / (earlier + later));
+        if (earlier > 0) {
+          const rate = later / earlier - 1;
+          const partYear = rollup.first !== null && rollup.first > partYearAfter!;
+          // Only a rise is suppressed: a fall is bounded (−100 % at most) and a customer who stopped buying is news.
+          if (rate > 0 && (partYear || earlier < smallBase!)) noGrowth.push({ name: rollup.name, rate });
+          else record.growth = cleanNumber(rate);
+        }
       }
       if (rollup.first !== null && rollup.last !== null) {
         record.firstOrder = isoFromSerial(rollup.first);
         record.lastOrder = isoFromSerial(rollup.last);
-        if (asOf !== null) record.tenure = Math.max(0, Math.round(((asOf - rollup.first) / 365.25) * 100) / 100);
+        if (asOf !== null) {
+          const years = Math.max(0, (asOf - rollup.first) / 365.25);
+          record.tenure = Math.round(years * 100) / 100;
+          // Frequency over at least a year, so a customer with three orders in its first month is not "36 a year".
+          record.ordersPerYear = cleanNumber(record.orders / Math.max(1, years));
+          record.daysSinceLastOrder = Math.max(0, asOf - rollup.last);
+        }
       }
+      if (rollup.categories !== null) record.categories = rollup.categories.size;
+      if (rollup.segmentChanged) mixedSegments++;
       if (rollup.spellings.size > 0) {
         warnings.push(issue('SPELLING_VARIANTS_MERGED', 'info', { source, names: [rollup.name, ...rollup.spellings] }, { rows: [rollup.rows[0]!] }));
       }
       accounts.push(orderedRecord(record));
+    }
+    if (noGrowth.length > 0) {
+      noGrowth.sort((a, b) => b.rate - a.rate);
+      warnings.push(issue('GROWTH_SMALL_BASE', 'warning', {
+        source, count: noGrowth.length, names: noGrowth.map((n) => n.name), years: years!, smallBase: smallBase!, largest: noGrowth[0]!.rate,
+      }));
+    }
+    const segmentColumn = this.plan.roleColumn.segment;
+    if (mixedSegments > 0 && segmentColumn !== undefined) {
+      const column = this.plan.columns[segmentColumn]!;
+      warnings.push(issue('SEGMENT_MIXED', 'warning', { source, column: column.ref, count: mixedSegments }, { column: column.info.letter }));
     }
     if (years === null && this.firstDate !== null && this.lastDate !== null) {
       warnings.push(issue('GROWTH_NOT_COMPUTED', 'warning', { source, first: isoFromSerial(this.firstDate), last: isoFromSerial(this.lastDate) }));

@@ -60,6 +60,19 @@ export interface AccountRecord {
   tenure?: number;
   stage?: string;
   orders?: number;
+  /** Team days a year the account needs as a key account (an effort column). */
+  effort?: number;
+  /** Transaction exports: how many different product categories the customer bought (a category column). */
+  categories?: number;
+  /** Transaction exports: orders a year over the customer's tenure (counted over at least one year). */
+  ordersPerYear?: number;
+  /** Transaction exports: days from the customer's last order to the as-of date. */
+  daysSinceLastOrder?: number;
+  /**
+   * Transaction exports: revenue change between the two years growth compares, as (last − before) /
+   * (last + before), from −1 (stopped buying) to 1 (new): bounded, so a tiny base cannot make a spike.
+   */
+  trend?: number;
   /** The account's total spend in the category (bubble size in the portfolio matrix). */
   potential?: number;
   shareOfWallet?: number;

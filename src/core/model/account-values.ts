@@ -7,11 +7,14 @@ import type { AccountField, AttractivenessFactor, FactorSource } from './model';
 
 /** What the model needs from an account: the fields of an ingested account record it reads. */
 export type ModelAccount = Pick<AccountRecord, 'account'> &
-  Partial<Pick<AccountRecord, 'segment' | 'manager' | 'stage' | 'revenue' | 'profit' | 'margin' | 'costToServe' | 'growth' | 'tenure' | 'orders' | 'factors'>>;
+  Partial<Pick<AccountRecord,
+    | 'segment' | 'manager' | 'stage' | 'revenue' | 'profit' | 'margin' | 'costToServe' | 'growth' | 'tenure' | 'orders' | 'effort'
+    | 'ordersPerYear' | 'daysSinceLastOrder' | 'categories' | 'trend' | 'factors' | 'sourceRows'>>;
 
 /** Account fields as users name them (column headers, model sheet, wizard). */
 export const FIELD_LABELS: Record<AccountField, string> = {
   revenue: 'Revenue', profit: 'Profit', margin: 'Gross margin', costToServe: 'Cost to serve', growth: 'Growth', tenure: 'Tenure (years)', orders: 'Orders',
+  effort: 'Days a year (effort)',
 };
 
 const COLUMN_PREFIX = 'column:';
@@ -41,8 +44,14 @@ export function accountProfit(account: ModelAccount): number | null {
 
 /**
  * The raw value scored for an account with no value for a factor (a new customer has no growth yet):
- * the middle of the factor's scale, 5 of 10 — neither rewarded nor punished for what is not known.
+ * the middle of the factor's scale, 5 of 10 — neither rewarded nor punished for what is not known. On a
+ * log scale the middle is the geometric mean of the anchors.
  */
-export function missingFactorValue(factor: Pick<AttractivenessFactor, 'worst' | 'best'>): number {
-  return (factor.worst + factor.best) / 2;
+export function missingFactorValue(factor: Pick<AttractivenessFactor, 'worst' | 'best' | 'scale'>): number {
+  return factor.scale === 'log' ? Math.sqrt(factor.worst * factor.best) : (factor.worst + factor.best) / 2;
+}
+
+/** KAM_SCORE's scales argument for the factors: worst, best and each factor's "linear" or "log". */
+export function scoreScales(factors: readonly Pick<AttractivenessFactor, 'worst' | 'best' | 'scale'>[]): (number | string)[][] {
+  return [factors.map((f) => f.worst), factors.map((f) => f.best), factors.map((f) => f.scale ?? 'linear')];
 }

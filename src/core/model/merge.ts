@@ -1,6 +1,7 @@
 // Reading a model someone wrote (a --model JSON file, or the "KAM Model" sheet): overrides merged onto
 // the defaults, every value checked, and each problem reported with its path and what to do.
-import { AttractivenessFactor, Cut, KamModel } from './model';
+import { AttractivenessFactor, CostFrom, Cut, KamModel, SelectionObjective } from './model';
+import { BEHAVIOUR_SIGNALS, BehaviourSignal, DEFAULT_BEHAVIOUR_WEIGHTS } from './behaviour';
 
 export class ModelError extends Error {
   constructor(readonly problems: string[]) {
@@ -36,18 +37,44 @@ class Checker {
     }
     return value;
   }
-  numberMap(value: Json, path: string): Record<string, number> {
+  numberMap(value: Json, path: string, what = 'stage'): Record<string, number> {
     if (!isObject(value)) {
-      this.problems.push(`${path} must be an object of stage: number pairs.`);
+      this.problems.push(`${path} must be an object of ${what}: number pairs.`);
       return {};
     }
     const out: Record<string, number> = {};
     for (const [key, v] of Object.entries(value)) out[key] = this.number(v, `${path}.${key}`, { min: 0 });
     return out;
   }
+  textMap(value: Json, path: string): Record<string, string> {
+    if (!isObject(value)) {
+      this.problems.push(`${path} must be an object of "value in your data": "stage" pairs, like {"Básica": "Basic"}.`);
+      return {};
+    }
+    const out: Record<string, string> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (typeof v === 'string') out[key] = v.trim();
+      else this.problems.push(`${path}["${key}"] must be a stage name, or "" for a value that names no stage (it is ${JSON.stringify(v)}).`);
+    }
+    return out;
+  }
+  boolean(value: Json, path: string): boolean {
+    if (typeof value === 'boolean') return value;
+    this.problems.push(`${path} must be true or false (it is ${JSON.stringify(value)}).`);
+    return false;
+  }
 }
 
-const FIELDS = new Set(['revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'orders']);
+const COST_FROM: readonly CostFrom[] = ['equal', 'stage', 'effort'];
+const OBJECTIVES = ['attractiveness', 'profit', 'lifetimeValue'];
+
+function readObjective(c: Checker, value: Json, path: string): SelectionObjective {
+  if (typeof value === 'string' && (OBJECTIVES.includes(value) || (value.startsWith('column:') && value.length > 'column:'.length))) return value as SelectionObjective;
+  c.problems.push(`${path} must be "attractiveness", "profit", "lifetimeValue" or "column:<header>" for a column such as a strategic-fit score (it is ${JSON.stringify(value)}).`);
+  return 'attractiveness';
+}
+
+const FIELDS = new Set(['revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'orders', 'effort']);
 
 function readSource(c: Checker, value: Json, path: string): AttractivenessFactor['source'] {
   const text = c.text(value, path);
@@ -64,7 +91,7 @@ function readSource(c: Checker, value: Json, path: string): AttractivenessFactor
 export function mergeModel(base: KamModel, overrides: Json, label = 'model'): KamModel {
   const c = new Checker();
   if (!isObject(overrides)) throw new ModelError([`${label} must be a JSON object like {"capacity": {"days": 600}}.`]);
-  const known = new Set(['version', 'factors', 'strength', 'cuts', 'capacity', 'lifetimeValue', 'flags', 'limits']);
+  const known = new Set(['version', 'factors', 'strength', 'stageNames', 'cuts', 'capacity', 'lifetimeValue', 'flags', 'limits']);
   for (const key of Object.keys(overrides)) {
     if (!known.has(key)) c.problems.push(`${label}.${key} is not a model setting; the settings are ${[...known].join(', ')}.`);
   }
@@ -89,6 +116,12 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
           best: c.number(f.best, `${path}.best`),
         };
         if (factor.worst === factor.best) c.problems.push(`${path}: worst and best are both ${factor.worst}; give two different values.`);
+        if (f.scale === 'log') {
+          factor.scale = 'log';
+          if (!(factor.worst > 0 && factor.best > 0)) c.problems.push(`${path}: a log scale needs worst and best above 0 (they are ${factor.worst} and ${factor.best}); use "linear" otherwise.`);
+        } else if (f.scale !== undefined && f.scale !== 'linear' && f.scale !== '') {
+          c.problems.push(`${path}.scale must be "linear" or "log" (it is ${JSON.stringify(f.scale)}).`);
+        }
         return factor;
       });
       if (model.factors.every((f) => !(f.weight > 0))) c.problems.push(`${label}.factors: give at least one factor a positive weight.`);
@@ -125,10 +158,25 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
         byStage: s.byStage === undefined ? current.byStage : c.numberMap(s.byStage, `${label}.strength.byStage`),
         unknown: s.unknown === undefined ? current.unknown : c.number(s.unknown, `${label}.strength.unknown`, { min: 0 }),
       };
+    } else if (isObject(s) && s.kind === 'behaviour') {
+      const current = model.strength.kind === 'behaviour' ? model.strength.signals : undefined;
+      const signals = {} as Record<BehaviourSignal, number>;
+      const given = s.signals === undefined ? {} : isObject(s.signals) ? s.signals : null;
+      if (given === null) c.problems.push(`${label}.strength.signals must be an object of signal: weight pairs, like {"frequency": 25}.`);
+      for (const key of Object.keys(given ?? {})) {
+        if (!BEHAVIOUR_SIGNALS.some((x) => x.signal === key)) c.problems.push(`${label}.strength.signals.${key} is not a signal; the signals are ${BEHAVIOUR_SIGNALS.map((x) => x.signal).join(', ')}.`);
+      }
+      for (const { signal } of BEHAVIOUR_SIGNALS) {
+        const v = given?.[signal];
+        signals[signal] = v === undefined ? current?.[signal] ?? DEFAULT_BEHAVIOUR_WEIGHTS[signal] : c.number(v, `${label}.strength.signals.${signal}`, { min: 0 });
+      }
+      if (BEHAVIOUR_SIGNALS.every((x) => !(signals[x.signal] > 0))) c.problems.push(`${label}.strength.signals: give at least one signal a positive weight.`);
+      model.strength = { kind: 'behaviour', signals };
     } else {
-      c.problems.push(`${label}.strength must be {"kind": "column", "source": …}, {"kind": "ratings", "criteria": […]} or {"kind": "stage", "byStage": {…}}.`);
+      c.problems.push(`${label}.strength must be {"kind": "column", "source": …}, {"kind": "ratings", "criteria": […]}, {"kind": "stage", "byStage": {…}} or {"kind": "behaviour", "signals": {…}}.`);
     }
   }
+  if (o.stageNames !== undefined) model.stageNames = c.textMap(o.stageNames, `${label}.stageNames`);
   if (o.cuts !== undefined) {
     if (!isObject(o.cuts)) c.problems.push(`${label}.cuts must be an object like {"attractiveness": 5, "strength": 1}.`);
     else {
@@ -141,12 +189,24 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
     if (!isObject(cap)) c.problems.push(`${label}.capacity must be an object like {"days": 600}.`);
     else {
       if (cap.days !== undefined) model.capacity.days = c.number(cap.days, `${label}.capacity.days`, { min: 0, exclusiveMin: true });
-      if (cap.costByStage !== undefined) model.capacity.costByStage = c.numberMap(cap.costByStage, `${label}.capacity.costByStage`);
-      if (cap.otherwise !== undefined) model.capacity.otherwise = c.number(cap.otherwise, `${label}.capacity.otherwise`, { min: 0, exclusiveMin: true });
-      if (cap.value !== undefined) {
-        if (cap.value === 'attractiveness' || cap.value === 'lifetimeValue') model.capacity.value = cap.value;
-        else c.problems.push(`${label}.capacity.value must be "attractiveness" or "lifetimeValue".`);
+      if (cap.costByStage !== undefined) {
+        model.capacity.costByStage = c.numberMap(cap.costByStage, `${label}.capacity.costByStage`);
+        // Days by stage that someone wrote are meant to be used.
+        if (cap.costFrom === undefined) model.capacity.costFrom = 'stage';
       }
+      if (cap.costFrom !== undefined) {
+        if (COST_FROM.includes(cap.costFrom as CostFrom)) model.capacity.costFrom = cap.costFrom as CostFrom;
+        else c.problems.push(`${label}.capacity.costFrom must be "equal" (the same days for every account), "stage" (days by relationship stage) or "effort" (the data's effort column).`);
+      }
+      if (cap.otherwise !== undefined) model.capacity.otherwise = c.number(cap.otherwise, `${label}.capacity.otherwise`, { min: 0, exclusiveMin: true });
+      if (cap.accountDays !== undefined) {
+        model.capacity.accountDays = c.numberMap(cap.accountDays, `${label}.capacity.accountDays`, 'account');
+        for (const [account, days] of Object.entries(model.capacity.accountDays)) {
+          if (days === 0) c.problems.push(`${label}.capacity.accountDays.${account} must be more than 0 days.`);
+        }
+      }
+      if (cap.value !== undefined) model.capacity.value = readObjective(c, cap.value, `${label}.capacity.value`);
+      if (cap.lossMakingStars !== undefined) model.capacity.lossMakingStars = c.boolean(cap.lossMakingStars, `${label}.capacity.lossMakingStars`);
     }
   }
   if (o.lifetimeValue !== undefined) {

@@ -1,7 +1,8 @@
 // The "KAM Model" sheet: every setting as labelled cells with named ranges, written by the wizard and
 // read back when the wizard reopens, so everyone sharing the workbook sees the same settings.
-import { KamModel, STAGES } from './model';
-import { defaultModel } from './defaults';
+import { DEFAULT_STAGE_STRENGTH, KamModel, STAGES } from './model';
+import { defaultModel, SCALE_RULE } from './defaults';
+import { BEHAVIOUR_SIGNALS } from './behaviour';
 import { mergeModel } from './merge';
 import { defaultRewardPlan, PLAN_COLUMNS } from '../functions/reward';
 import { a1Range, MARKER_TEXT, PlanBlock, PlanCell, PlanName, SHEET_NAMES } from '../workbook/plan';
@@ -58,6 +59,9 @@ export const NAMES = {
   years: 'KAM_Years',
   flagOptions: 'KAM_FlagOptions',
   rewardPlan: 'KAM_RewardPlan',
+  stageNames: 'KAM_StageNames',
+  accountDays: 'KAM_AccountDays',
+  lossMakingStars: 'KAM_LossMakingStars',
 } as const;
 
 /** Row labels in column A: the reader finds settings by these, so rows may be moved or inserted. */
@@ -67,16 +71,23 @@ export const LABELS = {
   weight: 'Weight (points)',
   worst: 'Worst (scores 0)',
   best: 'Best (scores 10)',
+  scale: 'Scale (linear or log)',
   strengthFrom: 'Strength from',
   strengthColumn: 'Strength column',
   criterion: 'Buying criterion',
   unknownStrength: 'Strength when the stage is blank or unknown',
   stage: 'Stage',
-  otherCost: 'Days a year for any other stage',
+  otherCost: 'Days a year per key account (every account when the same for all; else one with no stage or effort)',
+  behaviourSignal: 'Behaviour signal (strength proxy)',
+  stageName: 'Stage in your data',
+  costFrom: 'Days per key account from (equal, stage or effort) *',
+  accountDays: 'Account with its own days',
+  lossMakingStars: 'A Star may be key while it loses money (TRUE or FALSE)',
+  defaultScales: 'How the default scales were set',
   attractivenessCut: 'Attractiveness cut (number or "median")',
   strengthCut: 'Strength cut (number or "median")',
   capacity: 'Team days a year for key accounts',
-  selectBy: 'Choose key accounts by (attractiveness or lifetimeValue) *',
+  selectBy: 'Choose key accounts by (attractiveness, profit, lifetimeValue or column:<header>) *',
   retention: 'Retention (chance an account stays a year)',
   discountRate: 'Discount rate a year',
   years: 'Years of lifetime value (blank = no end) *',
@@ -93,6 +104,18 @@ export const LABELS = {
   unusedRoles: 'Roles not used',
   owned: 'Sheets built by the wizard',
 } as const;
+
+/**
+ * How the stage-names table writes a value that names no stage: a visible word rather than a blank cell, whose
+ * lookup every engine reads alike (a blank looked up is 0 in some, "" in others).
+ */
+export const NOT_A_STAGE = '(not a stage)';
+
+/** Labels earlier versions wrote, still read back so an older workbook reopens with its settings. */
+const OLD_LABELS: Partial<Record<keyof typeof LABELS, string[]>> = {
+  otherCost: ['Days a year for any other stage'],
+  selectBy: ['Choose key accounts by (attractiveness or lifetimeValue) *'],
+};
 
 const SECTION = (title: string): PlanCell[] => [title];
 
@@ -131,9 +154,11 @@ export function modelSheetBlocks(
   const scaleRow = put([
     [LABELS.worst, ...model.factors.map((f) => f.worst)],
     [LABELS.best, ...model.factors.map((f) => f.best)],
+    [LABELS.scale, ...model.factors.map((f) => f.scale ?? 'linear')],
   ]);
   name(NAMES.weights, weightRow, 2, 1, Math.max(k, 1));
-  name(NAMES.scales, scaleRow, 2, 2, Math.max(k, 1));
+  name(NAMES.scales, scaleRow, 2, 3, Math.max(k, 1));
+  put([[LABELS.defaultScales, SCALE_RULE]]);
   row++;
 
   put([SECTION('Relative strength')], { bold: true });
@@ -147,16 +172,34 @@ export function modelSheetBlocks(
     name(NAMES.strengthWeights, first, 4, strength.criteria.length, 1);
     row++;
   }
+  if (strength.kind === 'behaviour') {
+    // A proxy, and said so: the user sees what it is made of and can weigh each signal.
+    put([['Relative strength here is a PROXY from buying behaviour, for data with no rating and no stage: each account\'s place among the accounts on each signal, weighted, on 0.5 to 1.5 (1 = the middle relationship, not parity with a rival). Rate yourself against the best rival for a real measure.']]);
+    put([[LABELS.behaviourSignal, 'Weight', 'What it measures']], { bold: true });
+    put(BEHAVIOUR_SIGNALS.map((x) => [x.signal, strength.signals[x.signal], x.label]));
+    row++;
+  }
   const unknownRow = put([[LABELS.unknownStrength, strength.kind === 'stage' ? strength.unknown : 1]]);
   name(NAMES.unknownStrength, unknownRow, 2, 1, 1);
   put([[LABELS.stage, 'Strength', 'Days a year per key account']], { bold: true });
   const byStage = strength.kind === 'stage' ? strength.byStage : {};
   const stages = [...new Set([...STAGES, ...Object.keys(byStage), ...Object.keys(model.capacity.costByStage)])];
-  const stageRow = put(stages.map((s) => [s, byStage[s] ?? (strength.kind === 'stage' ? strength.unknown : 1), model.capacity.costByStage[s] ?? model.capacity.otherwise]));
+  // With strength from another source the stage table still shows the method's stage strengths, ready for a
+  // switch back to the stage proxy; they are not used meanwhile.
+  const stageStrength = (s: string): number => (strength.kind === 'stage' ? byStage[s] ?? strength.unknown : DEFAULT_STAGE_STRENGTH[s] ?? 1);
+  const stageRow = put(stages.map((s) => [s, stageStrength(s), model.capacity.costByStage[s] ?? model.capacity.otherwise]));
   name(NAMES.stageTable, stageRow, 1, stages.length, 3);
   const otherRow = put([[LABELS.otherCost, model.capacity.otherwise]]);
   name(NAMES.otherCost, otherRow, 2, 1, 1);
   row++;
+  const stageNames = Object.entries(model.stageNames);
+  if (stageNames.length) {
+    // The portfolio looks each account's stage up here first (KAM_StageNames); blank = names no stage.
+    put([[LABELS.stageName, `Read as stage (${NOT_A_STAGE} or blank: names no stage)`]], { bold: true });
+    const first = put(stageNames.map(([value, stage]) => [value, stage || NOT_A_STAGE]));
+    name(NAMES.stageNames, first, 1, stageNames.length, 2);
+    row++;
+  }
 
   put([SECTION('Portfolio matrix and capacity')], { bold: true });
   const cutRow = put([
@@ -167,11 +210,20 @@ export function modelSheetBlocks(
   name(NAMES.strengthCut, cutRow + 1, 2, 1, 1);
   const capacityRow = put([[LABELS.capacity, model.capacity.days]]);
   name(NAMES.capacity, capacityRow, 2, 1, 1);
+  put([[LABELS.costFrom, model.capacity.costFrom]]);
   put([[LABELS.selectBy, model.capacity.value]]);
+  const starsRow = put([[LABELS.lossMakingStars, model.capacity.lossMakingStars]]);
+  name(NAMES.lossMakingStars, starsRow, 2, 1, 1);
   put([
     [LABELS.keyAccountLimit, model.limits.keyAccounts],
     [LABELS.perManagerLimit, model.limits.perManager],
   ]);
+  const accountDays = Object.entries(model.capacity.accountDays);
+  if (accountDays.length) {
+    put([[LABELS.accountDays, 'Days a year']], { bold: true });
+    const first = put(accountDays.map(([account, days]) => [account, days]));
+    name(NAMES.accountDays, first, 1, accountDays.length, 2);
+  }
   row++;
 
   put([SECTION('Lifetime value')], { bold: true });
@@ -277,7 +329,23 @@ export class ModelSheetError extends Error {
  * reported with the label of its row.
  */
 export function readModelSheet(values: Grid): ModelSheet {
-  const rowOf = (label: string): number => values.findIndex((r) => text(r[0]).toLowerCase() === label.toLowerCase());
+  const labelsOf = (label: string): string[] => {
+    const key = (Object.keys(LABELS) as (keyof typeof LABELS)[]).find((k) => LABELS[k] === label);
+    return [label, ...((key && OLD_LABELS[key]) ?? [])].map((l) => l.toLowerCase());
+  };
+  const rowOf = (label: string): number => {
+    const wanted = labelsOf(label);
+    return values.findIndex((r) => wanted.includes(text(r[0]).toLowerCase()));
+  };
+  /** The rows under a table's header row, up to the first blank label (or `until`). */
+  const tableRows = (header: string, until?: string): unknown[][] => {
+    const at = rowOf(header);
+    const out: unknown[][] = [];
+    if (at < 0) return out;
+    const stop = until ? labelsOf(until) : [];
+    for (let r = at + 1; r < values.length && !isBlank(values[r][0]) && !stop.includes(text(values[r][0]).toLowerCase()); r++) out.push([...values[r]]);
+    return out;
+  };
   const problems: string[] = [];
   const need = (label: string): number => {
     const r = rowOf(label);
@@ -295,23 +363,31 @@ export function readModelSheet(values: Grid): ModelSheet {
   if (factorRow >= 0) for (let j = 1; j < values[factorRow].length && !isBlank(values[factorRow][j]); j++) names.push(text(values[factorRow][j]));
   const k = names.length;
   const [sourceRow, weightRow, worstRow, bestRow] = [need(LABELS.source), need(LABELS.weight), need(LABELS.worst), need(LABELS.best)];
+  const scaleRow = rowOf(LABELS.scale);
   const factors = names.map((n, j) => ({
     name: n,
     source: sourceRow >= 0 ? text(values[sourceRow][j + 1]) : '',
     weight: weightRow >= 0 ? rowValues(weightRow, k)[j] : undefined,
     worst: worstRow >= 0 ? rowValues(worstRow, k)[j] : undefined,
     best: bestRow >= 0 ? rowValues(bestRow, k)[j] : undefined,
+    // A sheet from before log scales has no such row: linear.
+    scale: scaleRow >= 0 ? text(values[scaleRow][j + 1]).toLowerCase() : undefined,
   }));
 
-  const stageHeader = need(LABELS.stage);
+  need(LABELS.stage);
   const byStage: Record<string, unknown> = {};
   const costByStage: Record<string, unknown> = {};
-  if (stageHeader >= 0) {
-    for (let r = stageHeader + 1; r < values.length && !isBlank(values[r][0]) && text(values[r][0]) !== LABELS.otherCost; r++) {
-      byStage[text(values[r][0])] = num(values[r][1]);
-      costByStage[text(values[r][0])] = num(values[r][2]);
-    }
+  for (const r of tableRows(LABELS.stage, LABELS.otherCost)) {
+    byStage[text(r[0])] = num(r[1]);
+    costByStage[text(r[0])] = num(r[2]);
   }
+  const stageNames: Record<string, unknown> = {};
+  for (const r of tableRows(LABELS.stageName)) stageNames[text(r[0])] = text(r[1]).toLowerCase() === NOT_A_STAGE ? '' : text(r[1]);
+  const accountDays: Record<string, unknown> = {};
+  for (const r of tableRows(LABELS.accountDays)) accountDays[text(r[0])] = num(r[1]);
+  const signals: Record<string, unknown> = {};
+  for (const r of tableRows(LABELS.behaviourSignal)) signals[text(r[0])] = num(r[1]);
+  const bool = (v: unknown): unknown => (typeof v === 'string' && /^(true|false)$/i.test(v.trim()) ? v.trim().toLowerCase() === 'true' : v);
   const strengthFrom = text(cell(LABELS.strengthFrom));
   const criteria: Record<string, unknown>[] = [];
   const criterionHeader = rowOf(LABELS.criterion);
@@ -325,7 +401,9 @@ export function readModelSheet(values: Grid): ModelSheet {
       ? { kind: 'column', source: text(cell(LABELS.strengthColumn)) }
       : strengthFrom === 'ratings'
         ? { kind: 'ratings', criteria }
-        : { kind: 'stage', byStage, unknown: cell(LABELS.unknownStrength) };
+        : strengthFrom === 'behaviour'
+          ? { kind: 'behaviour', signals }
+          : { kind: 'stage', byStage, unknown: cell(LABELS.unknownStrength) };
   const cut = (v: unknown): unknown => (text(v).toLowerCase() === 'median' ? 'median' : v);
   const years = cell(LABELS.years);
 
@@ -336,8 +414,18 @@ export function readModelSheet(values: Grid): ModelSheet {
   const overrides = {
     factors,
     strength,
+    stageNames,
     cuts: { attractiveness: cut(cell(LABELS.attractivenessCut)), strength: cut(cell(LABELS.strengthCut)) },
-    capacity: { days: cell(LABELS.capacity), costByStage, otherwise: cell(LABELS.otherCost), value: text(cell(LABELS.selectBy)) || 'attractiveness' },
+    capacity: {
+      days: cell(LABELS.capacity),
+      costByStage,
+      // A sheet from before costs could be the same for all used the stage table.
+      costFrom: text(cell(LABELS.costFrom)) || 'stage',
+      otherwise: cell(LABELS.otherCost),
+      accountDays,
+      value: text(cell(LABELS.selectBy)) || 'attractiveness',
+      lossMakingStars: rowOf(LABELS.lossMakingStars) < 0 ? false : bool(cell(LABELS.lossMakingStars)),
+    },
     lifetimeValue: { retention: cell(LABELS.retention), discountRate: cell(LABELS.discountRate), years: isBlank(years) ? null : years },
     flags: { bigNameTopShare: flag.top, oldFriendYears: flag.tenure, attractivenessCut: flag.cut },
     limits: { keyAccounts: cell(LABELS.keyAccountLimit), perManager: cell(LABELS.perManagerLimit) },

@@ -1,10 +1,11 @@
 // The KAM model: every setting of a portfolio (factors, weights, scales, strength, cuts, capacity,
 // lifetime value, flags; the reward plan is a table beside it). The command line reads it from JSON;
 // the wizard stores it in the workbook's "KAM Model" sheet; model/defaults.ts derives one from the data.
+import type { BehaviourSignal } from './behaviour';
 
 
 /** Where a factor's raw value comes from: a recognised account field, or a numeric column by header. */
-export type AccountField = 'revenue' | 'profit' | 'margin' | 'costToServe' | 'growth' | 'tenure' | 'orders';
+export type AccountField = 'revenue' | 'profit' | 'margin' | 'costToServe' | 'growth' | 'tenure' | 'orders' | 'effort';
 
 /** An account field, or "column:<header>" for another numeric column of the source. */
 export type FactorSource = AccountField | `column:${string}`;
@@ -19,6 +20,11 @@ export interface AttractivenessFactor {
   /** The raw value that scores 0 and the one that scores 10; worst > best means lower is better. */
   worst: number;
   best: number;
+  /**
+   * How values between worst and best are placed: linearly (the default, left out), or on a log scale, where
+   * equal ratios count the same (money spread over orders of magnitude; both anchors above 0).
+   */
+  scale?: 'log';
 }
 
 /** One of the customer's buying criteria, rated for you and for your best rival (e.g. 1-10). */
@@ -35,7 +41,24 @@ export type StrengthSource =
   /** Your ratings against your best rival's on the customer's criteria: KAM_STRENGTH. */
   | { kind: 'ratings'; criteria: StrengthCriterion[] }
   /** The relationship stage as a proxy: each stage maps to a relative strength. */
-  | { kind: 'stage'; byStage: Record<string, number>; unknown: number };
+  | { kind: 'stage'; byStage: Record<string, number>; unknown: number }
+  /**
+   * What the orders show, as a proxy when no rating and no stage exist: each signal's weight (see
+   * behaviour.ts). A proxy ranked across the portfolio: 1 is the middle relationship, not parity.
+   */
+  | { kind: 'behaviour'; signals: Record<BehaviourSignal, number> };
+
+/** What the selection maximises: attractiveness, profit after cost to serve, lifetime value, or a column. */
+export type SelectionObjective = 'attractiveness' | 'profit' | 'lifetimeValue' | `column:${string}`;
+
+/** Where each key account's days a year come from. */
+export type CostFrom =
+  /** The same days for every account: the default, since days by stage are only a guess. */
+  | 'equal'
+  /** By relationship stage: deeper relationships cost more (the stage table's days). */
+  | 'stage'
+  /** The data's effort column (days a year per account). */
+  | 'effort';
 
 export type Cut = number | 'median';
 
@@ -43,15 +66,30 @@ export interface KamModel {
   version: 1;
   factors: AttractivenessFactor[];
   strength: StrengthSource;
+  /**
+   * The stage values of the data and the stage of the tables each one means ("Básica" → "Basic"); a
+   * value mapped to "" names no stage. Values not listed are read by the stage vocabulary (stages.ts).
+   */
+  stageNames: Record<string, string>;
   cuts: { attractiveness: Cut; strength: Cut };
   capacity: {
     /** Team days a year available for key-account work. */
     days: number;
-    /** Days a year a key account needs, by relationship stage; accounts without a stage use `otherwise`. */
+    /** Where each key account's days come from. */
+    costFrom: CostFrom;
+    /** Days a year a key account needs, by relationship stage (used when costFrom is "stage"). */
     costByStage: Record<string, number>;
+    /** Days a year per key account: every account's when costFrom is "equal", else an account's with no stage or effort. */
     otherwise: number;
+    /** Days a year for named accounts (by account name, any case), whatever costFrom says. */
+    accountDays: Record<string, number>;
     /** What the selection maximises. */
-    value: 'attractiveness' | 'lifetimeValue';
+    value: SelectionObjective;
+    /**
+     * Whether a loss-making account (flagged Difficult) may be key when it is a Star: the method lets a
+     * Star be unprofitable for a while. Off by default: loss-makers are never key.
+     */
+    lossMakingStars: boolean;
   };
   lifetimeValue: { retention: number; discountRate: number; years: number | null };
   flags: { bigNameTopShare: number; oldFriendYears: number; attractivenessCut: number };
@@ -70,7 +108,10 @@ export const DEFAULT_STAGE_STRENGTH: Record<string, number> = {
   Exploratory: 0.5, Basic: 0.75, Cooperative: 1, Interdependent: 1.25, Integrated: 1.5, Disintegrating: 0.5,
 };
 
-/** Team days a year a key account takes at each stage: deeper relationships cost more. */
+/**
+ * Team days a year a key account takes at each stage: deeper relationships cost more. A guess, so it is
+ * used only when the user chooses costs by stage; by default every key account costs the same.
+ */
 export const DEFAULT_STAGE_COST: Record<string, number> = {
   Exploratory: 20, Basic: 20, Cooperative: 30, Interdependent: 45, Integrated: 60, Disintegrating: 30,
 };
@@ -84,4 +125,7 @@ export const DAYS_PER_MANAGER = 150;
 export const DEFAULT_TEAM_DAYS = 4 * DAYS_PER_MANAGER;
 
 /** The numeric account fields a factor or a strength can come from. */
-export const ACCOUNT_FIELDS: AccountField[] = ['revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'orders'];
+export const ACCOUNT_FIELDS: AccountField[] = ['revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'orders', 'effort'];
+
+/** Days a year per key account when every account costs the same: 20 key accounts on the default team. */
+export const DEFAULT_ACCOUNT_DAYS = 30;

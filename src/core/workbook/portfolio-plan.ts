@@ -3,7 +3,7 @@
 import type { AccountRecord, ColumnInfo, IngestResult } from '../ingest';
 import type { FactorSource, KamModel } from '../model/model';
 import { accountProfit, factorValue, missingFactorValue, sourceColumn } from '../model/account-values';
-import type { Portfolio } from '../portfolio/portfolio';
+import { objectiveLabel, resolveStages, WHY_NOT, type Portfolio } from '../portfolio/portfolio';
 import { DEFAULT_METRICS } from '../functions/reward';
 import { FormulaHost, FunctionId, hostSpelling } from '../functions/function-ids';
 import { modelSheetBlocks, NAMES, SourceMapping } from '../model/model-sheet';
@@ -101,6 +101,12 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
   if (strengthFromColumn) {
     inputs.push({ header: 'Strength (from data)', value: (a) => factorValue(a, strengthFromColumn), column: columnFor(strengthFromColumn), unit: 'ratio' });
   }
+  // Inputs of the selection: the effort column when costs come from it, a column the selection maximises.
+  const effortAt = model.capacity.costFrom === 'effort' ? inputs.push({ header: 'Days a year (from data)', value: (a) => a.effort, column: roleColumn('effort'), unit: 'days' }) : 0;
+  const objective = model.capacity.value;
+  const objectiveAt = objective.startsWith('column:')
+    ? inputs.push({ header: `${objectiveLabel(model)} (selection value)`, value: (a) => factorValue(a, objective as FactorSource), column: columnFor(objective as FactorSource), unit: unitOf(objective as FactorSource) })
+    : 0;
   // Ratings: your ratings, then the best rival's, each a contiguous block KAM_STRENGTH reads.
   const criteria = model.strength.kind === 'ratings' ? model.strength.criteria : [];
   const yoursStart = inputs.length + 1;
@@ -112,17 +118,26 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
   const col = (index1: number): string => a1Range(firstRow, index1, n, 1, true);
   const k = model.factors.length;
   const accountCol = col(1);
-  const stageOf = (r: number): string => a1(r, 4);
   const revenueCol = col(5);
   const profitCol = col(6);
   const tenureCol = col(7);
   const factorRange = a1Range(firstRow, factorStart, n, Math.max(k, 1), true);
 
+  // Every stage value of the data is listed on the model sheet with what it was read as, so the sheet's
+  // lookups (KAM_StageNames) give what the portfolio computed, and the user can change any of them there.
+  const written: KamModel = { ...model, stageNames: dataStageNames(model, accounts) };
+  const hasStageNames = Object.keys(written.stageNames).length > 0;
+
   let c = inputs.length + 1;
   const out = {
-    attractiveness: c++, strength: c++, position: c++, cost: c++, lifetime: c++, key: c++, flags: c++,
+    stageAs: hasStageNames ? c++ : 0, attractiveness: c++, strength: c++, position: c++, cost: c++, lifetime: c++, flags: c++,
+    eligible: c++, key: c++, whyNot: c++, tradeOff: c++,
   };
   const chartColumn = c + 1;
+  /** The stage the lookups use: as read through the stage names, or the data's value when there are none. */
+  const stageOf = (r: number): string => a1(r, hasStageNames ? out.stageAs : 4);
+  const valueColumn = objective === 'attractiveness' ? out.attractiveness : objective === 'lifetimeValue' ? out.lifetime : objective === 'profit' ? 6 : objectiveAt;
+  const behaviour = model.strength.kind === 'behaviour';
 
   let referenced = 0;
   let cleaned = 0;
@@ -148,8 +163,9 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
       if (live && input.column) cleaned++;
       return value;
     });
-    // Strength per account: from its column, KAM_STRENGTH over the ratings (one spilling call), or the
-    // stage looked up in the model's stage table.
+    if (hasStageNames) row.push(formula(`IFERROR(VLOOKUP(${a1(r, 4)}, ${NAMES.stageNames}, 2, FALSE)&"", ${a1(r, 4)})`));
+    // Strength per account: from its column, KAM_STRENGTH over the ratings (one spilling call), the stage
+    // looked up in the model's stage table, or the behavioural proxy (computed when building: a value).
     row.push(
       i === 0 ? formula(fn('SCORE', host, [factorRange, NAMES.weights, NAMES.scales])) : null,
       strengthFromColumn
@@ -158,22 +174,27 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
           ? i === 0
             ? formula(fn('STRENGTH', host, [a1Range(firstRow, yoursStart, n, criteria.length, true), a1Range(firstRow, rivalStart, n, criteria.length, true), NAMES.strengthWeights]))
             : null
-          : formula(`IFERROR(VLOOKUP(${stageOf(r)}, ${NAMES.stageTable}, 2, FALSE), ${NAMES.unknownStrength})`),
+          : behaviour
+            ? portfolio.rows[i]!.strength
+            : formula(`IFERROR(VLOOKUP(${stageOf(r)}, ${NAMES.stageTable}, 2, FALSE), ${NAMES.unknownStrength})`),
       i === 0 ? formula(fn('POSITION', host, [col(out.attractiveness), col(out.strength), NAMES.attractivenessCut, NAMES.strengthCut])) : null,
-      formula(`IFERROR(VLOOKUP(${stageOf(r)}, ${NAMES.stageTable}, 3, FALSE), ${NAMES.otherCost})`),
+      formula(costFormula(model, r, stageOf(r), effortAt)),
       i === 0
         ? formula(fn('CLV', host, [profitCol, NAMES.retention, NAMES.discountRate, ...(model.lifetimeValue.years === null ? [] : [NAMES.years])]))
         : null,
-      i === 0
-        ? formula(fn('SELECT', host, [accountCol, model.capacity.value === 'lifetimeValue' ? col(out.lifetime) : col(out.attractiveness), NAMES.capacity, col(out.cost), str('flags')]))
-        : null,
       i === 0 ? formula(fn('FLAGS', host, [revenueCol, col(out.attractiveness), profitCol, tenureCol, NAMES.flagOptions])) : null,
+      formula(eligibleFormula(a1(r, out.position), a1(r, out.flags), a1(r, valueColumn))),
+      i === 0 ? formula(fn('SELECT', host, [accountCol, col(out.eligible), NAMES.capacity, col(out.cost), str('flags')])) : null,
+      formula(whyNotFormula(model, a1(r, out.key), a1(r, out.position), a1(r, out.flags), a1(r, valueColumn), a1(r, out.tradeOff))),
+      i === 0 ? formula(fn('SELECT', host, [accountCol, col(out.eligible), NAMES.capacity, col(out.cost), str('reasons')])) : null,
     );
     return row;
   });
   const headers: PlanCell[] = [
     ...inputs.map((i) => i.header),
-    'Attractiveness (0-10)', 'Relative strength', 'Position', 'Days a year as key account', 'Lifetime value', 'Key account?', 'Portfolio warnings',
+    ...(hasStageNames ? ['Stage read as'] : []),
+    'Attractiveness (0-10)', behaviour ? 'Relative strength (behaviour proxy)' : 'Relative strength', 'Position', 'Days a year as key account', 'Lifetime value',
+    'Portfolio warnings', `Eligible ${objectiveLabel(model).toLowerCase()} (key-account candidates)`, 'Key account?', 'Why not key', 'Capacity trade-off (KAM_SELECT)',
   ];
   // Number formats: an input linked to the source keeps the source's look when it shows the same unit.
   const typical = (input: InputColumn): number | undefined => {
@@ -182,17 +203,24 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
   };
   const dataFormats: (string | null)[] = [
     ...inputs.map((input) => (input.text || !input.unit ? null : numberFormatFor(input.unit, { source: input.column ? looks.format(input.column.header || input.column.letter) : null, typical: typical(input) }))),
-    NUMBER_FORMATS.score, NUMBER_FORMATS.ratio, null, NUMBER_FORMATS.days, NUMBER_FORMATS.money, null, null,
+    ...(hasStageNames ? [null] : []),
+    NUMBER_FORMATS.score, NUMBER_FORMATS.ratio, null, NUMBER_FORMATS.days, NUMBER_FORMATS.money, null,
+    // The eligible value is in the objective's unit; key account, why not key and the trade-off are not numbers.
+    objective === 'attractiveness' ? NUMBER_FORMATS.score : objective.startsWith('column:') ? NUMBER_FORMATS[unitOf(objective as FactorSource)] : NUMBER_FORMATS.money, null, null, null,
   ];
 
   const midpointNote = midpoints
     ? ` ${midpoints} blank factor value${midpoints === 1 ? ' was' : 's were'} written as the factor's midpoint (it scores 5 of 10, as in the wizard's preview): fill in the data and build again.`
     : '';
+  const behaviourNote = behaviour
+    ? ' Relative strength is a proxy from buying behaviour (tenure, order frequency, recency, breadth, trend; see the KAM Model sheet), computed when building and written as values.'
+    : '';
+  const selectionNote = ` Key accounts come only from the high-attractiveness side (Strategic, Star) and never lose money${model.capacity.lossMakingStars ? ', except Stars as the KAM Model sheet allows' : ''}: the eligible column feeds KAM_SELECT, and "Why not key" says why each other account was left out.`;
   const note = (rolledUp
     ? `Figures rolled up per account from the transaction export on sheet "${source.sheet}" (${source.range}): written as values. Build again from the wizard after the export changes.`
     : cleaned > 0
       ? `Inputs link to the cells of sheet "${source.sheet}" (${referenced} links). ${cleaned} value${cleaned === 1 ? ' was' : 's were'} cleaned from text or merged from duplicate rows and written as values: build again after changing those.`
-      : `Inputs link to the cells of sheet "${source.sheet}": change a figure there, or a setting on the KAM Model sheet, and everything recalculates.`) + midpointNote;
+      : `Inputs link to the cells of sheet "${source.sheet}": change a figure there, or a setting on the KAM Model sheet, and everything recalculates.`) + midpointNote + behaviourNote + selectionNote;
 
   // The chart's data, next to the table, in the order a Sheets bubble chart reads it (CHART_COLUMNS):
   // name, strength (X), attractiveness (Y), position (the colour), revenue (the size).
@@ -235,18 +263,18 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     blocks: [
       { row: 1, column: 1, cells: [['Key accounts']], bold: true },
       { row: 2, column: 1, cells: [[MARKER_TEXT]] },
-      { row: 3, column: 1, cells: [['The most valuable accounts the team can serve within its team days (KAM Model sheet): the exact optimum, recalculated with the portfolio.']] },
-      { row: 5, column: 1, cells: [['Account', model.capacity.value === 'lifetimeValue' ? 'Lifetime value' : 'Attractiveness', 'Days a year', 'Cumulative days']], bold: true },
+      { row: 3, column: 1, cells: [['The most valuable eligible accounts the team can serve within its team days (KAM Model sheet): the exact optimum, recalculated with the portfolio. See "Why not key" on the portfolio for the others.']] },
+      { row: 5, column: 1, cells: [['Account', objectiveLabel(model), 'Days a year', 'Cumulative days']], bold: true },
       {
         row: 6,
         column: 1,
-        cells: [[formula(fn('SELECT', host, [portfolioRef(1), portfolioRef(model.capacity.value === 'lifetimeValue' ? out.lifetime : out.attractiveness), NAMES.capacity, portfolioRef(out.cost), str('table')]))]],
+        cells: [[formula(fn('SELECT', host, [portfolioRef(1), portfolioRef(out.eligible), NAMES.capacity, portfolioRef(out.cost), str('table')]))]],
       },
     ],
   };
 
   const rewardsSheet = rewardsPlanSheet(input, out.position);
-  const modelPart = modelSheetBlocks(model, mapping, input.rewardPlan, [SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards], {
+  const modelPart = modelSheetBlocks(written, mapping, input.rewardPlan, [SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards], {
     factorUnits: model.factors.map((f) => unitOf(f.source)),
   });
   const modelSheet: PlanSheet = { name: SHEET_NAMES.model, blocks: modelPart.blocks };
@@ -264,6 +292,50 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
   };
   // A portfolio the command line wrote carries the matrix as a picture on its own sheet; the live chart replaces it.
   return { host, sheets: [modelSheet, portfolioSheet, keySheet, rewardsSheet], retire: [COMMAND_LINE_SHEETS.matrix], names: modelPart.names, chart };
+}
+
+/** The model's stage names, plus every stage value of the data with the stage it resolves to. */
+export function dataStageNames(model: KamModel, accounts: readonly AccountRecord[]): Record<string, string> {
+  const names = { ...model.stageNames };
+  const known = new Set(Object.keys(names).map((v) => v.trim().toLowerCase()));
+  const resolved = resolveStages(accounts, model);
+  accounts.forEach((a, i) => {
+    const value = a.stage?.trim();
+    if (!value || known.has(value.toLowerCase())) return;
+    known.add(value.toLowerCase());
+    names[value] = resolved[i]!.stage ?? '';
+  });
+  return names;
+}
+
+/** Days a year as a key account, as the portfolio computes them (accountCosts): the same formula per row. */
+function costFormula(model: KamModel, r: number, stage: string, effortColumn: number): string {
+  const cap = model.capacity;
+  const base =
+    cap.costFrom === 'stage' ? `IFERROR(VLOOKUP(${stage}, ${NAMES.stageTable}, 3, FALSE), ${NAMES.otherCost})`
+    : cap.costFrom === 'effort' ? `IF(N(${a1(r, effortColumn)})>0, ${a1(r, effortColumn)}, ${NAMES.otherCost})`
+    : NAMES.otherCost;
+  return Object.keys(cap.accountDays).length ? `IFERROR(VLOOKUP(${a1(r, 1)}, ${NAMES.accountDays}, 2, FALSE), ${base})` : base;
+}
+
+/** Whether a loss-maker may be key: only a Star, and only when the model allows it (portfolio isEligible). */
+const blockedLossMaker = (position: string, flags: string): string =>
+  `AND(ISNUMBER(SEARCH("Difficult", ${flags})), NOT(AND(${NAMES.lossMakingStars}, ${position}="Star")))`;
+
+/**
+ * The value KAM_SELECT may choose by: the account's value when it is on the high-attractiveness side, does not
+ * lose money (unless a Star may) and is positive; otherwise blank, which KAM_SELECT never chooses.
+ */
+function eligibleFormula(position: string, flags: string, value: string): string {
+  return `IFERROR(IF(OR(${position}="Strategic", ${position}="Star"), IF(${blockedLossMaker(position, flags)}, "", IF(N(${value})>0, ${value}, "")), ""), "")`;
+}
+
+/** Why an account is not key, the same texts as the portfolio's (WHY_NOT), the trade-off from KAM_SELECT's "reasons". */
+function whyNotFormula(model: KamModel, key: string, position: string, flags: string, value: string, tradeOff: string): string {
+  const q = (t: string): string => str(t);
+  return `IF(IFERROR(${key}, FALSE)=TRUE, "", IFERROR(IF(${position}="", ${q(WHY_NOT.noPosition)}, IF(OR(${position}="Strategic", ${position}="Star"), ` +
+    `IF(${blockedLossMaker(position, flags)}, ${q(WHY_NOT.lossMaker)}, IF(N(${value})>0, IF(IFERROR(${tradeOff}, "")="", ${q(WHY_NOT.nothingFits)}, ${tradeOff}), ${q(WHY_NOT.noValue(model))})), ` +
+    `IF(ISNUMBER(SEARCH("Difficult", ${flags})), ${q(WHY_NOT.lossMakerBelowCut)}, ${q(WHY_NOT.belowCut)}))), ${q(WHY_NOT.noPosition)}))`;
 }
 
 const fmtCut = (x: number): string => (Number.isFinite(x) ? String(Math.round(x * 100) / 100) : 'n/a');

@@ -27,6 +27,25 @@ describe('KAM_SCORE', () => {
     ])('applies a linear scale: %s', (_, scales, raw, expected) => {
       expect(score([[raw]], [[1]], scales)).toEqual([[expected]]);
     });
+
+    it.each([
+      ['the geometric middle scores 5', [[10000], [1000000], ['log']], 100000, 5],
+      ['equal ratios count the same', [[10000], [1000000], ['Log']], 10000 * 10 ** 0.5, 2.5],
+      ['a loss scores as the lower anchor', [[100], [10000], ['log']], -400, 0],
+      ['0 scores as the lower anchor', [[100], [10000], ['log']], 0, 0],
+      ['clamped above the best value', [[100], [10000], ['log']], 1e9, 10],
+      ['lower is better on a log scale', [[10000], [100], ['log']], 1000, 5],
+      ['lower is better: below the best value scores 10', [[10000], [100], ['log']], 0, 10],
+      ['a blank third row is linear', [[0], [200], [null]], 150, 7.5],
+      ['"linear" is linear', [[0], [200], ['linear']], 150, 7.5],
+    ])('applies a log scale from a third row: %s', (_, scales, raw, expected) => {
+      expect(score([[raw]], [[1]], scales as Grid)[0][0]).toBeCloseTo(expected, 12);
+    });
+
+    it('mixes linear and log factors in one call', () => {
+      // Revenue 100,000 on 10,000…1,000,000 log scores 5; margin 0.3 on 0.1…0.5 linear scores 5.
+      expect(score([[100000, 0.3]], [[1, 3]], [[10000, 0.1], [1000000, 0.5], ['log', 'linear']])).toEqual([[5]]);
+    });
   });
 
   describe('shapes', () => {
@@ -113,6 +132,12 @@ describe('KAM_SCORE', () => {
       ['all zero', [[0, 0]], messages.weightsAllZero('weights')],
     ])('fails the call for %s weights', (_, weights, message) => {
       expect(thrown(() => score([[8, 6]], weights as Grid)).message).toBe(message);
+    });
+
+    it('fails the call for a log scale with an anchor of 0 or less, or an unknown word', () => {
+      expect(thrown(() => score([[8]], [[1]], [[0], [10], ['log']])).message).toBe(messages.scaleLogNotPositive('scales', 1, 0, 10));
+      expect(thrown(() => score([[8]], [[1]], [[1], [10], ['exp']])).message).toBe(messages.scaleCurveInvalid('scales', 1, 'exp'));
+      expect(thrown(() => score([[8]], [[1]], [[1], [10], ['log'], ['log']])).message).toBe(messages.scalesShape('scales', 4, 1, 1));
     });
 
     it('fails the call for a flat scale', () => {

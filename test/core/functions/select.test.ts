@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cell, CellError, KamError } from '../../../src/core/functions/cells';
 import { messages } from '../../../src/core/functions/messages';
-import { select } from '../../../src/core/functions/select';
+import { MAX_REASON_SOLVES, select } from '../../../src/core/functions/select';
 import { BLANKS, col, firstColumn, thrown } from '../../support/cells';
 
 const NAMES = col('Acme', 'Borg', 'Cyan', 'Dyno');
@@ -63,6 +63,46 @@ describe('KAM_SELECT', () => {
 
     it('gives TRUE/FALSE aligned with the input rows with output "flags"', () => {
       expect(select(NAMES, VALUES, 9, COSTS, 'flags')).toEqual([[true], [true], [false], [true]]);
+    });
+
+    it('says why each account is not chosen with output "reasons", exactly', () => {
+      // Capacity 6: Borg + Cyan (12) beat Acme + Dyno (11). Acme is worth more than the weakest chosen account, so
+      // the reason is the trade-off worked out exactly; Dyno is worth less than every chosen account.
+      expect(firstColumn(select(col('Acme', 'Borg', 'Cyan', 'Dyno', 'Echo', 'Fox'), col(10, 6, 6, 1, null, 9), 6, col(5, 3, 3, 1, null, 7), 'reasons'))).toEqual([
+        'needs 5; to fit it in, 2 chosen accounts, Borg and Cyan (worth 12) would have to go, against 11 for it and Dyno',
+        '',
+        '',
+        'worth less than every chosen account, and needs 1 with 0 left',
+        'no positive value: never chosen',
+        'needs 7, more than the whole capacity (6)',
+      ]);
+    });
+
+    it('names what would come in with the account, and says when a tie decided', () => {
+      // Capacity 10: Acme + Borg + Dyno (18). Cyan (6, 3) ties with Borg: the earlier row wins.
+      expect(firstColumn(select(NAMES, VALUES, 9, COSTS, 'reasons'))).toEqual([
+        '', '', 'needs 3; a selection with it is worth the same, and ties go to the lower total cost, then to earlier rows', '',
+      ]);
+      // Capacity 8: Acme + Dyno + (nothing else fits: 2 left)... the optimum is Acme + Borg (16) in 8.
+      expect(firstColumn(select(col('Acme', 'Borg', 'Cyan', 'Dyno'), col(10, 7, 4, 4), 8, col(5, 3, 2, 2), 'reasons'))).toEqual([
+        '', '', 'worth less than every chosen account, and needs 2 with 0 left', 'worth less than every chosen account, and needs 2 with 0 left',
+      ]);
+      expect(firstColumn(select(col('Big', 'A', 'B', 'C'), col(9, 5, 5, 1), 4, col(4, 2, 2, 1), 'reasons'))).toEqual([
+        'needs 4; to fit it in, 2 chosen accounts, A and B (worth 10) would have to go, against 9 for it', '', '', 'worth less than every chosen account, and needs 1 with 0 left',
+      ]);
+    });
+
+    it(`works out at most ${MAX_REASON_SOLVES} trade-offs in one call, and says so for the rest`, () => {
+      // Two accounts worth 6 for 5 days each fill 10 days (12); each of 400 accounts worth 7 for 6 days would
+      // fit alone but is worth less than the pair: each needs its own exact solve.
+      const n = 402;
+      const names = col(...Array.from({ length: n }, (_, i) => `A${i}`));
+      const values = col(6, 6, ...Array.from({ length: n - 2 }, () => 7));
+      const costs = col(5, 5, ...Array.from({ length: n - 2 }, () => 6));
+      const reasons = firstColumn(select(names, values, 10, costs, 'reasons')) as string[];
+      expect(reasons.slice(0, 2)).toEqual(['', '']);
+      expect(reasons.filter((r) => r.startsWith('needs 6; to fit it in'))).toHaveLength(MAX_REASON_SOLVES);
+      expect(reasons.filter((r) => r.endsWith(`not worked out (more than ${MAX_REASON_SOLVES} such accounts)`))).toHaveLength(n - 2 - MAX_REASON_SOLVES);
     });
 
     it.each(['Table', ' TABLE ', [['table']]])('reads the output word %j in any case, as a value or 1×1 range', (output) => {

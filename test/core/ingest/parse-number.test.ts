@@ -25,6 +25,10 @@ describe('readNumberText', () => {
     ['-$5', '.', -5, null],
     ['$-5', '.', -5, null],
     ['1.234,50-', ',', -1234.5, ','],
+    ['12,5-', '.', -12.5, ','],
+    ['(1.200,00) €', '.', -1200, ','],
+    ['€ (1.200,00)', '.', -1200, ','],
+    ['(1,200.00) $', '.', -1200, '.'],
     ['+42', '.', 42, null],
     ['  42  ', '.', 42, null],
     ['1,234,567', ',', 1234567, '.'],
@@ -47,6 +51,14 @@ describe('readNumberText', () => {
     ['-3.5%', -0.035],
     ['(12%)', -0.12],
     ['% 7', 0.07],
+    // Negatives as exports write them, in both decimal conventions (issue 10).
+    ['(10,0) %', -0.1],
+    ['( 10,0 ) %', -0.1],
+    ['(12,5 %)', -0.125],
+    ['-12,5 %', -0.125],
+    ['\u221212,5 %', -0.125],
+    ['12,5 %-', -0.125],
+    ['12.5%', 0.125],
   ])('reads the percentage %j as the fraction %d', (text, value) => {
     expect(readNumberText(text, '.')).toMatchObject({ kind: 'number', value, percent: true });
   });

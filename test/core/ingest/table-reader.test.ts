@@ -157,19 +157,19 @@ describe('a transaction export', () => {
     expect(result.accounts).toEqual([
       {
         account: 'Acme', manager: 'Carla', revenue: 6000, profit: 1100, margin: 0.183333, growth: 0, tenure: 1.96, orders: 3,
-        revenueByYear: { 2023: 3000, 2024: 3000 }, firstOrder: '2023-01-05', lastOrder: '2024-05-20', factors: {}, sourceRows: [2, 3, 5, 8],
+        ordersPerYear: 1.532517, daysSinceLastOrder: 214, trend: 0, revenueByYear: { 2023: 3000, 2024: 3000 }, firstOrder: '2023-01-05', lastOrder: '2024-05-20', factors: {}, sourceRows: [2, 3, 5, 8],
       },
       {
         account: 'Beta', manager: 'Bob', revenue: 5300, profit: 650, margin: 0.122642, growth: 0.65, tenure: 1.78, orders: 4,
-        revenueByYear: { 2023: 2000, 2024: 3300 }, firstOrder: '2023-03-10', lastOrder: '2024-12-20', factors: {}, sourceRows: [4, 7, 9, 11],
+        ordersPerYear: 2.24424, daysSinceLastOrder: 0, trend: 0.245283, revenueByYear: { 2023: 2000, 2024: 3300 }, firstOrder: '2023-03-10', lastOrder: '2024-12-20', factors: {}, sourceRows: [4, 7, 9, 11],
       },
       {
         account: 'Gamma', manager: 'Bob', revenue: 800, profit: -100, margin: -0.125, growth: -1, tenure: 1.06, orders: 1,
-        revenueByYear: { 2023: 800 }, firstOrder: '2023-11-30', lastOrder: '2023-11-30', factors: {}, sourceRows: [6],
+        ordersPerYear: 0.946244, daysSinceLastOrder: 386, trend: -1, revenueByYear: { 2023: 800 }, firstOrder: '2023-11-30', lastOrder: '2023-11-30', factors: {}, sourceRows: [6],
       },
       {
         account: 'Delta', manager: 'Ana', revenue: 1210, profit: 101, margin: 0.083471, tenure: 0.28, orders: 2,
-        revenueByYear: { 2024: 1200 }, firstOrder: '2024-09-09', lastOrder: '2024-09-09', factors: {}, sourceRows: [10, 12],
+        ordersPerYear: 2, daysSinceLastOrder: 102, trend: 1, revenueByYear: { 2024: 1200 }, firstOrder: '2024-09-09', lastOrder: '2024-09-09', factors: {}, sourceRows: [10, 12],
       },
     ]);
   });
@@ -310,7 +310,7 @@ describe('column-level decisions', () => {
     const notNumber = result.warnings.find((w) => w.code === 'NOT_A_NUMBER')!;
     expect(notNumber).toMatchObject({ rows: [2, 4], column: 'B' });
     expect(notNumber.message).toBe(
-      'Column B ("Revenue") of t should hold numbers, but rows 2 and 4 hold text such as "abc"; those cells were left blank. Correct them if they should count.',
+      'Column B ("Revenue") of t should hold numbers, but rows 2 and 4 hold text such as "abc"; those cells were left blank (an attractiveness factor scores a blank at the middle of its scale, and the portfolio names those accounts). Correct them if they should count.',
     );
     expect(result.warnings.find((w) => w.code === 'CELL_ERROR')).toMatchObject({ rows: [3], column: 'B' });
     expect(result.accounts.map((a) => a.revenue)).toEqual([undefined, undefined, undefined, 5, 6, 7, 8]);
@@ -392,5 +392,97 @@ describe('tables that cannot be read', () => {
     expect(() => reader.push(['A', 1], 3)).toThrow(RangeError);
     reader.finish();
     expect(() => reader.push(['A', 1], 4)).toThrow(/after finish/);
+  });
+});
+
+describe("the customer's segment and the breadth of what it buys (issue 10)", () => {
+  // An order export shaped like a real one: a per-customer Segment, per-line Category and Sub-Category.
+  const header = ['Order ID', 'Order Date', 'Customer Name', 'Segment', 'Category', 'Sub-Category', 'Sales', 'Profit'];
+  const lines: RawCell[][] = [
+    ['O-1', '2024-01-03', 'Acme', 'Corporate', 'Furniture', 'Chairs', 100, 10],
+    ['O-1', '2024-01-03', 'Acme', 'Corporate', 'Technology', 'Phones', 200, 20],
+    ['O-2', '2024-02-03', 'Borg', 'Consumer', 'Office Supplies', 'Paper', 50, 5],
+    ['O-2', '2024-02-03', 'Borg', 'Consumer', 'Office Supplies', 'Binders', 60, 6],
+    ['O-3', '2024-03-03', 'Cyan', 'Home Office', 'Technology', 'Phones', 70, 7],
+    ['O-4', '2024-04-03', 'Cyan', 'Home Office', 'Technology', 'Phones', 80, 8],
+    ['O-5', '2024-05-03', 'Dyno', 'Consumer', 'Furniture', 'Tables', 90, -9],
+    ['O-5', '2024-05-03', 'Dyno', 'Consumer', 'Furniture', 'Chairs', 95, 9],
+    ['O-6', '2024-06-03', 'Acme', 'Corporate', 'Office Supplies', 'Paper', 30, 3],
+  ];
+
+  it('takes the segment from the column named Segment, and counts categories bought for breadth', () => {
+    const result = ingestRows([header, ...lines], { sourceName: 'orders.csv' });
+    expect(result.kind).toBe('transactions');
+    expect(result.columns.map((c) => c.role)).toEqual(['orderId', 'date', 'account', 'segment', null, 'category', 'revenue', 'profit']);
+    expect(Object.fromEntries(result.accounts.map((a) => [a.account, [a.segment, a.categories]]))).toEqual({
+      Acme: ['Corporate', 3], Borg: ['Consumer', 2], Cyan: ['Home Office', 1], Dyno: ['Consumer', 2],
+    });
+    const notes = result.warnings.map((w) => w.code);
+    expect(notes).toContain('SEGMENT_CHOSEN');
+    expect(notes).toContain('CATEGORY_FOR_BREADTH');
+    expect(result.warnings.find((w) => w.code === 'ROLE_CONFLICT')?.message).toMatch(/column F \("Sub-Category"\) was used, column E \("Category"\) was not/);
+  });
+
+  it('does not take a "segment" whose values change within one customer\'s orders', () => {
+    // Here the segment column describes the lines (a product segment): it feeds breadth instead.
+    const rows = [['Order ID', 'Order Date', 'Customer Name', 'Segment', 'Sales'], ...lines.map((l) => [l[0], l[1], l[2], l[5], l[6]])];
+    const result = ingestRows(rows, { sourceName: 'orders.csv' });
+    expect(result.columns.map((c) => c.role)).toEqual(['orderId', 'date', 'account', 'category', 'revenue']);
+    expect(result.accounts.every((a) => a.segment === undefined)).toBe(true);
+    expect(result.accounts.find((a) => a.account === 'Acme')?.categories).toBe(3);
+    const varies = result.warnings.find((w) => w.code === 'SEGMENT_VARIES')!;
+    expect(varies.message).toMatch(/column D \("Segment"\) of orders\.csv is named like a segment, but its values change within one customer's orders/i);
+    // The user's mapping wins.
+    const mapped = ingestRows(rows, { mapping: { segment: 'Segment' } });
+    expect(mapped.columns[3]!.role).toBe('segment');
+  });
+
+  it('reads a Category column of a customer list as the segment when no column names one', () => {
+    const result = ingestRows([['Customer', 'Category', 'Revenue'], ['Acme', 'A', 10], ['Borg', 'B', 5]]);
+    expect(result.accounts.map((a) => a.segment)).toEqual(['A', 'B']);
+    expect(result.warnings.map((w) => w.code)).toContain('CATEGORY_AS_SEGMENT');
+    const both = ingestRows([['Customer', 'Segment', 'Category', 'Revenue'], ['Acme', 'Retail', 'A', 10]]);
+    expect(both.accounts[0]!.segment).toBe('Retail');
+    expect(both.warnings.find((w) => w.code === 'COLUMNS_NOT_USED')?.message).toMatch(/"Category"/);
+  });
+
+  it('reads an effort column as the days a year each account needs', () => {
+    const result = ingestRows([['Customer', 'Revenue', 'Days a year'], ['Acme', 10, 60], ['Borg', 5, '20']]);
+    expect(result.accounts.map((a) => a.effort)).toEqual([60, 20]);
+  });
+});
+
+describe('growth from a base too small to mean anything (issue 10)', () => {
+  it('is left blank, with one note naming the accounts and the largest rise it would have shown', () => {
+    const rows: RawCell[][] = [['Date', 'Customer', 'Amount']];
+    for (const name of ['Acme', 'Borg', 'Cyan', 'Dyno']) {
+      rows.push([`2023-01-1${rows.length % 9}`, name, 1000], [`2024-01-1${rows.length % 9}`, name, 1100]);
+    }
+    rows.push(['2023-01-20', 'Tiny', 1], ['2024-03-01', 'Tiny', 1950]); // a first order of 1, then a real year
+    rows.push(['2023-11-20', 'Late', 900], ['2024-06-01', 'Late', 5000]); // started in November: a part year
+    rows.push(['2023-11-25', 'Lost', 900]); // a part year, then nothing: a fall is kept
+    rows.push(['2024-12-20', 'Acme', 1]);
+    const result = ingestRows(rows, { sourceName: 'orders.csv' });
+    const growth = Object.fromEntries(result.accounts.map((a) => [a.account, a.growth]));
+    expect(growth).toEqual({ Acme: 0.101, Borg: 0.1, Cyan: 0.1, Dyno: 0.1, Tiny: undefined, Late: undefined, Lost: -1 });
+    expect(result.accounts.find((a) => a.account === 'Tiny')?.trend).toBeCloseTo(1949 / 1951, 6);
+    const note = result.warnings.find((w) => w.code === 'GROWTH_SMALL_BASE')!;
+    expect(note.message).toBe(
+      'Growth 2023–2024 was left blank for 2 accounts ("Tiny", "Late"): 2023 is too small a base, because they started buying after March 2023 or bought less than 100 that year (a tenth of the median account\'s). A rise from such a base (up to +194,900 %) says nothing, so there is no growth figure: they are scored at the middle of the growth scale.',
+    );
+  });
+});
+
+describe('near-duplicate names', () => {
+  it('are one grouped note, however many sets differ only by legal form', () => {
+    const result = ingestRows([
+      ['Customer', 'Revenue'], ['Tajo S.A.', 1], ['Tajo S.L.', 2], ['Acme Inc.', 3], ['ACME, LLC', 4], ['Vega GmbH', 5], ['Vega AG', 6], ['Solo', 7],
+    ], { sourceName: 'list.csv' });
+    const near = result.warnings.filter((w) => w.code === 'NEAR_DUPLICATE_ACCOUNTS');
+    expect(near).toHaveLength(1);
+    expect(near[0]!.message).toBe(
+      'In list.csv, 3 sets of names differ only in legal form (S.A., S.L., Inc., LLC, GmbH…), punctuation or capitals and were kept as separate accounts: "Tajo S.A." / "Tajo S.L." (rows 2 and 3); "Acme Inc." / "ACME, LLC" (rows 4 and 5); "Vega GmbH" / "Vega AG" (rows 6 and 7). If any of them is one customer, write its name the same way in every row.',
+    );
+    expect(near[0]!.rows).toEqual([2, 3, 4, 5, 6, 7]);
   });
 });

@@ -40,6 +40,38 @@ describe('KAM Model sheet', () => {
     expect(back.owned).toEqual(['KAM Model', 'KAM Portfolio']);
   });
 
+  it('round-trips the behavioural proxy, stage names, costs, per-account days, the objective and the loss-maker policy', () => {
+    const m = structuredClone(model);
+    m.strength = { kind: 'behaviour', signals: { tenure: 10, frequency: 30, recency: 20, breadth: 0, trend: 15 } };
+    m.stageNames = { Básica: 'Basic', 'Etapa 3 - cooperativa': 'Cooperative', Oro: '' };
+    m.capacity = { ...m.capacity, costFrom: 'effort', accountDays: { Acme: 45, 'Borg S.A.': 12.5 }, value: 'column:Strategic fit', lossMakingStars: true };
+    const { blocks, names } = modelSheetBlocks(m, mapping, defaultRewardPlan(), []);
+    const grid = toGrid(blocks);
+    expect(readModelSheet(grid).model).toEqual(m);
+    // The proxy is named as one on the sheet, with what each signal measures.
+    expect(grid.some((r) => /PROXY from buying behaviour/.test(String(r[0])))).toBe(true);
+    expect(grid.find((r) => r[0] === 'recency')?.[2]).toBe('Recency (days since the last order; fewer is stronger)');
+    const stageNames = parseRange(names.find((n) => n.name === NAMES.stageNames)!.range);
+    expect(grid.slice(stageNames.row - 1, stageNames.row - 1 + stageNames.rows).map((r) => r.slice(0, 2))).toEqual([['Básica', 'Basic'], ['Etapa 3 - cooperativa', 'Cooperative'], ['Oro', '(not a stage)']]);
+    expect(names.find((n) => n.name === NAMES.accountDays)).toBeTruthy();
+    expect(grid.find((r) => r[0] === 'How the default scales were set')?.[1]).toMatch(/10th percentile/);
+  });
+
+  it('reads a model sheet an earlier version wrote (costs by stage, old labels)', () => {
+    const m = structuredClone(model);
+    const grid = toGrid(modelSheetBlocks(m, mapping, defaultRewardPlan(), []).blocks);
+    const rename = (now: string, before: string): void => {
+      grid.find((r) => r[0] === now)![0] = before;
+    };
+    rename('Days a year per key account (every account when the same for all; else one with no stage or effort)', 'Days a year for any other stage');
+    rename('Choose key accounts by (attractiveness, profit, lifetimeValue or column:<header>) *', 'Choose key accounts by (attractiveness or lifetimeValue) *');
+    for (const label of ['Days per key account from (equal, stage or effort) *', 'A Star may be key while it loses money (TRUE or FALSE)']) {
+      grid.splice(grid.findIndex((r) => r[0] === label), 1);
+    }
+    const back = readModelSheet(grid).model;
+    expect(back.capacity).toEqual({ ...m.capacity, costFrom: 'stage' });
+  });
+
   it('round-trips strength from ratings, with the criteria weights named for KAM_STRENGTH', () => {
     const m = structuredClone(model);
     m.strength = {
@@ -66,13 +98,16 @@ describe('KAM Model sheet', () => {
 
   it('names every setting block, each pointing at labelled cells on the model sheet', () => {
     const { blocks, names } = modelSheetBlocks(model, mapping, defaultRewardPlan(), []);
-    // KAM_StrengthWeights exists only when strength comes from ratings (the test above).
-    expect(names.map((n) => n.name).sort()).toEqual(Object.values(NAMES).filter((n) => n !== NAMES.strengthWeights).sort());
+    // KAM_StrengthWeights exists only when strength comes from ratings (the test above), KAM_StageNames only when
+    // the data has stage values, KAM_AccountDays only when accounts have days of their own (below).
+    const optional: string[] = [NAMES.strengthWeights, NAMES.stageNames, NAMES.accountDays];
+    expect(names.map((n) => n.name).sort()).toEqual(Object.values(NAMES).filter((n) => !optional.includes(n)).sort());
     const grid = toGrid(blocks);
     const weights = parseRange(names.find((n) => n.name === NAMES.weights)!.range);
     expect(grid[weights.row - 1].slice(1, 1 + weights.columns)).toEqual(model.factors.map((f) => f.weight));
     const scales = parseRange(names.find((n) => n.name === NAMES.scales)!.range);
-    expect(scales.rows).toBe(2);
+    expect(scales.rows).toBe(3); // worst, best, and "linear" or "log" per factor
+    expect(grid[scales.row + 1].slice(1, 1 + scales.columns)).toEqual(model.factors.map((f) => f.scale ?? 'linear'));
     expect(grid[1][0]).toBe(MARKER_TEXT);
   });
 

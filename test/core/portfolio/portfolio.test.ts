@@ -11,7 +11,7 @@ const model: KamModel = {
     { name: 'Revenue', source: 'revenue', weight: 50, worst: 0, best: 1000 },
     { name: 'Fit', source: 'column:Fit', weight: 50, worst: 0, best: 10 },
   ],
-  capacity: { days: 60, costByStage: { Basic: 20, Integrated: 40 }, otherwise: 30, value: 'attractiveness' },
+  capacity: { days: 60, costFrom: 'stage', costByStage: { Basic: 20, Integrated: 40 }, otherwise: 30, accountDays: {}, value: 'attractiveness', lossMakingStars: false },
 };
 
 const accounts: PortfolioAccount[] = [
@@ -33,16 +33,27 @@ describe('buildPortfolio', () => {
     expect(portfolio.rows.map((r) => r.position)).toEqual(['Strategic', 'Star', 'Star', 'Streamline']);
   });
 
-  it('chooses the most attractive set within capacity, cost by stage (case-insensitive)', () => {
-    // Acme (40 days) + Borg (20) = 14.5 beats Borg + Cyan (40 days) = 13.5; Dyno (30 days) fits with neither pair.
+  it('chooses among the eligible accounts within capacity, cost by stage (case-insensitive), and says why not for the others', () => {
+    // Acme is the most attractive, but loses money (Difficult): not eligible. Dyno is below the cut.
     expect(portfolio.rows.map((r) => r.cost)).toEqual([40, 20, 20, 30]);
-    expect(portfolio.selection.chosen.map((i) => portfolio.rows[i].account)).toEqual(['Borg', 'Acme']);
-    expect(portfolio.selection).toMatchObject({ totalValue: 14.5, totalCost: 60, capacity: 60 });
+    expect(portfolio.rows.map((r) => r.costFrom)).toEqual(['stage Integrated', 'stage Basic', 'stage Basic', 'no known stage: the days for any other stage']);
+    expect(portfolio.rows.map((r) => r.eligible)).toEqual([false, true, true, false]);
+    expect(portfolio.selection.chosen.map((i) => portfolio.rows[i].account)).toEqual(['Borg', 'Cyan']);
+    expect(portfolio.selection).toMatchObject({ totalValue: 13.5, totalCost: 40, capacity: 60 });
+    expect(portfolio.rows.map((r) => r.whyNotKey)).toEqual(['loses money (Difficult)', '', '', 'below the attractiveness cut']);
   });
 
-  it('flags difficult and old-friend accounts and warns when one is chosen', () => {
+  it('flags difficult accounts, and lets a loss-making Star be key only when the model allows it, flag shown', () => {
     expect(portfolio.rows[0].flags).toBe('Difficult');
-    expect(portfolio.warnings.map((w) => w.code)).toContain('flagged-key-account');
+    const star: PortfolioAccount = { account: 'Etna', revenue: 900, profit: -10, stage: 'Basic', factors: { Fit: 9 } };
+    const strict = buildPortfolio([...accounts, star], model);
+    expect(strict.rows[4]).toMatchObject({ position: 'Star', flags: 'Difficult', key: false, whyNotKey: 'loses money (Difficult)' });
+    const lenient = buildPortfolio([...accounts, star], { ...model, capacity: { ...model.capacity, lossMakingStars: true } });
+    expect(lenient.rows[4]).toMatchObject({ key: true, flags: 'Difficult', whyNotKey: '' });
+    expect(lenient.rows[0]).toMatchObject({ key: false, whyNotKey: 'loses money (Difficult)' }); // a Strategic loss-maker still is not
+    expect(lenient.warnings.find((w) => w.code === 'flagged-key-account')?.message).toBe(
+      'Key account "Etna" is flagged Difficult (a Star may be key while it loses money: the model allows it): check it is chosen for fit, not for size or history.',
+    );
   });
 
   it('gives a lifetime value from profit, retention and discount rate', () => {
@@ -66,7 +77,9 @@ describe('buildPortfolio', () => {
 
   it('warns when a good part of the capacity is left unused', () => {
     const roomy = buildPortfolio(accounts, { ...model, capacity: { ...model.capacity, days: 1000 } });
-    expect(roomy.warnings.find((w) => w.code === 'capacity-unused')?.message).toMatch(/^890 of 1000 team days are left unused/);
+    expect(roomy.warnings.find((w) => w.code === 'capacity-unused')?.message).toBe(
+      '960 of 1000 team days are left unused: every account that may be key is key (the others are below the attractiveness cut, lose money, or have no positive attractiveness).',
+    );
   });
 });
 
@@ -76,7 +89,7 @@ describe('buildPortfolio with missing factor values', () => {
     // Revenue 500 of 0..1000 scores 5; Fit missing scores 5 (midpoint of 0..10).
     expect(portfolio.rows[4].attractiveness).toBe(5);
     expect(portfolio.warnings.find((w) => w.code === 'missing-factor-values')?.message).toBe(
-      '1 account has no fit value; it was scored 5 of 10 (the midpoint) on that factor. Fill in the values, or give the factor less weight.',
+      '1 account has no fit value (Newco); it was scored 5 of 10 (the middle of the scale) on that factor, neither rewarded nor punished. Fill in the values, or give the factor less weight.',
     );
   });
 });
@@ -98,5 +111,74 @@ describe('buildPortfolio with strength from ratings', () => {
     expect(portfolio.rows[0].position).toBe('Strategic');
     expect(portfolio.rows[1].strength).toBeNull();
     expect(portfolio.rows[1].problem).toMatch(/^yours: row 2, column 2 is blank/);
+  });
+});
+
+describe('buildPortfolio: strength never silently constant (issue 10)', () => {
+  const flat: PortfolioAccount[] = ['A', 'B', 'C', 'D', 'E', 'F'].map((name, i) => ({ account: name, revenue: 100 * (i + 1), factors: { Fit: i + 4 } }));
+
+  it('warns when strength is the same for every account, and says how to fix it', () => {
+    const p = buildPortfolio(flat, { ...model, strength: { kind: 'stage', byStage: {}, unknown: 1 } });
+    expect(p.warnings.find((w) => w.code === 'strength-flat')?.message).toBe(
+      "Relative strength is 1 for every account, so the matrix cannot tell accounts apart across: map the stage values (the stage names on the KAM Model sheet, or the wizard's strength step), choose a column that holds strength, or rate yourself against the best rival on the customer's buying criteria.",
+    );
+    expect(p.rows[0].strengthFrom).toBe('no stage, rating or strength column: the strength for an unknown stage');
+  });
+
+  it('warns when strength takes few values, or every account falls on one side of a cut', () => {
+    const staged = flat.map((a, i) => ({ ...a, stage: i % 2 ? 'Basic' : 'Integrated' }));
+    const p = buildPortfolio(staged, model);
+    expect(p.warnings.find((w) => w.code === 'strength-flat')?.message).toMatch(/^Relative strength takes only 2 different values across 6 accounts/);
+    const high = buildPortfolio(staged, { ...model, cuts: { ...model.cuts, attractiveness: 0 } });
+    expect(high.warnings.find((w) => w.code === 'attractiveness-one-side')?.message).toMatch(/^Every account's attractiveness is at or above the cut of 0, so all of them fall on one side/);
+  });
+
+  it('names the stage values it cannot read, with their counts, and says what they were given', () => {
+    const p = buildPortfolio([
+      { account: 'A', revenue: 1, stage: 'Oro', factors: {} }, { account: 'B', revenue: 2, stage: 'oro', factors: {} },
+      { account: 'C', revenue: 3, stage: 'Cooperativa', factors: {} }, { account: 'D', revenue: 4, stage: 'Pendiente', factors: {} },
+    ], model);
+    expect(p.rows.map((r) => r.methodStage)).toEqual([null, null, 'Cooperative', null]);
+    expect(p.rows.map((r) => r.strengthFrom)).toEqual(['stage "Oro" not recognised: the strength for an unknown stage', 'stage "oro" not recognised: the strength for an unknown stage', 'stage "Cooperativa" read as Cooperative', 'stage "Pendiente" not recognised: the strength for an unknown stage']);
+    expect(p.warnings.find((w) => w.code === 'stages-not-recognised')?.message).toBe(
+      '3 accounts\' stages are not a stage the method knows: "Oro" (2 accounts), "Pendiente" (1 account). They were given strength 0.75 (the model\'s value for an unknown stage) and 30 days a year (the days for any other stage). Map each value to a stage in the wizard\'s strength step or in the stage names on the KAM Model sheet.',
+    );
+    const mapped = buildPortfolio([{ account: 'A', revenue: 1, stage: 'Oro', factors: {} }], { ...model, stageNames: { Oro: 'Integrated' } });
+    expect(mapped.rows[0]).toMatchObject({ methodStage: 'Integrated', strength: 1.5, cost: 40, strengthFrom: 'stage "Oro" read as Integrated' });
+  });
+
+  it('takes strength from buying behaviour, saying so per account', () => {
+    const behaving = flat.map((a, i) => ({ ...a, tenure: i + 1, ordersPerYear: 12 - i, daysSinceLastOrder: 10 * i, categories: 1 + (i % 3), trend: 0.1 * i }));
+    const p = buildPortfolio(behaving, { ...model, strength: { kind: 'behaviour', signals: { tenure: 20, frequency: 25, recency: 20, breadth: 15, trend: 20 } } });
+    expect(new Set(p.rows.map((r) => r.strength)).size).toBe(6);
+    expect(p.rows[0].strengthFrom).toBe('behaviour proxy (1 years, 12 orders a year, last order 0 days ago, 1 category, trend +0)');
+    expect(p.warnings.map((w) => w.code)).not.toContain('strength-flat');
+  });
+});
+
+describe('buildPortfolio: what the selection maximises, and what each key account costs', () => {
+  it('chooses by profit, lifetime value or a column when the model says so, and says why not for the others', () => {
+    const byProfit = buildPortfolio(accounts, { ...model, capacity: { ...model.capacity, costFrom: 'equal', days: 30, value: 'profit' } });
+    expect(byProfit.rows.filter((r) => r.key).map((r) => r.account)).toEqual(['Borg']); // 90 beats Cyan's 40; Acme loses money
+    expect(byProfit.rows.find((r) => r.account === 'Cyan')?.whyNotKey).toBe('worth less than every chosen account, and needs 30 with 0 left');
+    const byFit = buildPortfolio(accounts, { ...model, capacity: { ...model.capacity, costFrom: 'equal', days: 30, value: 'column:Fit' } });
+    expect(byFit.rows.filter((r) => r.key).map((r) => r.account)).toEqual(['Borg']);
+    const noProfit = buildPortfolio([{ account: 'Solo', revenue: 900, factors: { Fit: 9 } }], { ...model, capacity: { ...model.capacity, value: 'lifetimeValue' } });
+    expect(noProfit.rows[0].whyNotKey).toBe('no positive lifetime value');
+  });
+
+  it('takes days from the effort column or the model\'s per-account days, saying where each came from', () => {
+    const withEffort = accounts.map((a, i) => ({ ...a, ...(i < 2 ? { effort: 15 + i } : {}) }));
+    const p = buildPortfolio(withEffort, { ...model, capacity: { ...model.capacity, costFrom: 'effort', accountDays: { CYAN: 12 } } });
+    expect(p.rows.map((r) => [r.cost, r.costFrom])).toEqual([
+      [15, 'the effort column'], [16, 'the effort column'], [12, 'set for this account in the model'], [30, 'no effort figure: the days for any other account'],
+    ]);
+  });
+
+  it('carries the inputs the model used for each account', () => {
+    const p = buildPortfolio([{ account: 'A', revenue: 1000, margin: 0.3, costToServe: 50, growth: 0.1, tenure: 4, factors: { Fit: 5 } }], model);
+    expect(p.rows[0].inputs).toEqual({
+      revenue: 1000, profit: 250, margin: 0.3, costToServe: 50, growth: 0.1, tenure: 4, orders: null, ordersPerYear: null, daysSinceLastOrder: null, categories: null, trend: null, effort: null,
+    });
   });
 });
