@@ -12,6 +12,7 @@ import { strength as relativeStrength } from '../functions/strength';
 import { select } from '../functions/select';
 import { clv } from '../functions/clv';
 import { flags as hygieneFlags } from '../functions/flags';
+import { isFragile, placementStabilities, type PlacementStability } from './fragile';
 
 /** What the portfolio needs from an account. */
 export type PortfolioAccount = ModelAccount;
@@ -61,6 +62,13 @@ export interface PortfolioRow {
   /** The first problem found for this account, as a user-facing sentence, if any. */
   problem: string | null;
   inputs: AccountInputs;
+  /**
+   * KAM_STABILITY for this account: the smallest shift of weight onto or away from one factor that takes it across
+   * the attractiveness cut (null when no single factor can).
+   */
+  stability: PlacementStability | null;
+  /** The placement changes with a shift within the model's fragile points (model.review.fragilePoints). */
+  fragile: boolean;
 }
 
 export interface Selection {
@@ -305,6 +313,8 @@ export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel): P
       lifetimeValue: asNumber(lifetime[i]!),
       problem: asProblem(attractiveness[i]!) ?? asProblem(strength.cells[i]!) ?? asProblem(positions[i]!) ?? asProblem(lifetime[i]!),
       inputs: accountInputs(a, profit[i]!),
+      stability: null,
+      fragile: false,
     };
   });
 
@@ -323,6 +333,13 @@ export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel): P
     attractiveness: model.cuts.attractiveness === 'median' ? median(rows.map((r) => r.attractiveness)) : model.cuts.attractiveness,
     strength: model.cuts.strength === 'median' ? median(strengthValues) : model.cuts.strength,
   };
+  // How firm each placement is, against the cut the positions used (a "median" cut as its number).
+  placementStabilities(scores, model.factors, cuts.attractiveness).forEach((stability, i) => {
+    const row = rows[i]!;
+    if (row.attractiveness === null) return;
+    row.stability = stability;
+    row.fragile = isFragile(stability, model.review.fragilePoints);
+  });
   const warnings = [
     ...spreadWarnings(rows, cuts, model, accounts),
     ...portfolioWarnings(rows, selection, model),
