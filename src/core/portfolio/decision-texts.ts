@@ -99,6 +99,8 @@ const names = (portfolio: Portfolio, rows: number[]): string[] => rows.map((i) =
 /** The three facts of the capacity step: the next step up, the first account out, in sentences. */
 export function capacitySentences(s: Speech, facts: CapacityFacts, portfolio: Portfolio, model: KamModel, valueUnit: Unit): { next: string; firstOut: string | null } {
   const amount = (v: number): string => formatNumber(v, valueUnit, s.locale);
+  // Per day a score is a small number: two decimals say more than one.
+  const perDay = (v: number): string => formatNumber(v, valueUnit === 'score' ? 'ratio' : valueUnit, s.locale);
   const days = (v: number): string => formatNumber(v, 'days', s.locale);
   const objective = objectiveNoun(s, model);
   const swap = (step: CapacityStep, key: 'capacity.swapIn' | 'capacity.swapOut'): string =>
@@ -109,7 +111,7 @@ export function capacitySentences(s: Speech, facts: CapacityFacts, portfolio: Po
         capacity: days(facts.next.capacity),
         gain: amount(facts.next.change),
         objective,
-        perDay: Number.isFinite(facts.next.perDay) ? amount(facts.next.perDay) : amount(facts.next.change),
+        perDay: Number.isFinite(facts.next.perDay) ? perDay(facts.next.perDay) : amount(facts.next.change),
         accounts: nameList(s, names(portfolio, facts.next.in)),
         count: facts.next.in.length,
         swap: swap(facts.next, 'capacity.swapIn'),
