@@ -63,8 +63,9 @@ export function fragileSentence(s: Speech, row: PortfolioRow): string {
   const params = {
     account: row.account,
     position: positionName(s, row.position!),
-    score: formatNumber(row.attractiveness, 'score', s.locale),
-    points: formatNumber(shift.points, 'points', s.locale),
+    // Two decimals: an account fragile enough to list sits close to the cut (4.97 is not "5.0").
+    score: formatNumber(row.attractiveness, 'ratio', s.locale),
+    points: formatPoints(s, shift.points),
     factor: shift.factor,
     target: positionName(s, acrossCut(row.position!)),
     direction: shift.direction,
@@ -73,6 +74,11 @@ export function fragileSentence(s: Speech, row: PortfolioRow): string {
   // on the cut, which still counts as high); a low one reaches the cut at them.
   if (shift.points === 0) return s.t('fragile.onCut', params);
   return s.t(shift.high ? 'fragile.high' : 'fragile.low', params);
+}
+
+/** Weight points as a sentence says them: one decimal, two below 1 point (0.04, not 0). */
+export function formatPoints(s: Speech, points: number): string {
+  return formatNumber(points, points < 1 ? 'ratio' : 'points', s.locale);
 }
 
 /** The fragile placements, key accounts first, then by how little it takes. */

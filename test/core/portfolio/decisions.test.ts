@@ -102,9 +102,9 @@ describe('fragile placements', () => {
     const p = buildPortfolio(accounts, modelWith(factors));
     expect(p.rows.map((r) => r.fragile)).toEqual([true, true, false]);
     expect(p.rows[0]!.stability).toMatchObject({ points: 3.33333333333333, factor: 'Size', direction: 'onto', high: true });
-    expect(fragileSentence(en, p.rows[0]!)).toBe('Borg (Strategic, 5.1): more than 3.3 more weight points on Size would make it Status.');
-    expect(fragileSentence(en, p.rows[1]!)).toBe('Echo (Status, 4.8): 4.4 more weight points on Margin would make it Strategic.');
-    expect(fragileSentence(es, p.rows[1]!)).toBe('Echo (Estatus, 4,8): dar a Margin 4,4 puntos de peso adicionales la pasaría a Estratégica.');
+    expect(fragileSentence(en, p.rows[0]!)).toBe('Borg (Strategic, 5.10): more than 3.3 more weight points on Size would make it Status.');
+    expect(fragileSentence(en, p.rows[1]!)).toBe('Echo (Status, 4.75): 4.4 more weight points on Margin would make it Strategic.');
+    expect(fragileSentence(es, p.rows[1]!)).toBe('Echo (Estatus, 4,75): dar a Margin 4,4 puntos de peso adicionales la pasaría a Estratégica.');
   });
 });
 
