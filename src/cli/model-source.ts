@@ -39,7 +39,7 @@ function readModelJson(file: string): unknown {
 }
 
 /** A sheet's values from A1, rows at their own numbers (blank rows stay blank). */
-async function readSheetGrid(file: string, sheet: string): Promise<RawCell[][]> {
+export async function readSheetGrid(file: string, sheet: string): Promise<RawCell[][]> {
   const grid: RawCell[][] = [];
   await readTableRows(file, (cells, rowNumber) => {
     while (grid.length < rowNumber - 1) grid.push([]);

@@ -260,7 +260,8 @@ async function isOurPortfolio(file: string): Promise<boolean> {
 const decodeXml = (text: string): string =>
   text.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
 
-function writeAtomically(file: string, data: string | Buffer): void {
+/** Writes a file whole or not at all: to a temporary name beside it, then renamed. */
+export function writeAtomically(file: string, data: string | Buffer): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   fs.writeFileSync(temp, data);
   fs.renameSync(temp, file);

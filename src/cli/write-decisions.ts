@@ -29,7 +29,7 @@ export function writeProfitSheet(book: Book, d: DecisionSheets): void {
   const sheet = book.addWorksheet(SHEET_NAMES.profit, { views: [{ state: 'frozen', ySplit: PROFIT_LAYOUT.tableHeaderRow }] });
   sheet.columns = [{ width: 44 }, { width: 16 }, { width: 18 }, { width: 16 }, { width: 18 }, { width: 32 }];
   const t = d.speech.t;
-  putHead(sheet, SHEET_NAMES.profit, t('profitSheet.note'));
+  putHead(sheet, SHEET_NAMES.profit, t('cli.profitSheet.note'));
   const c = d.profit;
   if (!c) {
     putRow(sheet, HEADER_ROW, [t('whale.noProfit')]);
@@ -68,7 +68,7 @@ export function writeSegmentsSheet(book: Book, d: DecisionSheets): void {
   sheet.columns = [{ width: 28 }, ...Array.from({ length: SEGMENT_HEADER.length - 1 }, () => ({ width: 13 }))];
   const t = d.speech.t;
   const review = d.segments;
-  putHead(sheet, COMMAND_LINE_SHEETS.segments, review ? t('segments.hint', { threshold: formatNumber(review.threshold, 'percent', d.speech.locale) }) : t('segments.noSegments'));
+  putHead(sheet, COMMAND_LINE_SHEETS.segments, review ? t('cli.segmentsSheet.hint', { threshold: formatNumber(review.threshold, 'percent', d.speech.locale) }) : t('cli.segmentsSheet.noSegments'));
   if (!review) {
     finishSheet(sheet);
     return;

@@ -12,6 +12,7 @@ import { evaluateWorkbook, loadWorkbook, saveWorkbook } from '../support/workboo
 import { WizardSession } from '../../taskpane/wizard/session';
 import { COMMAND_LINE_SHEETS, SHEET_NAMES } from '../../src/core/workbook/plan';
 import { LABELS, NAMES } from '../../src/core/model/model-sheet';
+import { HISTORY_SHEET } from '../../src/core/workbook/placement-sheets';
 
 interface Row { account: string; position: string | null; key: boolean }
 
@@ -68,10 +69,13 @@ describe('a command-line portfolio in the wizard and back', () => {
     // A planner types actuals and targets on the rewards sheet, then rebuilds in place as live formulas.
     typeRewards(book);
     const built = await session.build();
-    expect(built.created).toEqual([]);
-    expect(built.updated).toEqual([SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards]);
-    expect(built.removed).toEqual([COMMAND_LINE_SHEETS.matrix]);
-    expect(book.sheets.map((s) => s.name)).toEqual([SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards, SHEET_NAMES.model, COMMAND_LINE_SHEETS.source]);
+    // The wizard starts its history of snapshots, makes KAM Profit live, and retires the command line's pictures and
+    // its segments sheet (the wizard shows segments in its review).
+    expect(built.created).toEqual([HISTORY_SHEET]);
+    expect(built.updated).toEqual([SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards, SHEET_NAMES.profit]);
+    const retired = [COMMAND_LINE_SHEETS.matrix, ...(json1.decisions.profit ? [COMMAND_LINE_SHEETS.profitPicture] : []), COMMAND_LINE_SHEETS.segments];
+    expect(built.removed).toEqual(retired);
+    expect(book.sheets.map((s) => s.name)).toEqual([SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards, SHEET_NAMES.profit, SHEET_NAMES.model, COMMAND_LINE_SHEETS.source, HISTORY_SHEET]);
     expect(book.get(SHEET_NAMES.portfolio, 'G6')?.formula ?? book.sheet(SHEET_NAMES.portfolio)!.cells.size).toBeTruthy();
 
     // The same labels in column A of the model sheet, whichever path wrote it (the note in row 3 aside).

@@ -79,7 +79,7 @@ export function driftChartSvg(report: DriftReport, options: DriftChartOptions): 
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Segoe UI, Arial, sans-serif" role="img" aria-label="${escapeXml(options.title ?? s.t('drift.title'))}" data-chart="drift">`,
     '<defs>',
     ...Object.entries(COLOURS).map(([name, colour]) =>
-      `<marker id="arrow-${name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="${colour}"/></marker>`),
+      `<marker id="arrow-${name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0 L10 5 L0 10 z" fill="${colour}"/></marker>`),
     '</defs>',
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<rect x="${margin.left}" y="${margin.top}" width="${plotW}" height="${plotH}" fill="#fafafa" stroke="#bdbdbd"/>`,
@@ -137,7 +137,13 @@ export function driftChartSvg(report: DriftReport, options: DriftChartOptions): 
       return { m, from, to, length: Math.hypot(to[0] - from[0], to[1] - from[1]), direction: moveDirection(m.previous.position!, m.current.position!) };
     })
     .sort((a, b) => a.length - b.length);
-  for (const { m, from, to, direction } of moves) {
+  for (const { m, from, to, length, direction } of moves) {
+    // A move of a few pixels (the cut moved more than the account did) has no direction to show: an arrowhead on a
+    // line that short would point anywhere, so the account is a ring in the colour of where it went.
+    if (length < 6) {
+      parts.push(`<circle cx="${r1(to[0])}" cy="${r1(to[1])}" r="4" fill="#ffffff" stroke="${COLOURS[direction]}" stroke-width="2" data-move="${escapeXml(m.account)}"><title>${escapeXml(`${m.account}: ${positionName(s, m.previous.position!)} → ${positionName(s, m.current.position!)}`)}</title></circle>`);
+      continue;
+    }
     parts.push(
       `<circle cx="${r1(from[0])}" cy="${r1(from[1])}" r="2.5" fill="${COLOURS[direction]}" fill-opacity="0.6"/>`,
       `<line x1="${r1(from[0])}" y1="${r1(from[1])}" x2="${r1(to[0])}" y2="${r1(to[1])}" stroke="${COLOURS[direction]}" stroke-width="2" marker-end="url(#arrow-${direction})" data-move="${escapeXml(m.account)}"><title>${escapeXml(`${m.account}: ${positionName(s, m.previous.position!)} → ${positionName(s, m.current.position!)}`)}</title></line>`,
