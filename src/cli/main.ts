@@ -4,6 +4,7 @@ import path from 'node:path';
 import { CliError, EXIT } from './cli-error';
 import { runPortfolio, type PortfolioOutcome } from './portfolio-command';
 import { portfolioJson, summaryText } from './report';
+import { languageFromTags, type Language } from '../core/i18n';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'customers.xlsx');
 
@@ -102,6 +103,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       copySource: !values['no-source'],
       force: values.force,
       kind: values.kind as 'customers' | 'transactions' | undefined,
+      language: cliLanguage(),
     });
     io.out(values.json ? JSON.stringify(portfolioJson(outcome), null, 2) : summaryText(outcome));
     return EXIT.ok;
@@ -113,6 +115,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`kam: unexpected error: ${(error as Error).stack ?? error}`);
     return 70;
   }
+}
+
+/** The language of the sentences kam writes: the environment's locale (LC_ALL, LC_MESSAGES, LANG), English by default. */
+export function cliLanguage(): Language {
+  return languageFromTags([process.env.LC_ALL, process.env.LC_MESSAGES, process.env.LANG]);
 }
 
 /** Runs the command line on this process's arguments (bin/kam.cjs calls it). */

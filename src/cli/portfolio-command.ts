@@ -18,6 +18,10 @@ import { ownModel, readModelSource } from './model-source';
 import { detectedMapping } from '../core/model/model-sheet';
 import { defaultRewardPlan } from '../core/functions/reward';
 import { COMMAND_LINE_SHEETS, SHEET_NAMES } from '../core/workbook/plan';
+import { profitChartSvg } from '../core/workbook/decision-charts';
+import { speech as speechOf, type Speech } from '../core/portfolio/decision-texts';
+import type { Language } from '../core/i18n';
+import { decisionsOf, type Decisions } from './decisions-report';
 
 export interface PortfolioOptions {
   input: string;
@@ -29,6 +33,8 @@ export interface PortfolioOptions {
   /** Replace an existing --out file even when it is not a portfolio this command wrote. */
   force: boolean;
   kind?: 'customers' | 'transactions';
+  /** The language of the sentences beyond the matrix (summary, sheets, pictures). */
+  language: Language;
 }
 
 export interface PortfolioOutcome {
@@ -41,6 +47,11 @@ export interface PortfolioOutcome {
   notes: string[];
   /** Where the capacity and the days per key account came from, in words. */
   origins: { capacity: string; costs: string };
+  /** The facts beyond the matrix, and how they are said. */
+  decisions: Decisions;
+  speech: Speech;
+  /** The whale curve's pictures beside the workbook (null when no account has a profit figure). */
+  profitPictures: { svg: string; png: string } | null;
 }
 
 /** Where each key account's days came from, in words, for the summary. */
@@ -159,6 +170,11 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
   const base = out.replace(/\.xlsx$/i, '');
   const svgFile = `${base}-matrix.svg`;
   const pngFile = `${base}-matrix.png`;
+  const speech = speechOf(options.language);
+  const decisions = decisionsOf(portfolio, model);
+  const profitSvg = decisions.profit ? profitChartSvg(decisions.profit, { width: 800, speech, title: `${speech.t('whale.title')} — ${path.basename(input)}` }) : null;
+  const profitPng = profitSvg ? svgToPng(profitSvg) : null;
+  const profitFiles = profitSvg ? { svg: `${base}-profit.svg`, png: `${base}-profit.png` } : null;
 
   progress.step('Writing the portfolio workbook…');
   const columns = ingest.columns.length;
@@ -191,6 +207,7 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
         },
         origin: `Values computed by the kam command line from ${path.basename(input)}${ingest.source.sheet ? `, sheet "${ingest.source.sheet}"` : ''}.`,
         matrixPng: png,
+        decisions: { portfolio, profit: decisions.profit, segments: decisions.segments, speech, profitPng },
         copy: copySource
           ? {
               rows: async (onRow) => {
@@ -204,6 +221,10 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
     inside = written.pictureInside;
     writeAtomically(svgFile, svg);
     writeAtomically(pngFile, png);
+    if (profitFiles && profitSvg && profitPng) {
+      writeAtomically(profitFiles.svg, profitSvg);
+      writeAtomically(profitFiles.png, profitPng);
+    }
     fs.renameSync(temp, out);
   } catch (error) {
     fs.rmSync(temp, { force: true });
@@ -216,7 +237,7 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
     throw error;
   }
   progress.done();
-  return { ingest, model, portfolio, out, pictures: { svg: svgFile, png: pngFile, inside }, notes, origins };
+  return { ingest, model, portfolio, out, pictures: { svg: svgFile, png: pngFile, inside }, notes, origins, decisions, speech, profitPictures: profitFiles };
 }
 
 /**

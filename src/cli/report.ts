@@ -6,6 +6,7 @@ import { firstNotes, userNotes } from '../core/portfolio/notes';
 import { objectiveLabel } from '../core/portfolio/portfolio';
 import { BEHAVIOUR_SIGNALS } from '../core/model/behaviour';
 import { sourceLabel } from '../core/model/account-values';
+import { decisionLines, decisionsJson } from './decisions-report';
 
 const count = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 const round = (x: number | null, digits = 2): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
@@ -49,6 +50,7 @@ export function summaryText(outcome: PortfolioOutcome): string {
     for (const r of leftOut.slice(0, 8)) lines.push(`  - ${r.account} (attractiveness ${round(r.attractiveness)}${r.flags ? `, ${r.flags}` : ''}): ${r.whyNotKey}`);
     if (leftOut.length > 8) lines.push(`  … and ${leftOut.length - 8} more (column "Why not key" of the portfolio).`);
   }
+  lines.push(...decisionLines(portfolio, model, outcome.decisions, outcome.speech, outcome.profitPictures));
   const all = userNotes(ingest, portfolio.warnings);
   if (all.length) {
     lines.push(`Notes (${all.length}), most important first:`);
@@ -60,7 +62,7 @@ export function summaryText(outcome: PortfolioOutcome): string {
   return lines.join('\n');
 }
 
-export function portfolioJson({ ingest, model, portfolio, out, pictures, notes, origins }: PortfolioOutcome): unknown {
+export function portfolioJson({ ingest, model, portfolio, out, pictures, notes, origins, decisions, speech, profitPictures }: PortfolioOutcome): unknown {
   return {
     source: { file: ingest.source.file, sheet: ingest.source.sheet, kind: ingest.kind, headerRow: ingest.headerRow, rowsRead: ingest.rowsRead, skippedRows: ingest.skippedRows },
     model,
@@ -76,6 +78,7 @@ export function portfolioJson({ ingest, model, portfolio, out, pictures, notes, 
       costsFrom: origins.costs,
     },
     warnings: userNotes(ingest, portfolio.warnings).filter((n) => !/^(BLANK_ROW|TOTALS_ROW|SUMMARY_ROW|NO_ACCOUNT_NAME|REPEATED_HEADER)$/.test(n.code)),
-    output: { workbook: out, matrixSvg: pictures.svg, matrixPng: pictures.png, notes },
+    decisions: decisionsJson(portfolio, model, decisions, speech),
+    output: { workbook: out, matrixSvg: pictures.svg, matrixPng: pictures.png, profitSvg: profitPictures?.svg ?? null, profitPng: profitPictures?.png ?? null, notes },
   };
 }

@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import type { KamModel } from '../core/model/model';
 import { objectiveLabel, type Portfolio } from '../core/portfolio/portfolio';
 import { modelSheetBlocks, type SourceMapping } from '../core/model/model-sheet';
-import { planMetrics, previousEntries, rewardsHeader } from '../core/workbook/portfolio-plan';
+import { planMetrics, previousEntries, rewardsHeader, STABILITY_HEADERS } from '../core/workbook/portfolio-plan';
+import { writeProfitPicture, writeProfitSheet, writeSegmentsSheet, type DecisionSheets } from './write-decisions';
 import { COMMAND_LINE_MARKER_TEXT, COMMAND_LINE_SHEETS, type PlanBlock, SHEET_NAMES, type SourceRegion } from '../core/workbook/plan';
 import { reward } from '../core/functions/reward';
 import { CellError } from '../core/functions/cells';
@@ -31,13 +32,18 @@ export interface PortfolioWorkbook {
   origin: string;
   matrixPng: Buffer | null;
   copy: SourceCopy | null;
+  /** Who makes the money and the segments, with the words for their sheets and the profit curve's picture. */
+  decisions: DecisionSheets;
 }
 
 /** Every sheet the command line writes, in order; the wizard rebuilds all but the source copy. */
-export const WRITTEN_SHEETS = [SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards, SHEET_NAMES.model, COMMAND_LINE_SHEETS.matrix, COMMAND_LINE_SHEETS.source];
+export const WRITTEN_SHEETS = [
+  SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards, SHEET_NAMES.profit, COMMAND_LINE_SHEETS.segments, SHEET_NAMES.model,
+  COMMAND_LINE_SHEETS.matrix, COMMAND_LINE_SHEETS.profitPicture, COMMAND_LINE_SHEETS.source,
+];
 
 /** Where the table of each sheet starts, as in the wizard's sheets: title, marker, note, a blank row, the header. */
-const HEADER_ROW = 5;
+export const HEADER_ROW = 5;
 
 /**
  * Above this many cells (about 20,000 accounts) the workbook is streamed to disk: exceljs's in-memory
@@ -47,14 +53,14 @@ const HEADER_ROW = 5;
  */
 export const STREAMING_CELLS = 300_000;
 
-type Sheet = ExcelJS.Worksheet;
-type Book = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
+export type Sheet = ExcelJS.Worksheet;
+export type Book = ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter;
 
 const BOLD = { bold: true } as const;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F5E9' } };
 
 /** Writes one row at its number (rows must come in increasing order: the streaming writer commits them). */
-function putRow(sheet: Sheet, rowNumber: number, values: unknown[], style: 'header' | 'bold' | null = null, formats: readonly (string | null)[] = []): void {
+export function putRow(sheet: Sheet, rowNumber: number, values: unknown[], style: 'header' | 'bold' | null = null, formats: readonly (string | null)[] = []): void {
   const row = sheet.getRow(rowNumber);
   row.values = values as ExcelJS.CellValue[];
   formats.forEach((format, j) => {
@@ -66,12 +72,12 @@ function putRow(sheet: Sheet, rowNumber: number, values: unknown[], style: 'head
 }
 
 /** In the streaming writer a finished sheet is committed, so its XML leaves memory. */
-function finishSheet(sheet: Sheet): void {
+export function finishSheet(sheet: Sheet): void {
   (sheet as { commit?: () => void }).commit?.();
 }
 
 /** Rows 1-3 of every owned sheet: its title, the owner marker the wizard looks for, and a note. */
-function putHead(sheet: Sheet, title: string, note: string): void {
+export function putHead(sheet: Sheet, title: string, note: string): void {
   putRow(sheet, 1, [title], 'bold');
   putRow(sheet, 2, [COMMAND_LINE_MARKER_TEXT]);
   putRow(sheet, 3, [note]);
@@ -97,6 +103,10 @@ const PORTFOLIO_COLUMNS: { header: string; width: number; numFmt?: string }[] = 
   { header: 'Lifetime value', width: 15, numFmt: F.money },
   { header: 'Strength from', width: 40 },
   { header: 'Problem', width: 48 },
+  // How firm the placement is (KAM_STABILITY), as the wizard's columns of the same names.
+  { header: STABILITY_HEADERS[0], width: 14, numFmt: '0.0' },
+  { header: STABILITY_HEADERS[1], width: 18 },
+  { header: STABILITY_HEADERS[2], width: 12 },
 ];
 
 function writePortfolioSheet(book: Book, { portfolio, origin }: PortfolioWorkbook): void {
@@ -106,7 +116,10 @@ function writePortfolioSheet(book: Book, { portfolio, origin }: PortfolioWorkboo
   putRow(sheet, HEADER_ROW, PORTFOLIO_COLUMNS.map((c) => c.header), 'header');
   sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: PORTFOLIO_COLUMNS.length } };
   portfolio.rows.forEach((r, i) => {
-    putRow(sheet, HEADER_ROW + 1 + i, [r.account, r.segment, r.manager, r.stage, r.revenue, r.profit, r.attractiveness, r.strength, r.position ?? '', r.key, r.whyNotKey, r.cost, r.flags, r.lifetimeValue, r.strengthFrom, r.problem ?? '']);
+    putRow(sheet, HEADER_ROW + 1 + i, [
+      r.account, r.segment, r.manager, r.stage, r.revenue, r.profit, r.attractiveness, r.strength, r.position ?? '', r.key, r.whyNotKey, r.cost, r.flags, r.lifetimeValue, r.strengthFrom, r.problem ?? '',
+      r.stability?.points ?? '', r.stability?.factor ?? '', r.fragile,
+    ]);
   });
   finishSheet(sheet);
 }
@@ -240,9 +253,12 @@ export async function writePortfolioWorkbook(file: string, data: PortfolioWorkbo
   writePortfolioSheet(book, data);
   writeKeyAccountsSheet(book, data);
   writeRewardsSheet(book, data);
+  writeProfitSheet(book, data.decisions);
+  writeSegmentsSheet(book, data.decisions);
   writeModelSheet(book, data);
   const pictureInside = !streaming && data.matrixPng !== null;
   if (pictureInside) writeMatrixSheet(book as ExcelJS.Workbook, data.matrixPng!);
+  if (pictureInside && data.decisions.profitPng) writeProfitPicture(book as ExcelJS.Workbook, data.decisions);
   if (data.copy) await writeSourceCopy(book, data.copy);
   if (streaming) await (book as ExcelJS.stream.xlsx.WorkbookWriter).commit();
   else await (book as ExcelJS.Workbook).xlsx.writeFile(file);

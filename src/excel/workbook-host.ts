@@ -119,7 +119,11 @@ export class ExcelHost implements WorkbookHost {
     for (const planSheet of plan.sheets) {
       onProgress?.({ step: ++step, steps, label: t('host.progress.writing', { sheet: planSheet.name }) });
       let sheet: Excel.Worksheet;
-      if (ownership.update.some((n) => n.toLowerCase() === planSheet.name.toLowerCase())) {
+      const existing = ownership.update.some((n) => n.toLowerCase() === planSheet.name.toLowerCase());
+      if (existing && planSheet.keep) {
+        // A sheet that is only added to (KAM History): what is on it stays.
+        sheet = book.worksheets.getItem(planSheet.name);
+      } else if (existing) {
         sheet = book.worksheets.getItem(planSheet.name);
         sheet.charts.load('items');
         await context.sync();
@@ -180,6 +184,27 @@ export class ExcelHost implements WorkbookHost {
       await context.sync();
       chart = true;
       notes.push(t('host.note.excelCuts'));
+    }
+    for (const spec of plan.curves ?? []) {
+      // A line through x-y points: a scatter chart with lines (Excel.ChartType "XYScatterLinesNoMarkers"), its x values
+      // from their own column; #N/A points are not plotted, and blank cells are left out (displayBlanksAs, ExcelApi 1.8).
+      const sheet = book.worksheets.getItem(spec.sheet);
+      const line = sheet.charts.add('XYScatterLinesNoMarkers', sheet.getRange(spec.yRange), 'Columns');
+      line.title.text = spec.title;
+      const series = line.series.getItemAt(0);
+      series.setXAxisValues(sheet.getRange(spec.xRange));
+      series.setValues(sheet.getRange(spec.yRange));
+      series.name = spec.yTitle;
+      line.axes.categoryAxis.title.text = spec.xTitle;
+      line.axes.valueAxis.title.text = spec.yTitle;
+      line.axes.categoryAxis.minimum = spec.xMin;
+      line.axes.categoryAxis.maximum = spec.xMax;
+      line.axes.categoryAxis.numberFormat = spec.xFormat;
+      line.axes.valueAxis.numberFormat = spec.yFormat;
+      line.legend.visible = false;
+      line.displayBlanksAs = 'NotPlotted';
+      line.setPosition(spec.anchor);
+      await context.sync();
     }
     // Last, so everything else is written first: Excel cannot undo deleting a sheet (Worksheet.delete is on
     // Microsoft's list of APIs without undo), so a grouped build that retires one falls back to ungrouped.

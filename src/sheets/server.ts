@@ -2,7 +2,7 @@
 // global functions the sidebar calls through google.script.run. One getValues/setValues per block.
 import { formulaChanges } from '../core/workbook/formula-rewrite';
 import {
-  ApplyResult, checkOwnership, conflictMessage, describeRewrite, encodeBlock, FORMAT_ROWS, formatRuns, isOwned, MARKER_CELL, RegionScope, RemoveResult,
+  ApplyResult, checkOwnership, conflictMessage, CurveChartSpec, describeRewrite, encodeBlock, FORMAT_ROWS, formatRuns, isOwned, MARKER_CELL, parseRange, RegionScope, RemoveResult,
   RewriteSummary, SheetInfo, SourceRegion, WorkbookPlan,
 } from '../core/workbook/plan';
 import { languageFromTag, translator, type Language, type Translate } from '../core/i18n';
@@ -81,7 +81,9 @@ function applyPlan(plan: WorkbookPlan): ApplyResult {
   const notes: string[] = [];
   for (const planSheet of plan.sheets) {
     let sheet = ss.getSheetByName(planSheet.name);
-    if (sheet) {
+    if (sheet && planSheet.keep) {
+      // A sheet that is only added to (KAM History): what is on it stays.
+    } else if (sheet) {
       sheet.getCharts().forEach((chart) => sheet!.removeChart(chart));
       sheet.clear();
       // Columns the last build hid may hold other data this time.
@@ -127,7 +129,40 @@ function applyPlan(plan: WorkbookPlan): ApplyResult {
     chart = true;
     notes.push(t('host.note.sheetsCuts'));
   }
+  for (const spec of plan.curves ?? []) curveChart(ss, spec);
   return { created: ownership.create, updated: ownership.update, removed: ownership.retire, names: plan.names.length, chart, notes };
+}
+
+/**
+ * A line through x-y points: Sheets' SCATTER chart over the x column and the y column (the first column is the x
+ * axis), drawn as a line (Google Charts' scatter options lineWidth and pointSize), with the axes' formats and range.
+ */
+function curveChart(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: CurveChartSpec): void {
+  const sheet = ss.getSheetByName(spec.sheet)!;
+  const anchor = sheet.getRange(spec.anchor);
+  const x = parseRange(spec.xRange);
+  const y = parseRange(spec.yRange);
+  // Neighbouring columns of the same rows go in as one range, as a user selecting them would.
+  const ranges = y.column === x.column + 1 && y.row === x.row && y.rows === x.rows
+    ? [sheet.getRange(x.row, x.column, x.rows, 2)]
+    : [sheet.getRange(spec.xRange), sheet.getRange(spec.yRange)];
+  let builder = sheet.newChart().setChartType(Charts.ChartType.SCATTER);
+  for (const range of ranges) builder = builder.addRange(range);
+  const built = builder
+    .setNumHeaders(0)
+    .setPosition(anchor.getRow(), anchor.getColumn(), 0, 0)
+    .setOption('title', spec.title)
+    .setOption('hAxis.title', spec.xTitle)
+    .setOption('vAxis.title', spec.yTitle)
+    .setOption('hAxis.viewWindow.min', spec.xMin)
+    .setOption('hAxis.viewWindow.max', spec.xMax)
+    .setOption('hAxis.format', spec.xFormat)
+    .setOption('vAxis.format', spec.yFormat)
+    .setOption('lineWidth', 2)
+    .setOption('pointSize', 0)
+    .setOption('legend.position', 'none')
+    .build();
+  sheet.insertChart(built);
 }
 
 /** Deletes the sheets carrying the wizard's marker and the wizard's named ranges; nothing else. */

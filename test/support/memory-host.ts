@@ -22,7 +22,7 @@ export interface MemorySheet {
   name: string;
   cells: Map<string, MemoryCell>;
   freezeRows?: number;
-  charts: { title: string; dataRange: string }[];
+  charts: { title: string; dataRange: string; kind?: 'bubble' | 'curve'; xRange?: string; yRange?: string }[];
   /** Hidden columns, 1-based. */
   hidden: Set<number>;
 }
@@ -183,7 +183,8 @@ export class MemoryHost implements WorkbookHost {
     onProgress?.({ step: steps - 1, steps, label: t('host.progress.names') });
     for (const n of plan.names) this.book.names.set(n.name, { sheet: n.sheet, range: n.range });
     onProgress?.({ step: steps, steps, label: t('host.progress.chart') });
-    if (plan.chart) this.book.sheet(plan.chart.sheet)!.charts = [{ title: plan.chart.title, dataRange: plan.chart.dataRange }];
+    if (plan.chart) this.book.sheet(plan.chart.sheet)!.charts = [{ title: plan.chart.title, dataRange: plan.chart.dataRange, kind: 'bubble' }];
+    for (const c of plan.curves ?? []) this.book.sheet(c.sheet)!.charts = [{ title: c.title, dataRange: `${c.xRange},${c.yRange}`, kind: 'curve', xRange: c.xRange, yRange: c.yRange }];
     return { created: ownership.create, updated: ownership.update, removed: ownership.retire, names: plan.names.length, chart: !!plan.chart, notes: [] };
   }
 
@@ -197,7 +198,9 @@ export class MemoryHost implements WorkbookHost {
 
   private writeSheet(planSheet: PlanSheet, host: FormulaHost): void {
     let sheet = this.book.sheet(planSheet.name);
-    if (sheet) {
+    if (sheet && planSheet.keep) {
+      // Only added to: what is on the sheet stays.
+    } else if (sheet) {
       sheet.cells.clear();
       sheet.hidden.clear();
     } else sheet = this.book.addSheet(planSheet.name);

@@ -184,7 +184,7 @@ export function stability(
     for (; k < factors; k++) {
       const cell = row[k];
       if (typeof cell !== 'number' || cell - cell !== 0) break;
-      x[k] = scales ? scaleValue(cell, scales.worst[k], scales.best[k]) : cell;
+      x[k] = scales ? scaleValue(cell, scales.worst[k], scales.best[k], scales.log[k] === 1) : cell;
     }
     if (k < factors) {
       const shown = scoreRow(row, i, weights, scales, weightTotal);
@@ -195,7 +195,7 @@ export function stability(
       for (k = 0; k < factors; k++) {
         // KAM_SCORE gave a number, so every cell is a number (a date counts as its serial) or a blank under weight 0.
         const value = readNumberCell(row[k], 'scores', i + 1, k + 1);
-        x[k] = typeof value !== 'number' ? NaN : scales ? scaleValue(value, scales.worst[k], scales.best[k]) : value;
+        x[k] = typeof value !== 'number' ? NaN : scales ? scaleValue(value, scales.worst[k], scales.best[k], scales.log[k] === 1) : value;
       }
     }
     const outcome = smallestShift(x, weights, cut, before, after, found);

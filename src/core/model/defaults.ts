@@ -1,7 +1,7 @@
 // The default model for a workbook: factors, scales, strength and capacity derived from the columns present.
 import type { AccountRecord } from '../ingest/types';
 import {
-  ACCOUNT_FIELDS, AccountField, AttractivenessFactor, DAYS_PER_MANAGER, DEFAULT_ACCOUNT_DAYS, DEFAULT_STAGE_COST, DEFAULT_STAGE_STRENGTH, DEFAULT_TEAM_DAYS, KamModel, STAGES,
+  ACCOUNT_FIELDS, AccountField, AttractivenessFactor, DAYS_PER_MANAGER, DEFAULT_ACCOUNT_DAYS, DEFAULT_FRAGILE_POINTS, DEFAULT_SEGMENT_SHARE, DEFAULT_STAGE_COST, DEFAULT_STAGE_STRENGTH, DEFAULT_TEAM_DAYS, KamModel, STAGES,
 } from './model';
 import { DEFAULT_BEHAVIOUR_WEIGHTS, usableSignals } from './behaviour';
 import { stageResolver, stageValues } from './stages';
@@ -198,6 +198,7 @@ export function defaultModel(inputs: ModelInputs, t: Translate = english): KamMo
     lifetimeValue: { retention: 0.85, discountRate: 0.1, years: null },
     flags: { bigNameTopShare: 0.1, oldFriendYears: 10, attractivenessCut: 5 },
     limits: { keyAccounts: 50, perManager: 15 },
+    review: { fragilePoints: DEFAULT_FRAGILE_POINTS, segmentShare: DEFAULT_SEGMENT_SHARE },
   };
 }
 

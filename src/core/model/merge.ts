@@ -91,7 +91,7 @@ function readSource(c: Checker, value: Json, path: string): AttractivenessFactor
 export function mergeModel(base: KamModel, overrides: Json, label = 'model'): KamModel {
   const c = new Checker();
   if (!isObject(overrides)) throw new ModelError([`${label} must be a JSON object like {"capacity": {"days": 600}}.`]);
-  const known = new Set(['version', 'factors', 'strength', 'stageNames', 'cuts', 'capacity', 'lifetimeValue', 'flags', 'limits']);
+  const known = new Set(['version', 'factors', 'strength', 'stageNames', 'cuts', 'capacity', 'lifetimeValue', 'flags', 'limits', 'review']);
   for (const key of Object.keys(overrides)) {
     if (!known.has(key)) c.problems.push(`${label}.${key} is not a model setting; the settings are ${[...known].join(', ')}.`);
   }
@@ -236,6 +236,14 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
     else {
       if (l.keyAccounts !== undefined) model.limits.keyAccounts = c.number(l.keyAccounts, `${label}.limits.keyAccounts`, { min: 1 });
       if (l.perManager !== undefined) model.limits.perManager = c.number(l.perManager, `${label}.limits.perManager`, { min: 1 });
+    }
+  }
+  if (o.review !== undefined) {
+    const r = o.review;
+    if (!isObject(r)) c.problems.push(`${label}.review must be an object like {"fragilePoints": 5, "segmentShare": 0.15}.`);
+    else {
+      if (r.fragilePoints !== undefined) model.review.fragilePoints = c.number(r.fragilePoints, `${label}.review.fragilePoints`, { min: 0, max: 100 });
+      if (r.segmentShare !== undefined) model.review.segmentShare = c.number(r.segmentShare, `${label}.review.segmentShare`, { min: 0, max: 1, exclusiveMin: true });
     }
   }
   if (c.problems.length) throw new ModelError(c.problems);

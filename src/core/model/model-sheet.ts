@@ -62,6 +62,7 @@ export const NAMES = {
   stageNames: 'KAM_StageNames',
   accountDays: 'KAM_AccountDays',
   lossMakingStars: 'KAM_LossMakingStars',
+  fragilePoints: 'KAM_FragilePoints',
 } as const;
 
 /** Row labels in column A: the reader finds settings by these, so rows may be moved or inserted. */
@@ -94,6 +95,8 @@ export const LABELS = {
   flagOption: 'Flag option',
   keyAccountLimit: 'Warn above this many key accounts',
   perManagerLimit: 'Warn above this many key accounts per manager',
+  fragilePoints: 'A placement is fragile when moving at most this many weight points (of 100) onto or away from one factor changes it',
+  segmentShare: 'Warn when a segment with at least this share of revenue or of attractive accounts has no key account',
   sourceSheet: 'Source sheet',
   sourceRange: 'Source range',
   headerRow: 'Header row',
@@ -247,6 +250,13 @@ export function modelSheetBlocks(
   name(NAMES.flagOptions, flagRow, 1, 3, 2);
   row++;
 
+  // Beyond the matrix: how firm a placement must be, and the segments that should hold key accounts.
+  put([SECTION('Portfolio review')], { bold: true });
+  const fragileRow = put([[LABELS.fragilePoints, model.review.fragilePoints]]);
+  name(NAMES.fragilePoints, fragileRow, 2, 1, 1);
+  put([[LABELS.segmentShare, model.review.segmentShare]]);
+  row++;
+
   put([SECTION('Reward plan (KAM_REWARD)')], { bold: true });
   const planRow = put(rewardPlan.map((r) => [...r]), {});
   blocks[blocks.length - 1].bold = false;
@@ -287,6 +297,7 @@ function withModelFormats(blocks: PlanBlock[], factorUnits: Unit[]): PlanBlock[]
     [LABELS.capacity, [null, f.days]],
     [LABELS.retention, [null, f.percent]],
     [LABELS.discountRate, [null, f.percent]],
+    [LABELS.segmentShare, [null, f.percent]],
   ]);
   // Rows under a header row: the stage table, and the flag options (one option per row).
   const underHeader = new Map<string, (label: string) => (string | null)[] | undefined>([
@@ -429,6 +440,11 @@ export function readModelSheet(values: Grid): ModelSheet {
     lifetimeValue: { retention: cell(LABELS.retention), discountRate: cell(LABELS.discountRate), years: isBlank(years) ? null : years },
     flags: { bigNameTopShare: flag.top, oldFriendYears: flag.tenure, attractivenessCut: flag.cut },
     limits: { keyAccounts: cell(LABELS.keyAccountLimit), perManager: cell(LABELS.perManagerLimit) },
+    // A sheet from before the review settings has neither row: the defaults.
+    review: {
+      ...(rowOf(LABELS.fragilePoints) >= 0 ? { fragilePoints: cell(LABELS.fragilePoints) } : {}),
+      ...(rowOf(LABELS.segmentShare) >= 0 ? { segmentShare: cell(LABELS.segmentShare) } : {}),
+    },
   };
 
   const planHeader = values.findIndex((r) => text(r[0]).toLowerCase() === PLAN_COLUMNS[0] && text(r[1]).toLowerCase() === PLAN_COLUMNS[1]);

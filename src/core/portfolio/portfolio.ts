@@ -13,6 +13,7 @@ import { select } from '../functions/select';
 import { clv } from '../functions/clv';
 import { flags as hygieneFlags, flagNames } from '../functions/flags';
 import { english, exact, list, render, type MessageId, type Translate } from '../i18n';
+import { isFragile, placementStabilities, type PlacementStability } from './fragile';
 
 /** What the portfolio needs from an account. */
 export type PortfolioAccount = ModelAccount;
@@ -64,6 +65,13 @@ export interface PortfolioRow {
   /** The first problem found for this account, as a user-facing sentence, if any. */
   problem: string | null;
   inputs: AccountInputs;
+  /**
+   * KAM_STABILITY for this account: the smallest shift of weight onto or away from one factor that takes it across
+   * the attractiveness cut (null when no single factor can).
+   */
+  stability: PlacementStability | null;
+  /** The placement changes with a shift within the model's fragile points (model.review.fragilePoints). */
+  fragile: boolean;
 }
 
 export interface Selection {
@@ -325,6 +333,8 @@ export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel, t:
       lifetimeValue: asNumber(lifetime[i]!),
       problem: asProblem(attractiveness[i]!, t) ?? asProblem(strength.cells[i]!, t) ?? asProblem(positions[i]!, t) ?? asProblem(lifetime[i]!, t),
       inputs: accountInputs(a, profit[i]!),
+      stability: null,
+      fragile: false,
     };
   });
 
@@ -343,6 +353,13 @@ export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel, t:
     attractiveness: model.cuts.attractiveness === 'median' ? median(rows.map((r) => r.attractiveness)) : model.cuts.attractiveness,
     strength: model.cuts.strength === 'median' ? median(strengthValues) : model.cuts.strength,
   };
+  // How firm each placement is, against the cut the positions used (a "median" cut as its number).
+  placementStabilities(scores, model.factors, cuts.attractiveness).forEach((stability, i) => {
+    const row = rows[i]!;
+    if (row.attractiveness === null) return;
+    row.stability = stability;
+    row.fragile = isFragile(stability, model.review.fragilePoints);
+  });
   const warnings = [
     ...spreadWarnings(rows, cuts, model, accounts, t),
     ...portfolioWarnings(rows, selection, model, t),

@@ -47,11 +47,12 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
 }
 
-const r1 = (x: number): string => (Math.round(x * 10) / 10).toString();
-const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+/** A coordinate to one decimal, as every picture writes them. */
+export const r1 = (x: number): string => (Math.round(x * 10) / 10).toString();
+export const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /** The box of a line of text drawn at baseline y: DejaVu's ascent and descent, a pixel of air around. */
-function textBox(x: number, y: number, text: string, size: number, anchor: 'start' | 'middle' | 'end', bold = false): Box {
+export function textBox(x: number, y: number, text: string, size: number, anchor: 'start' | 'middle' | 'end', bold = false): Box {
   const w = textWidth(text, size, bold);
   const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
   return { x0: x0 - 1, x1: x0 + w + 1, y0: y - 0.95 * size - 1, y1: y + 0.25 * size + 1 };

@@ -41,6 +41,11 @@ export interface PlanSheet {
   numberFormats?: PlanFormat[];
   /** Columns hidden from view (helper data the chart reads), 1-based. */
   hiddenColumns?: { column: number; count: number }[];
+  /**
+   * Written into without clearing it first: what is already on the sheet stays (KAM History adds a snapshot below
+   * the earlier ones). Its blocks must land on rows the sheet does not use yet.
+   */
+  keep?: boolean;
 }
 
 export interface PlanName {
@@ -59,6 +64,27 @@ export const CHART_COLUMNS = ['Account', 'Relative strength', 'Attractiveness', 
 export const CHART_COLUMN = { label: 0, x: 1, y: 2, series: 3, size: 4 } as const;
 /** The chart columns' headers in the reader's language (helper columns: nothing reads them back). */
 export const chartColumns = (t: Translate): string[] => (['label', 'x', 'y', 'series', 'size'] as const).map((role) => t(`plan.chartColumn.${role}`));
+
+/**
+ * A line through x–y points (the cumulative-profit curve), drawn by each host's scatter chart with lines: Excel's
+ * "XYScatterLinesNoMarkers", Sheets' SCATTER with a line width and no points. Points whose y is #N/A are not drawn.
+ */
+export interface CurveChartSpec {
+  sheet: string;
+  title: string;
+  /** The x values and the y values, each a one-column A1 range of data rows (no header). */
+  xRange: string;
+  yRange: string;
+  xTitle: string;
+  yTitle: string;
+  /** Number formats of the axes' labels (e.g. "0%"), and the x axis's range. */
+  xFormat: string;
+  yFormat: string;
+  xMin: number;
+  xMax: number;
+  /** Top-left cell the chart is placed at. */
+  anchor: string;
+}
 
 /** The portfolio matrix as a native bubble chart, as far as each host's chart API allows. */
 export interface ChartSpec {
@@ -87,6 +113,8 @@ export interface WorkbookPlan {
   retire?: string[];
   names: PlanName[];
   chart: ChartSpec | null;
+  /** Line charts beside the matrix (the cumulative-profit curve on KAM Profit). */
+  curves?: CurveChartSpec[];
 }
 
 /** Sheets the add-in creates, by role. */
@@ -95,12 +123,17 @@ export const SHEET_NAMES = {
   portfolio: 'KAM Portfolio',
   keyAccounts: 'Key accounts',
   rewards: 'KAM Rewards',
+  profit: 'KAM Profit',
 } as const;
 
 /** Sheets only the command line writes: the matrix as a picture and the copy of the source rows (never owned). */
 export const COMMAND_LINE_SHEETS = {
   matrix: 'KAM Matrix',
   source: 'Source data',
+  /** The segments, by value (the wizard shows them in its review instead). */
+  segments: 'KAM Segments',
+  /** The cumulative-profit curve as a picture (a live chart on KAM Profit replaces it). */
+  profitPicture: 'KAM Profit curve',
 } as const;
 
 /** Every owned sheet has this token in its marker cell; a sheet without it is never written to. */

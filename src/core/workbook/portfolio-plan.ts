@@ -12,6 +12,9 @@ import { numberFormatFor, NUMBER_FORMATS } from '../format/number-formats';
 import {
   a1, a1Range, CHART_COLUMNS, ChartSpec, COMMAND_LINE_SHEETS, letters, MARKER_TEXT, PlanBlock, PlanCell, PlanSheet, quoteSheet, SHEET_NAMES, SourceRegion, WorkbookPlan,
 } from './plan';
+import { DEFAULT_LANGUAGE, translator, type Language } from '../i18n';
+import { profitPlanSheet } from './profit-plan';
+import { HISTORY_SHEET, historyPlanSheet, type History } from './placement-sheets';
 
 export interface BuildInput {
   host: FormulaHost;
@@ -29,7 +32,14 @@ export interface BuildInput {
   rewardPlan: (string | number)[][];
   /** The existing "KAM Rewards" sheet's values, so targets and actuals typed there are kept by account. */
   previousRewards?: SourceRegion | null;
+  /** The language of the sentences written on the sheets (notes, the profit sheet's headline); English by default. */
+  language?: Language;
+  /** The KAM History sheet as it stands, and this build's date and time: the build adds a snapshot to it. */
+  history?: { state: History; builtOn: string } | null;
 }
+
+/** The headers of the placement-stability columns of KAM Portfolio (KAM_STABILITY spills the first two). */
+export const STABILITY_HEADERS = ['Weight shift that changes the placement (points)', 'Factor to shift', 'Fragile placement?'] as const;
 
 /** Where things sit on the portfolio sheet. Data starts at row FIRST_ROW. */
 export const PORTFOLIO_LAYOUT = { headerRow: 5, firstRow: 6 } as const;
@@ -131,13 +141,17 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
   let c = inputs.length + 1;
   const out = {
     stageAs: hasStageNames ? c++ : 0, attractiveness: c++, strength: c++, position: c++, cost: c++, lifetime: c++, flags: c++,
-    eligible: c++, key: c++, whyNot: c++, tradeOff: c++,
+    eligible: c++, key: c++, whyNot: c++, tradeOff: c++, shiftPoints: c++, shiftFactor: c++, fragile: c++,
   };
   const chartColumn = c + 1;
   /** The stage the lookups use: as read through the stage names, or the data's value when there are none. */
   const stageOf = (r: number): string => a1(r, hasStageNames ? out.stageAs : 4);
   const valueColumn = objective === 'attractiveness' ? out.attractiveness : objective === 'lifetimeValue' ? out.lifetime : objective === 'profit' ? 6 : objectiveAt;
   const behaviour = model.strength.kind === 'behaviour';
+  // The cut KAM_STABILITY measures against: the model's number, or the median of the accounts' attractiveness (the
+  // portfolio's cut as it stands; the function itself refuses "median", which moves with the weights).
+  const stabilityCut = `IF(ISNUMBER(${NAMES.attractivenessCut}), ${NAMES.attractivenessCut}, MEDIAN(${col(out.attractiveness)}))`;
+  const factorNames = a1Range(headerRow, factorStart, 1, Math.max(k, 1), true);
 
   let referenced = 0;
   let cleaned = 0;
@@ -187,6 +201,9 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
       i === 0 ? formula(fn('SELECT', host, [accountCol, col(out.eligible), NAMES.capacity, col(out.cost), str('flags')])) : null,
       formula(whyNotFormula(model, a1(r, out.key), a1(r, out.position), a1(r, out.flags), a1(r, valueColumn), a1(r, out.tradeOff))),
       i === 0 ? formula(fn('SELECT', host, [accountCol, col(out.eligible), NAMES.capacity, col(out.cost), str('reasons')])) : null,
+      k && i === 0 ? formula(fn('STABILITY', host, [factorRange, NAMES.weights, NAMES.scales, stabilityCut, factorNames])) : null,
+      null,
+      formula(fragileFormula(a1(r, out.shiftPoints), a1(r, out.attractiveness), stabilityCut)),
     );
     return row;
   });
@@ -195,6 +212,7 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     ...(hasStageNames ? ['Stage read as'] : []),
     'Attractiveness (0-10)', behaviour ? 'Relative strength (behaviour proxy)' : 'Relative strength', 'Position', 'Days a year as key account', 'Lifetime value',
     'Portfolio warnings', `Eligible ${objectiveLabel(model).toLowerCase()} (key-account candidates)`, 'Key account?', 'Why not key', 'Capacity trade-off (KAM_SELECT)',
+    ...STABILITY_HEADERS,
   ];
   // Number formats: an input linked to the source keeps the source's look when it shows the same unit.
   const typical = (input: InputColumn): number | undefined => {
@@ -207,6 +225,7 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     NUMBER_FORMATS.score, NUMBER_FORMATS.ratio, null, NUMBER_FORMATS.days, NUMBER_FORMATS.money, null,
     // The eligible value is in the objective's unit; key account, why not key and the trade-off are not numbers.
     objective === 'attractiveness' ? NUMBER_FORMATS.score : objective.startsWith('column:') ? NUMBER_FORMATS[unitOf(objective as FactorSource)] : NUMBER_FORMATS.money, null, null, null,
+    POINTS_FORMAT, null, null,
   ];
 
   const midpointNote = midpoints
@@ -274,7 +293,11 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
   };
 
   const rewardsSheet = rewardsPlanSheet(input, out.position);
-  const modelPart = modelSheetBlocks(written, mapping, input.rewardPlan, [SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards], {
+  const t = translator(input.language ?? DEFAULT_LANGUAGE);
+  const profit = profitPlanSheet(n, 6, firstRow, t);
+  const history = input.history ? historyPlanSheet(input.history.state, portfolio, input.history.builtOn, t('history.note')) : null;
+  const owned = [SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards, SHEET_NAMES.profit, ...(history ? [HISTORY_SHEET] : [])];
+  const modelPart = modelSheetBlocks(written, mapping, input.rewardPlan, owned, {
     factorUnits: model.factors.map((f) => unitOf(f.source)),
   });
   const modelSheet: PlanSheet = { name: SHEET_NAMES.model, blocks: modelPart.blocks };
@@ -290,8 +313,27 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     anchor: a1(headerRow, chartColumns.column + chartColumns.count),
     cuts: { attractiveness: model.cuts.attractiveness, strength: model.cuts.strength },
   };
-  // A portfolio the command line wrote carries the matrix as a picture on its own sheet; the live chart replaces it.
-  return { host, sheets: [modelSheet, portfolioSheet, keySheet, rewardsSheet], retire: [COMMAND_LINE_SHEETS.matrix], names: modelPart.names, chart };
+  // A portfolio the command line wrote carries pictures and segments on sheets of their own; the live charts and the
+  // wizard's review take their place.
+  return {
+    host,
+    sheets: [modelSheet, portfolioSheet, keySheet, rewardsSheet, profit.sheet, ...(history ? [history] : [])],
+    retire: [COMMAND_LINE_SHEETS.matrix, COMMAND_LINE_SHEETS.profitPicture, COMMAND_LINE_SHEETS.segments],
+    names: modelPart.names,
+    chart,
+    curves: [profit.chart],
+  };
+}
+
+/** Weight points to one decimal. */
+const POINTS_FORMAT = '0.0';
+
+/**
+ * Whether a row's placement is fragile, as the portfolio decides it (isFragile): a high account whose shift is below
+ * the fragile points, a low one whose shift is at most them; no shift (blank) is firm.
+ */
+function fragileFormula(points: string, attractiveness: string, cut: string): string {
+  return `IFERROR(IF(ISNUMBER(${points}), IF(${attractiveness}>=${cut}, ${points}<${NAMES.fragilePoints}, ${points}<=${NAMES.fragilePoints}), FALSE), FALSE)`;
 }
 
 /** The model's stage names, plus every stage value of the data with the stage it resolves to. */

@@ -95,6 +95,15 @@ describe('KAM_STABILITY', () => {
       expect(score(raw, [[1, 1]], scales)).toEqual(score(scored, [[1, 1]]));
     });
 
+    it('reads a log scale (third row "log") as KAM_SCORE does', () => {
+      // 100,000 on a log scale from 10,000 to 1,000,000 scores 5; 1,000,000 scores 10.
+      const scales = [[10000, 0], [1000000, 10], ['log', 'linear']];
+      expect(stability([[100000, 6], [1000000, 2]], [[50, 50]], scales)).toEqual(stability([[5, 6], [10, 2]], [[50, 50]]));
+      // At 5.5 the account is high; all the weight on revenue (score 5) only reaches the cut, never below it: firm.
+      expect(stability([[100000, 6]], [[50, 50]], scales)).toEqual([['', '']]);
+      expect(score([[100000, 6]], [[50, 50]], scales)).toEqual([[5.5]]);
+    });
+
     it('moves weight onto a factor that has none (a factor listed with weight 0)', () => {
       // 4.5 now; all the weight on factor 3 would give 9: 11.1 points reach 5.
       expect(stability([[4, 5, 9]], [[1, 1, 0]])).toEqual([[11.1111111111111, 3]]);
