@@ -54,7 +54,7 @@ export function summaryText(outcome: PortfolioOutcome): string {
   const all = userNotes(ingest, portfolio.warnings);
   if (all.length) {
     lines.push(`Notes (${all.length}), most important first:`);
-    for (const n of firstNotes(all, 12, ' with --json')) lines.push(`  - ${n}`);
+    for (const n of firstNotes(all, 12, 'json')) lines.push(`  - ${n}`);
   }
   lines.push(`Wrote ${out}`);
   for (const note of notes) lines.push(note);

@@ -5,6 +5,7 @@ import {
   ApplyResult, checkOwnership, conflictMessage, CurveChartSpec, describeRewrite, encodeBlock, FORMAT_ROWS, formatRuns, isOwned, MARKER_CELL, parseRange, RegionScope, RemoveResult,
   RewriteSummary, SheetInfo, SourceRegion, WorkbookPlan,
 } from '../core/workbook/plan';
+import { languageFromTag, translator, type Language, type Translate } from '../core/i18n';
 
 type Raw = string | number | boolean | null;
 
@@ -32,13 +33,28 @@ function region(range: GoogleAppsScript.Spreadsheet.Range): SourceRegion {
   };
 }
 
-function readSelection(scope: RegionScope): SourceRegion {
+/**
+ * The user's locale as Google reports it (Session.getActiveUserLocale, e.g. "es" or "es_419"; Apps Script reference,
+ * Class Session): the sidebar asks once to pick its language, and the menu says its result in it.
+ */
+function userLocale(): string {
+  try {
+    return Session.getActiveUserLocale() || '';
+  } catch {
+    return '';
+  }
+}
+
+/** The wizard's language when it sends one, else the user's locale. */
+const say = (language?: Language): Translate => (language ? translator(language) : translator(languageFromTag(userLocale()), userLocale()));
+
+function readSelection(scope: RegionScope, language?: Language): SourceRegion {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getActiveSheet();
   // Sheets has no table object in SpreadsheetApp: "table" is the data region around the active cell.
   const range = scope === 'used' ? sheet.getDataRange() : (sheet.getActiveRange() ?? sheet.getRange(1, 1)).getDataRegion();
   if (range.getNumRows() === 1 && range.getNumColumns() === 1 && range.getValue() === '') {
-    throw new Error('The selected cell is empty and has no data around it: select a cell inside your customer table.');
+    throw new Error(say(language)('host.error.emptySelection'));
   }
   return region(range);
 }
@@ -58,9 +74,10 @@ function listSheets(): SheetInfo[] {
 
 function applyPlan(plan: WorkbookPlan): ApplyResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const t = translator(plan.language);
   const ownership = checkOwnership(listSheets(), plan);
   // Checked again here, right before writing: the user may have added a sheet since the wizard looked.
-  if (ownership.conflicts.length) throw new Error(conflictMessage(ownership.conflicts));
+  if (ownership.conflicts.length) throw new Error(conflictMessage(ownership.conflicts, t));
   const notes: string[] = [];
   for (const planSheet of plan.sheets) {
     let sheet = ss.getSheetByName(planSheet.name);
@@ -110,7 +127,7 @@ function applyPlan(plan: WorkbookPlan): ApplyResult {
       .build();
     sheet.insertChart(built);
     chart = true;
-    notes.push('Sheets bubble charts cannot draw the cut lines or quadrant labels; the cuts are in the chart title.');
+    notes.push(t('host.note.sheetsCuts'));
   }
   for (const spec of plan.curves ?? []) curveChart(ss, spec);
   return { created: ownership.create, updated: ownership.update, removed: ownership.retire, names: plan.names.length, chart, notes };
@@ -182,7 +199,8 @@ function rewriteFormulas(): RewriteSummary {
   return { cells, sheets, host: 'sheets', cleared };
 }
 
-global.kamReadSelection = (scope: RegionScope) => readSelection(scope);
+global.kamReadSelection = (scope: RegionScope, language?: Language) => readSelection(scope, language);
+global.kamUserLocale = () => userLocale();
 global.kamReadSheet = (name: string, range?: string) => readSheet(name, range);
 global.kamListSheets = () => listSheets();
 global.kamApplyPlan = (plan: WorkbookPlan) => applyPlan(plan);
@@ -193,11 +211,8 @@ global.kamRemoveBuilt = (names: string[]) => removeBuilt(names);
 global.kamRewriteFromMenu = () => {
   const result = rewriteFormulas();
   const ui = SpreadsheetApp.getUi();
-  ui.alert(
-    'KAM formulas for Google Sheets',
-    describeRewrite(result),
-    ui.ButtonSet.OK,
-  );
+  const t = say();
+  ui.alert(t('host.menu.rewriteTitle'), describeRewrite(result, t), ui.ButtonSet.OK);
 };
 
 

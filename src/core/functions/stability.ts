@@ -2,6 +2,7 @@
 import { Cell, CellError, Grid, KamError, OutCell, OutGrid, errorFromText } from './cells';
 import { dateToSerial, describeBadCell, readNumberCell, readOptionalRange, readVector, readWordOrNumberArg } from './args';
 import { messages } from './messages';
+import { isKeyword } from './keywords';
 import { DEFAULT_ATTRACTIVENESS_CUT } from './position';
 import { difference15, round15 } from './precision';
 import { readScoreInputs, scaleValue, scoreRow } from './score';
@@ -123,7 +124,7 @@ function readCut(arg: Grid | Cell | undefined): number {
   const cut = readWordOrNumberArg(arg, 'cut');
   if (cut === undefined) return DEFAULT_ATTRACTIVENESS_CUT;
   if (typeof cut === 'number') return cut;
-  if (cut === 'median') throw new KamError('VALUE', messages.stabilityCutMedian());
+  if (isKeyword(cut, 'median')) throw new KamError('VALUE', messages.stabilityCutMedian());
   throw new KamError('VALUE', messages.stabilityCutInvalid(cut));
 }
 

@@ -1,7 +1,7 @@
 // KAM_STABILITY: the smallest single-factor weight shift across the cut, by hand and against brute-force recomputation with KAM_SCORE.
 import { describe, expect, it } from 'vitest';
 import { CellError, Grid, OutCell } from '../../../src/core/functions/cells';
-import { messages } from '../../../src/core/functions/messages';
+import { messages } from '../../support/english-messages';
 import { score } from '../../../src/core/functions/score';
 import { crossesWithin, placementShift, stability } from '../../../src/core/functions/stability';
 import { BLANKS, thrown } from '../../support/cells';
