@@ -8,7 +8,7 @@ import { DEFAULT_METRICS } from '../functions/reward';
 import { formatNumber } from '../format/display';
 import { foldText } from '../ingest/fold-text';
 import { FormulaHost, FunctionId, hostSpelling } from '../functions/function-ids';
-import { modelSheetBlocks, NAMES, SourceMapping } from '../model/model-sheet';
+import { modelSheetBlocks, NAMES, planInLanguage, SourceMapping } from '../model/model-sheet';
 import { columnLooks, unitOfSource, type Unit } from '../format/units';
 import { numberFormatFor, NUMBER_FORMATS } from '../format/number-formats';
 import {
@@ -300,11 +300,14 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     ],
   };
 
-  const rewardsSheet = rewardsPlanSheet(input, out.position, t);
+  // The reward plan in the build's language (its metrics name the rewards sheet's columns): a plan read from a sheet
+  // built in another language is shown in this one; what was typed under its columns is matched by metric.
+  const rewardPlan = planInLanguage(input.rewardPlan, t);
+  const rewardsSheet = rewardsPlanSheet({ ...input, rewardPlan }, out.position, t);
   const profit = profitPlanSheet(n, 6, firstRow, t);
   const history = input.history ? historyPlanSheet(input.history.state, portfolio, input.history.builtOn, t) : null;
   const owned = [SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards, SHEET_NAMES.profit, ...(history ? [HISTORY_SHEET] : [])];
-  const modelPart = modelSheetBlocks(written, mapping, input.rewardPlan, owned, {
+  const modelPart = modelSheetBlocks(written, mapping, rewardPlan, owned, {
     factorUnits: model.factors.map((f) => unitOf(f.source)),
     t,
   });
@@ -325,6 +328,7 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
   // wizard's review take their place.
   return {
     host,
+    language: t.language,
     sheets: [modelSheet, portfolioSheet, keySheet, rewardsSheet, profit.sheet, ...(history ? [history] : [])],
     retire: [COMMAND_LINE_SHEETS.matrix, COMMAND_LINE_SHEETS.profitPicture, COMMAND_LINE_SHEETS.segments],
     names: modelPart.names,
