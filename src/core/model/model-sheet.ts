@@ -398,7 +398,12 @@ export class ModelSheetError extends Error {
 
   /** The message in the reader's language. */
   said(t: Translate): string {
-    return t('model.error.read', { problems: this.phrases.map((p) => p(t)).join(' ') });
+    return t('model.error.read', { problems: this.problemsIn(t).join(' ') });
+  }
+
+  /** Each problem in the reader's language (the command line puts them in a sentence of its own). */
+  problemsIn(t: Translate): string[] {
+    return this.phrases.map((p) => p(t));
   }
 }
 
