@@ -4,7 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { DetailedCellError } from 'hyperformula';
 import { MemoryHost, MemoryWorkbook } from '../support/memory-host';
-import { evaluateWorkbook } from '../support/workbook-files';
+import fs from 'node:fs';
+import path from 'node:path';
+import { evaluateWorkbook, loadWorkbook, saveWorkbook } from '../support/workbook-files';
+import { kam, tempDir } from '../support/cli';
 import { WizardSession } from '../../taskpane/wizard/session';
 import { CHART_COLUMNS, letters, SHEET_NAMES } from '../../src/core/workbook/plan';
 import { LABELS } from '../../src/core/model/model-sheet';
@@ -290,5 +293,34 @@ describe.each(['sheets', 'excel'] as const)('a workbook built in one language, c
     for (const a of outcome(es, 'es').accounts) {
       for (const v of [a.positionWord, a.whyNot, ...String(a.flags ?? '').split(', ')]) expect(englishWords.has(String(v)), `${a.account}: ${v}`).toBe(false);
     }
+  });
+});
+
+describe('a workbook the wizard built in Spanish, given to the command line in English', () => {
+  it('is read with its own model, to the positions, key accounts and payouts its formulas compute', async () => {
+    const dir = tempDir('kam-es-book-');
+    const book = spanishBook();
+    const session = await buildIn(book, 'excel', 'es');
+    const preview = session.portfolio();
+    const key = preview.selection.chosen.map((i) => preview.rows[i]!.account);
+    typeResults(book, 'es', key[0]!, [0.12, 0.3, 0.33, 40, 0.1, 0.25, 0.3, 50]);
+    const live = outcome(book, 'es');
+    const file = path.join(dir, 'cartera.xlsx');
+    await saveWorkbook(book, file);
+
+    const out = path.join(dir, 'again.xlsx');
+    const run = kam(['portfolio', file, '--json', '--out', out]);
+    expect(run.stderr).toBe('');
+    const json = JSON.parse(run.stdout);
+    expect(json.output.notes.join(' ')).toMatch(/read from the workbook's own "KAM Model" sheet/);
+    expect(json.accounts.map((a: { account: string; position: string; key: boolean }) => [a.account, positionIndex(a.position), a.key]))
+      .toEqual(live.accounts.map((a) => [a.account, a.position, a.key]));
+    // The command line keeps what was typed under the Spanish headers, by account, and pays the same.
+    const written = await loadWorkbook(out);
+    const header = written.grid(SHEET_NAMES.rewards, 'A5:Z5')[0]!;
+    const payoutColumn = header.findIndex((h) => typeof h === 'string' && (h === english('sheet.rewards.payout') || h === translator('es')('sheet.rewards.payout')));
+    const row = written.grid(SHEET_NAMES.rewards, 'A6:Z30').find((r) => r[0] === key[0])!;
+    expect(row[payoutColumn]).toBeCloseTo(live.payouts.get(key[0]) as number, 9);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
