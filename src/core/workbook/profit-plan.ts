@@ -1,16 +1,19 @@
 // The "KAM Profit" sheet the wizard builds: who makes the money, live. The accounts' profit after cost to serve
 // (the portfolio's Profit column) ranked with LARGE, the cumulative profit down the ranking, the headline numbers by
 // formula, and the whale curve as a native chart — the same numbers as profitCurve in the core.
-import type { Translate } from '../i18n';
+import { english, type Translate } from '../i18n';
 import { NUMBER_FORMATS } from '../format/number-formats';
 import { TOP_SHARE } from '../portfolio/profit-curve';
-import { a1, a1Range, MARKER_TEXT, quoteSheet, SHEET_NAMES, type CurveChartSpec, type PlanCell, type PlanSheet } from './plan';
+import { a1, a1Range, markerText, quoteSheet, SHEET_NAMES, type CurveChartSpec, type PlanCell, type PlanSheet } from './plan';
 
 /** Where things sit on the profit sheet: the headline block, then the ranked table under its header. */
 export const PROFIT_LAYOUT = { headlineRow: 5, tableHeaderRow: 15, firstRow: 16 } as const;
 
-/** The table's columns; read back by these headers (tests, a later reader). */
-export const PROFIT_HEADER = ['Rank', 'Profit', 'Cumulative profit', 'Share of customers', 'Cumulative share of profit'] as const;
+/** The table's columns in the reader's language. */
+export const profitHeader = (t: Translate = english): string[] =>
+  [t('sheet.profit.column.rank'), t('sheet.column.profit'), t('sheet.profit.column.cumulative'), t('sheet.profit.column.customerShare'), t('sheet.profit.column.cumulativeShare')];
+/** The same in English. */
+export const PROFIT_HEADER = profitHeader();
 
 const formula = (text: string): PlanCell => ({ formula: `=${text}` });
 
@@ -57,11 +60,11 @@ export function profitPlanSheet(accounts: number, profitColumn: number, firstRow
     freezeRows: tableHeaderRow,
     blocks: [
       { row: 1, column: 1, cells: [[SHEET_NAMES.profit]], bold: true },
-      { row: 2, column: 1, cells: [[MARKER_TEXT]] },
+      { row: 2, column: 1, cells: [[markerText(t)]] },
       { row: 3, column: 1, cells: [[t('profitSheet.note')]] },
       // Label and value per row, each row its own number format.
       ...headline.map((cells, i) => ({ row: headlineRow + i, column: 1, cells: [cells], formats: [null, headlineFormats[i]!] })),
-      { row: tableHeaderRow, column: 1, cells: [[...PROFIT_HEADER]], bold: true },
+      { row: tableHeaderRow, column: 1, cells: [profitHeader(t)], bold: true },
       { row: tableFirst, column: 1, cells: rows, formats: [NUMBER_FORMATS.count, NUMBER_FORMATS.money, NUMBER_FORMATS.money, NUMBER_FORMATS.percent, NUMBER_FORMATS.percent] },
     ],
   };
