@@ -14,7 +14,7 @@ import { readModelSheet } from '../core/model/model-sheet';
 import { SHEET_NAMES } from '../core/workbook/plan';
 import { POSITIONS } from '../core/functions/position-names';
 import { formatNumber } from '../core/format/display';
-import { CliError, EXIT } from './cli-error';
+import { CliError, EXIT, endSentences } from './cli-error';
 import { svgToPng } from './chart-png';
 import { writeAtomically } from './portfolio-command';
 import { readSheetGrid } from './model-source';
@@ -181,7 +181,7 @@ export function compareText(outcome: CompareOutcome, s: Speech): string {
   if (report.lost.length) lines.push(s.t('cli.compare.lost', { count: report.lost.length, accounts: nameList(s, report.lost.map((a) => a.account), NAMES_SHOWN) }));
   lines.push(`${s.t('drift.tableCaption')}:`, ...driftTableLines(s, report.counts));
   lines.push(s.t('cli.compare.pictures', { svg: pictures.svg, png: pictures.png }));
-  return lines.join('\n');
+  return endSentences(lines);
 }
 
 /** For scripts: every matched account with both places, the new and lost accounts, the table, and the sentences. */

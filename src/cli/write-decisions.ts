@@ -7,10 +7,12 @@ import type { Portfolio } from '../core/portfolio/portfolio';
 import type { ProfitCurve } from '../core/portfolio/profit-curve';
 import type { SegmentReview } from '../core/portfolio/segments';
 import { segmentWarnings, type Speech } from '../core/portfolio/decision-texts';
-import { PROFIT_HEADER, PROFIT_LAYOUT } from '../core/workbook/profit-plan';
+import { profitHeader, PROFIT_LAYOUT } from '../core/workbook/profit-plan';
 import { COMMAND_LINE_SHEETS, SHEET_NAMES } from '../core/workbook/plan';
 import { NUMBER_FORMATS } from '../core/format/number-formats';
 import { formatNumber } from '../core/format/display';
+import { POSITIONS } from '../core/functions/position-names';
+import type { Translate } from '../core/i18n';
 import { finishSheet, HEADER_ROW, putHead, putRow, type Book } from './write-portfolio';
 
 export interface DecisionSheets {
@@ -29,7 +31,7 @@ export function writeProfitSheet(book: Book, d: DecisionSheets): void {
   const sheet = book.addWorksheet(SHEET_NAMES.profit, { views: [{ state: 'frozen', ySplit: PROFIT_LAYOUT.tableHeaderRow }] });
   sheet.columns = [{ width: 44 }, { width: 16 }, { width: 18 }, { width: 16 }, { width: 18 }, { width: 32 }];
   const t = d.speech.t;
-  putHead(sheet, SHEET_NAMES.profit, t('cli.profitSheet.note'));
+  putHead(sheet, SHEET_NAMES.profit, t('cli.profitSheet.note'), t);
   const c = d.profit;
   if (!c) {
     putRow(sheet, HEADER_ROW, [t('whale.noProfit')]);
@@ -48,7 +50,7 @@ export function writeProfitSheet(book: Book, d: DecisionSheets): void {
     [t('profitSheet.label.peakAt'), positive ? c.peak.accounts : '', F.count],
   ];
   headline.forEach(([label, value, format], i) => putRow(sheet, PROFIT_LAYOUT.headlineRow + i, [label, value], null, [null, format]));
-  putRow(sheet, PROFIT_LAYOUT.tableHeaderRow, [...PROFIT_HEADER, 'Account'], 'header');
+  putRow(sheet, PROFIT_LAYOUT.tableHeaderRow, [...profitHeader(t), t('sheet.column.account')], 'header');
   const formats = [F.count, F.money, F.money, F.percent, F.percent, null];
   const n = c.ranked.length;
   putRow(sheet, PROFIT_LAYOUT.firstRow, [0, '', 0, 0, 0, ''], null, formats);
@@ -58,22 +60,24 @@ export function writeProfitSheet(book: Book, d: DecisionSheets): void {
   finishSheet(sheet);
 }
 
-/** The segments' header row on KAM Segments (its rows are read back by these headers). */
-export const SEGMENT_HEADER = [
-  'Segment', 'Accounts', 'Key accounts', 'Revenue', 'Share of revenue', 'Profit', 'Strategic', 'Star', 'Status', 'Streamline', 'Attractive accounts', 'Share of attractive accounts', 'No key account?',
-] as const;
+/** The segments' header row on KAM Segments, in the reader's language (the wizard retires the sheet; nothing reads it back). */
+export const segmentHeader = (t: Translate): string[] => [
+  t('sheet.column.segment'), t('cli.segmentsSheet.accounts'), t('sheet.keyAccounts.title'), t('sheet.column.revenue'), t('cli.segmentsSheet.revenueShare'), t('sheet.column.profit'),
+  ...POSITIONS.map((p) => t(`position.${p}`)), t('cli.segmentsSheet.attractive'), t('cli.segmentsSheet.attractiveShare'), t('cli.segmentsSheet.uncovered'),
+];
 
 export function writeSegmentsSheet(book: Book, d: DecisionSheets): void {
   const sheet = book.addWorksheet(COMMAND_LINE_SHEETS.segments, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-  sheet.columns = [{ width: 28 }, ...Array.from({ length: SEGMENT_HEADER.length - 1 }, () => ({ width: 13 }))];
   const t = d.speech.t;
+  const header = segmentHeader(t);
+  sheet.columns = [{ width: 28 }, ...Array.from({ length: header.length - 1 }, () => ({ width: 13 }))];
   const review = d.segments;
-  putHead(sheet, COMMAND_LINE_SHEETS.segments, review ? t('cli.segmentsSheet.hint', { threshold: formatNumber(review.threshold, 'percent', d.speech.locale) }) : t('cli.segmentsSheet.noSegments'));
+  putHead(sheet, COMMAND_LINE_SHEETS.segments, review ? t('cli.segmentsSheet.hint', { threshold: formatNumber(review.threshold, 'percent', d.speech.locale) }) : t('cli.segmentsSheet.noSegments'), t);
   if (!review) {
     finishSheet(sheet);
     return;
   }
-  putRow(sheet, HEADER_ROW, [...SEGMENT_HEADER], 'header');
+  putRow(sheet, HEADER_ROW, header, 'header');
   const formats = [null, F.count, F.count, F.money, F.percent, F.money, F.count, F.count, F.count, F.count, F.count, F.percent, null];
   review.segments.forEach((s, i) => {
     putRow(sheet, HEADER_ROW + 1 + i, [
@@ -89,7 +93,7 @@ export function writeSegmentsSheet(book: Book, d: DecisionSheets): void {
 /** The whale curve as the command line drew it, on a sheet of its own (the wizard's build replaces it with a live chart). */
 export function writeProfitPicture(book: ExcelJS.Workbook, d: DecisionSheets): void {
   const sheet = book.addWorksheet(COMMAND_LINE_SHEETS.profitPicture);
-  putHead(sheet, COMMAND_LINE_SHEETS.profitPicture, d.speech.t('whale.pictureNote'));
+  putHead(sheet, COMMAND_LINE_SHEETS.profitPicture, d.speech.t('whale.pictureNote'), d.speech.t);
   const png = d.profitPng!;
   const imageId = book.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
   // The picture at its own size: a PNG's width and height are the first fields of its header (IHDR).
