@@ -143,7 +143,7 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
     if (options.capacity !== undefined) model = mergeModel(model, { capacity: { days: options.capacity } }, '--capacity');
   } catch (error) {
     progress.done();
-    if (error instanceof ModelError) throw new CliError(error.problems.join('\n'), EXIT.usage);
+    if (error instanceof ModelError) throw new CliError(error.problemsIn(t).join('\n'), EXIT.usage);
     throw error;
   }
   if (model.factors.length === 0) {

@@ -154,6 +154,10 @@ describe('kam in Spanish on a Spanish customer list', () => {
     const model = kam(['portfolio', input, '--model', path.join(dir, 'modelo.json'), '--out', path.join(dir, 'x.xlsx')], { lang: 'es_ES.UTF-8' });
     expect(model.status).toBe(2);
     expect(model.stderr).toMatch(/^kam: El archivo de modelo .*modelo\.json no es un JSON válido/);
+    fs.writeFileSync(path.join(dir, 'dias.json'), JSON.stringify({ capacity: { days: 0 }, review: { fragilePoints: 'cinco' } }));
+    const setting = kam(['portfolio', input, '--model', path.join(dir, 'dias.json'), '--out', path.join(dir, 'x.xlsx')], { lang: 'es_ES.UTF-8' });
+    expect(setting.status).toBe(2);
+    expect(setting.stderr).toBe('kam: dias.json.capacity.days debe ser mayor que 0 (es 0).\ndias.json.review.fragilePoints debe ser un número (es "cinco").\n');
     const compare = kam(['compare', input, out], { lang: 'es_ES.UTF-8' });
     expect(compare.status).toBe(1);
     expect(compare.stderr).toMatch(/^kam: clientes\.xlsx no es un libro de cartera: no tiene hoja «KAM Portfolio»\./);
