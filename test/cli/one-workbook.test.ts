@@ -121,6 +121,25 @@ describe('a command-line portfolio in the wizard and back', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('a portfolio the command line wrote in Spanish opens in an English wizard and rebuilds to the same positions and key accounts', async () => {
+    const dir = tempDir('kam-one-book-');
+    const out = path.join(dir, 'cartera.xlsx');
+    const run = kam(['portfolio', fixture('clientes-etapas.csv'), '--out', out, '--json', '--lang', 'es']);
+    expect(run.stderr).toBe('');
+    const json = JSON.parse(run.stdout);
+    const book = await loadWorkbook(out);
+    expect(book.grid(SHEET_NAMES.portfolio, 'A5:I5')[0]).toEqual(['Cuenta', 'Segmento', 'Gestor', 'Etapa', 'Ventas', 'Beneficio', 'Atractivo (0-10)', 'Fortaleza relativa', 'Posición']);
+    const session = new WizardSession(new MemoryHost(book, 'excel'));
+    expect(await session.open()).toEqual({ reopened: true });
+    expect(JSON.parse(JSON.stringify(session.model()))).toEqual(json.model);
+    await session.build();
+    const head = headers(book, SHEET_NAMES.portfolio);
+    const live: Row[] = computedRows(book, SHEET_NAMES.portfolio, json.accounts.length)
+      .map((r) => ({ account: String(r[0]), position: (r[head.indexOf('Position')] as string) ?? null, key: r[head.indexOf('Key account?')] === true }));
+    expect(live).toEqual(json.accounts.map((a: Row) => ({ account: a.account, position: a.position, key: a.key })));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('reads a wizard-built workbook with its own model and column mapping, to the positions its formulas compute', async () => {
     const dir = tempDir('kam-one-book-');
     const book = await loadWorkbook(fixture('title-and-totals.xlsx'));
