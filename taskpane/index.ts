@@ -5,6 +5,7 @@ import { SheetsHost } from '../src/sheets/sidebar-host';
 import { WizardSession } from './wizard/session';
 import { rewriteTool, WizardUi } from './wizard/ui';
 import { describeRewrite, type WorkbookHost } from '../src/core/workbook/plan';
+import { languageFromTag } from '../src/core/i18n';
 
 /** The Excel ribbon's "Rewrite KAM formulas" button (manifest: ExecuteFunction rewriteKamFormulas). */
 export const RIBBON_REWRITE = 'rewriteKamFormulas';
@@ -44,9 +45,9 @@ async function main(): Promise<void> {
     });
   }
   const app = document.getElementById('app')!;
-  const session = new WizardSession(workbook);
   // Numbers are shown in the user's language: Office's display language in Excel, the browser's in Sheets.
   const locale = (host === 'excel' ? Office.context?.displayLanguage : undefined) || navigator.language || undefined;
+  const session = new WizardSession(workbook, { language: languageFromTag(locale) });
   const first = document.getElementById('start');
   const ui = { current: null as WizardUi | null };
   // The rewrite tool is on the first screen too, for a workbook that arrives from the other host.

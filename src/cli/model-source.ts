@@ -7,6 +7,7 @@ import { ModelSheetError, readModelSheet, type ModelSheet } from '../core/model/
 import { isOwned, MARKER_CELL, SHEET_NAMES, type SourceRegion } from '../core/workbook/plan';
 import type { RawCell } from '../core/ingest';
 import { CliError, EXIT } from './cli-error';
+import { english, render, type Translate } from '../core/i18n';
 
 export type ModelSource =
   /** Overrides merged onto the default model for the data. */
@@ -19,27 +20,27 @@ export type ModelSource =
 
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
 
-export async function readModelSource(file: string): Promise<ModelSource> {
-  if (!fs.existsSync(file)) throw new CliError(`Cannot read the model file ${file}: check the path.`, EXIT.usage);
-  return WORKBOOK.test(file) ? readModelWorkbook(file) : { kind: 'json', overrides: readModelJson(file) };
+export async function readModelSource(file: string, t: Translate = english): Promise<ModelSource> {
+  if (!fs.existsSync(file)) throw new CliError(t('cli.model.missing', { file }), EXIT.usage);
+  return WORKBOOK.test(file) ? readModelWorkbook(file, t) : { kind: 'json', overrides: readModelJson(file, t) };
 }
 
-function readModelJson(file: string): unknown {
+function readModelJson(file: string, t: Translate): unknown {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new CliError(`Cannot read the model file ${file}: check the path.`, EXIT.usage);
+    throw new CliError(t('cli.model.missing', { file }), EXIT.usage);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new CliError(`The model file ${file} is not valid JSON (${(error as Error).message}). Fix it, or give --model a portfolio workbook: its "KAM Model" sheet holds the whole model.`, EXIT.usage);
+    throw new CliError(t('cli.model.badJson', { file, problem: (error as Error).message, sheet: SHEET_NAMES.model }), EXIT.usage);
   }
 }
 
 /** A sheet's values from A1, rows at their own numbers (blank rows stay blank). */
-async function readSheetGrid(file: string, sheet: string): Promise<RawCell[][]> {
+export async function readSheetGrid(file: string, sheet: string): Promise<RawCell[][]> {
   const grid: RawCell[][] = [];
   await readTableRows(file, (cells, rowNumber) => {
     while (grid.length < rowNumber - 1) grid.push([]);
@@ -52,7 +53,7 @@ async function readSheetGrid(file: string, sheet: string): Promise<RawCell[][]> 
  * The input workbook's own model: a "KAM Model" sheet built by the add-in's wizard or the command line
  * (it carries the owner marker). Null when there is none, or when the sheet is someone else's.
  */
-export async function ownModel(file: string): Promise<ModelSource | null> {
+export async function ownModel(file: string, t: Translate = english): Promise<ModelSource | null> {
   if (!WORKBOOK.test(file)) return null;
   let grid: RawCell[][];
   try {
@@ -63,31 +64,31 @@ export async function ownModel(file: string): Promise<ModelSource | null> {
   }
   const marker = grid[MARKER_CELL.row - 1]?.[MARKER_CELL.column - 1];
   if (!isOwned({ name: SHEET_NAMES.model, marker: typeof marker === 'string' ? marker : '' })) return null;
-  return { ...(await modelFromGrid(file, grid)), own: true };
+  return { ...(await modelFromGrid(file, grid, t)), own: true };
 }
 
-async function readModelWorkbook(file: string): Promise<ModelSource> {
+async function readModelWorkbook(file: string, t: Translate): Promise<ModelSource> {
   const name = path.basename(file);
   let grid: RawCell[][];
   try {
     grid = await readSheetGrid(file, SHEET_NAMES.model);
   } catch (error) {
     if (error instanceof WorkbookReadError && error.code === 'SHEET_NOT_FOUND') {
-      throw new CliError(`${name} has no "${SHEET_NAMES.model}" sheet, so it holds no model. Give --model a portfolio workbook made by kam or by the add-in's wizard, or a JSON model file.`, EXIT.usage);
+      throw new CliError(t('cli.model.noSheet', { file: name, sheet: SHEET_NAMES.model }), EXIT.usage);
     }
-    if (error instanceof WorkbookReadError) throw new CliError(`Cannot read the model from ${name}: ${error.message}`, EXIT.usage);
+    if (error instanceof WorkbookReadError) throw new CliError(t('cli.model.unreadable', { file: name, problem: render(error.text, t) }), EXIT.usage);
     throw error;
   }
-  return { ...(await modelFromGrid(file, grid)), own: false };
+  return { ...(await modelFromGrid(file, grid, t)), own: false };
 }
 
-async function modelFromGrid(file: string, grid: RawCell[][]): Promise<{ kind: 'workbook'; saved: ModelSheet; previousRewards: SourceRegion | null }> {
+async function modelFromGrid(file: string, grid: RawCell[][], t: Translate): Promise<{ kind: 'workbook'; saved: ModelSheet; previousRewards: SourceRegion | null }> {
   const name = path.basename(file);
   let saved: ModelSheet;
   try {
     saved = readModelSheet(grid);
   } catch (error) {
-    if (error instanceof ModelSheetError) throw new CliError(`The "${SHEET_NAMES.model}" sheet of ${name} could not be read: ${error.problems.join(' ')} Fix that row, or build the portfolio again.`, EXIT.usage);
+    if (error instanceof ModelSheetError) throw new CliError(t('cli.model.sheetError', { sheet: SHEET_NAMES.model, file: name, problems: error.problemsIn(t).join(' ') }), EXIT.usage);
     throw error;
   }
   let previousRewards: SourceRegion | null = null;

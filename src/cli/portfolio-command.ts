@@ -7,7 +7,7 @@ import { readAccounts, readTableRows, WorkbookReadError, type WorkbookIngestResu
 import { defaultCapacity, defaultModel, modelInputs } from '../core/model/defaults';
 import type { KamModel } from '../core/model/model';
 import { mergeModel, ModelError } from '../core/model/merge';
-import { buildPortfolio, type Portfolio } from '../core/portfolio/portfolio';
+import { buildPortfolio, stageName, type Portfolio } from '../core/portfolio/portfolio';
 import { matrixSvg } from '../core/workbook/matrix-chart';
 import { KamError } from '../core/functions/cells';
 import { CliError, EXIT } from './cli-error';
@@ -18,6 +18,11 @@ import { ownModel, readModelSource } from './model-source';
 import { detectedMapping } from '../core/model/model-sheet';
 import { defaultRewardPlan } from '../core/functions/reward';
 import { COMMAND_LINE_SHEETS, SHEET_NAMES } from '../core/workbook/plan';
+import { profitChartSvg } from '../core/workbook/decision-charts';
+import { speech as speechOf, type Speech } from '../core/portfolio/decision-texts';
+import { english, render, type Language, type Translate } from '../core/i18n';
+import { formatNumber } from '../core/format/display';
+import { decisionsOf, type Decisions } from './decisions-report';
 
 export interface PortfolioOptions {
   input: string;
@@ -29,6 +34,8 @@ export interface PortfolioOptions {
   /** Replace an existing --out file even when it is not a portfolio this command wrote. */
   force: boolean;
   kind?: 'customers' | 'transactions';
+  /** The language of the sentences beyond the matrix (summary, sheets, pictures). */
+  language: Language;
 }
 
 export interface PortfolioOutcome {
@@ -41,23 +48,27 @@ export interface PortfolioOutcome {
   notes: string[];
   /** Where the capacity and the days per key account came from, in words. */
   origins: { capacity: string; costs: string };
+  /** The facts beyond the matrix, and how they are said. */
+  decisions: Decisions;
+  speech: Speech;
+  /** The whale curve's pictures beside the workbook (null when no account has a profit figure). */
+  profitPictures: { svg: string; png: string } | null;
 }
 
 /** Where each key account's days came from, in words, for the summary. */
-export function costsOrigin(model: KamModel, portfolio: Portfolio, setBy: string | null, effortHeader: string | null): string {
+export function costsOrigin(model: KamModel, portfolio: Portfolio, setBy: string | null, effortHeader: string | null, t: Translate = english): string {
   const cap = model.capacity;
   const own = Object.keys(cap.accountDays).length;
-  const ownText = own ? `; ${own} account${own === 1 ? '' : 's'} with days of ${own === 1 ? 'its' : 'their'} own in the model` : '';
-  const by = setBy ? ` (set by ${setBy})` : '';
+  const common = { own, setBy: setBy ?? '', hasSetBy: setBy ? 'yes' : 'no', otherwise: cap.otherwise };
   if (cap.costFrom === 'stage') {
-    const table = Object.entries(cap.costByStage).map(([stage, days]) => `${stage} ${days}`).join(', ');
-    return `by relationship stage${by}: ${table}; ${cap.otherwise} for a blank or unknown stage${ownText}`;
+    const table = Object.entries(cap.costByStage).map(([stage, days]) => `${stageName(stage, t)} ${formatNumber(days, 'days', t.locale)}`).join(', ');
+    return t('cli.costs.stage', { ...common, table });
   }
   if (cap.costFrom === 'effort') {
-    const without = portfolio.rows.filter((r) => r.costFrom.startsWith('no effort')).length;
-    return `from the data's effort column${effortHeader ? ` "${effortHeader}"` : ''}${by}${without ? `; ${without} account${without === 1 ? '' : 's'} without a figure: ${cap.otherwise} days` : ''}${ownText}`;
+    const without = portfolio.rows.filter((r) => r.costFrom === t('portfolio.costFrom.noEffort')).length;
+    return t('cli.costs.effort', { ...common, header: effortHeader ?? '', hasHeader: effortHeader ? 'yes' : 'no', without });
   }
-  return `${cap.otherwise} for every account${by || ' (the same for all: days by stage are only a guess, and the data has no effort column)'}${ownText}`;
+  return t('cli.costs.same', common);
 }
 
 /**
@@ -74,18 +85,20 @@ export function defaultOutput(input: string): string {
 }
 
 export async function runPortfolio(options: PortfolioOptions): Promise<PortfolioOutcome> {
+  const speech = speechOf(options.language);
+  const { t } = speech;
   const input = path.resolve(options.input);
   const out = path.resolve(options.out ?? defaultOutput(options.input));
-  if (out === input) throw new CliError(`The output ${options.out} is the input file; choose another --out, the input is never overwritten.`, EXIT.usage);
-  if (!/\.xlsx$/i.test(out)) throw new CliError(`The output ${out} must end in .xlsx.`, EXIT.usage);
+  if (out === input) throw new CliError(t('cli.error.outIsInput', { out: options.out ?? out }), EXIT.usage);
+  if (!/\.xlsx$/i.test(out)) throw new CliError(t('cli.error.outNotXlsx', { out }), EXIT.usage);
   if (fs.existsSync(out) && !options.force && !(await isOurPortfolio(out))) {
-    throw new CliError(`${out} already exists and is not a portfolio written by kam. Choose another --out, or add --force to replace it.`, EXIT.usage);
+    throw new CliError(t('cli.error.outExists', { out }), EXIT.usage);
   }
   // --model wins; otherwise a workbook the add-in or kam built carries its own model and column mapping.
-  const modelSource = options.model ? await readModelSource(path.resolve(options.model)) : await ownModel(input);
+  const modelSource = options.model ? await readModelSource(path.resolve(options.model), t) : await ownModel(input, t);
   const own = modelSource?.kind === 'workbook' && modelSource.own ? modelSource.saved.mapping : null;
 
-  const progress = createProgress();
+  const progress = createProgress(process.stderr, Date.now, t);
   let ingest: WorkbookIngestResult;
   try {
     ingest = await readAccounts(input, {
@@ -94,33 +107,34 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
       ...(own && (options.sheet === undefined || options.sheet === own.sheet)
         ? { mapping: own.columns, headerRow: own.headerRow, ...(own.decimalSeparator ? { defaultDecimalSeparator: own.decimalSeparator } : {}) }
         : {}),
-      onProgress: (p) => progress.rows(p.rowsRead, `Reading ${path.basename(input)}`),
+      onProgress: (p) => progress.rows(p.rowsRead, t('cli.progress.reading', { file: path.basename(input) })),
+      t,
     });
   } catch (error) {
     progress.done();
     if (error instanceof WorkbookReadError && error.code === 'SHEET_NOT_FOUND' && own && options.sheet === undefined) {
-      throw new CliError(`The "${SHEET_NAMES.model}" sheet of ${path.basename(input)} reads its data from sheet "${own.sheet}", which is not in the workbook any more. ${error.message} Give --sheet with the sheet that holds the data.`, EXIT.input);
+      throw new CliError(t('cli.error.sheetGone', { model: SHEET_NAMES.model, file: path.basename(input), sheet: own.sheet, problem: render(error.text, t) }), EXIT.input);
     }
-    if (error instanceof WorkbookReadError) throw new CliError(error.message, EXIT.input);
+    if (error instanceof WorkbookReadError) throw new CliError(render(error.text, t), EXIT.input);
     throw error;
   }
   if (ingest.errors.length) {
     progress.done();
-    throw new CliError(ingest.errors.map((e) => e.message).join('\n'), EXIT.input);
+    throw new CliError(ingest.errors.map((e) => e.text(t)).join('\n'), EXIT.input);
   }
 
   // A portfolio workbook's model is used whole (it reproduces that portfolio); a JSON file overrides the defaults.
   const inputs = modelInputs(ingest.accounts);
-  let model = modelSource?.kind === 'workbook' ? modelSource.saved.model : defaultModel(inputs);
+  let model = modelSource?.kind === 'workbook' ? modelSource.saved.model : defaultModel(inputs, t);
   // Where the capacity and the days per key account come from, for the summary and --json.
   const modelName = modelSource?.kind === 'workbook'
-    ? `the "${SHEET_NAMES.model}" sheet of ${path.basename(options.model ?? input)}`
-    : options.model ? `the model file ${path.basename(options.model)}` : '';
+    ? t('cli.origin.modelSheet', { sheet: SHEET_NAMES.model, file: path.basename(options.model ?? input) })
+    : options.model ? t('cli.origin.modelFile', { file: path.basename(options.model) }) : '';
   const modelCapacity = modelSource?.kind === 'json' ? (modelSource.overrides as { capacity?: Record<string, unknown> } | undefined)?.capacity : undefined;
   const origins = {
     capacity: options.capacity !== undefined ? '--capacity'
       : modelSource?.kind === 'workbook' || modelCapacity?.days !== undefined ? modelName
-      : defaultCapacity(inputs).origin,
+      : defaultCapacity(inputs, t).origin,
     costs: '',
   };
   const costsSetBy = modelSource?.kind === 'workbook' || (modelCapacity && (modelCapacity.costFrom !== undefined || modelCapacity.costByStage !== undefined || modelCapacity.otherwise !== undefined)) ? modelName : null;
@@ -129,44 +143,48 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
     if (options.capacity !== undefined) model = mergeModel(model, { capacity: { days: options.capacity } }, '--capacity');
   } catch (error) {
     progress.done();
-    if (error instanceof ModelError) throw new CliError(error.problems.join('\n'), EXIT.usage);
+    if (error instanceof ModelError) throw new CliError(error.problemsIn(t).join('\n'), EXIT.usage);
     throw error;
   }
   if (model.factors.length === 0) {
     progress.done();
-    throw new CliError(`${path.basename(input)} has no numeric column to score attractiveness with (revenue, margin, growth, a 0-10 rating…). Add one, or name the factors in a --model file.`, EXIT.input);
+    throw new CliError(t('cli.error.noFactors', { file: path.basename(input) }), EXIT.input);
   }
 
-  progress.step('Building the portfolio…');
+  progress.step(t('cli.progress.building'));
   let portfolio: Portfolio;
   try {
-    portfolio = buildPortfolio(ingest.accounts, model);
+    portfolio = buildPortfolio(ingest.accounts, model, t);
   } catch (error) {
     progress.done();
-    if (error instanceof KamError) throw new CliError(error.message, EXIT.input);
+    if (error instanceof KamError) throw new CliError(render(error.text, t), EXIT.input);
     throw error;
   }
 
-  origins.costs = costsOrigin(model, portfolio, costsSetBy, ingest.columns.find((c) => c.role === 'effort')?.header ?? null);
+  origins.costs = costsOrigin(model, portfolio, costsSetBy, ingest.columns.find((c) => c.role === 'effort')?.header ?? null, t);
 
   const svg = matrixSvg(
     portfolio.rows
       .filter((r) => r.attractiveness !== null && r.strength !== null)
       .map((r) => ({ account: r.account, attractiveness: r.attractiveness!, strength: r.strength!, revenue: r.revenue ?? 0, key: r.key })),
-    { attractivenessCut: portfolio.cuts.attractiveness, strengthCut: portfolio.cuts.strength, title: `Key account portfolio — ${path.basename(input)}` },
+    { attractivenessCut: portfolio.cuts.attractiveness, strengthCut: portfolio.cuts.strength, title: `${t('sheet.matrix.label')} — ${path.basename(input)}`, t },
   );
   const png = svgToPng(svg);
   const base = out.replace(/\.xlsx$/i, '');
   const svgFile = `${base}-matrix.svg`;
   const pngFile = `${base}-matrix.png`;
+  const decisions = decisionsOf(portfolio, model);
+  const profitSvg = decisions.profit ? profitChartSvg(decisions.profit, { width: 800, speech, title: `${speech.t('whale.title')} — ${path.basename(input)}` }) : null;
+  const profitPng = profitSvg ? svgToPng(profitSvg) : null;
+  const profitFiles = profitSvg ? { svg: `${base}-profit.svg`, png: `${base}-profit.png` } : null;
 
-  progress.step('Writing the portfolio workbook…');
+  progress.step(t('cli.progress.writing'));
   const columns = ingest.columns.length;
   const copySource = options.copySource && ingest.rowsRead <= SOURCE_COPY_MAX_ROWS;
   const notes: string[] = [];
-  if (own) notes.push(`Model and column mapping read from the workbook's own "${SHEET_NAMES.model}" sheet (give --model to use another).`);
+  if (own) notes.push(t('cli.note.ownModel', { sheet: SHEET_NAMES.model }));
   if (options.copySource && !copySource) {
-    notes.push(`The ${ingest.rowsRead.toLocaleString('en-US')} source rows (header included) were not copied into the portfolio (more than ${SOURCE_COPY_MAX_ROWS.toLocaleString('en-US')}); they stay in ${path.basename(input)}.`);
+    notes.push(t('cli.note.sourceNotCopied', { rows: ingest.rowsRead, max: SOURCE_COPY_MAX_ROWS, file: path.basename(input) }));
   }
   const temp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   let inside = false;
@@ -189,12 +207,14 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
           ...(ingest.source.delimiter === ';' ? { decimalSeparator: ',' as const } : {}),
           file: path.basename(input),
         },
-        origin: `Values computed by the kam command line from ${path.basename(input)}${ingest.source.sheet ? `, sheet "${ingest.source.sheet}"` : ''}.`,
+        origin: t('cli.sheet.origin', { file: path.basename(input), hasSheet: ingest.source.sheet ? 'yes' : 'no', sheet: ingest.source.sheet ?? '' }),
+        t,
         matrixPng: png,
+        decisions: { portfolio, profit: decisions.profit, segments: decisions.segments, speech, profitPng },
         copy: copySource
           ? {
               rows: async (onRow) => {
-                await readTableRows(input, onRow, { sheet: ingest.source.sheet ?? undefined, onProgress: (p) => progress.rows(p.rowsRead, 'Copying the source rows') });
+                await readTableRows(input, onRow, { sheet: ingest.source.sheet ?? undefined, onProgress: (p) => progress.rows(p.rowsRead, t('cli.progress.copying')) });
               },
             }
           : null,
@@ -204,6 +224,10 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
     inside = written.pictureInside;
     writeAtomically(svgFile, svg);
     writeAtomically(pngFile, png);
+    if (profitFiles && profitSvg && profitPng) {
+      writeAtomically(profitFiles.svg, profitSvg);
+      writeAtomically(profitFiles.png, profitPng);
+    }
     fs.renameSync(temp, out);
   } catch (error) {
     fs.rmSync(temp, { force: true });
@@ -211,12 +235,12 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'ENOENT' || code === 'EROFS' || code === 'ENOSPC' || code === 'EBUSY') {
-      throw new CliError(`Cannot write ${out} (${code}): check the folder exists, is writable, and the file is not open in Excel.`, EXIT.output);
+      throw new CliError(t('cli.error.cannotWrite', { file: out, code }), EXIT.output);
     }
     throw error;
   }
   progress.done();
-  return { ingest, model, portfolio, out, pictures: { svg: svgFile, png: pngFile, inside }, notes, origins };
+  return { ingest, model, portfolio, out, pictures: { svg: svgFile, png: pngFile, inside }, notes, origins, decisions, speech, profitPictures: profitFiles };
 }
 
 /**
@@ -239,7 +263,8 @@ async function isOurPortfolio(file: string): Promise<boolean> {
 const decodeXml = (text: string): string =>
   text.replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
 
-function writeAtomically(file: string, data: string | Buffer): void {
+/** Writes a file whole or not at all: to a temporary name beside it, then renamed. */
+export function writeAtomically(file: string, data: string | Buffer): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   fs.writeFileSync(temp, data);
   fs.renameSync(temp, file);

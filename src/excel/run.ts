@@ -4,6 +4,7 @@ import { messages } from '../core/functions/messages';
 import { Arg, findFunction } from '../core/functions/catalogue';
 import type { FunctionId } from '../core/functions/function-ids';
 import { EXCEL_WEB_MAX_INPUT_CELLS, checkInputSize } from '../core/functions/host-limits';
+import { languageFromTag, phrase, render, translator, type Translate } from '../core/i18n';
 
 /** True in Excel on the web, where calls carry at most about 5 MB; false elsewhere and outside Office. */
 function onExcelWeb(): boolean {
@@ -16,6 +17,15 @@ const KIND_BY_EXCEL_CODE = new Map<string, ErrorKind>(
   Object.entries(ERROR_CODES).map(([kind, code]) => [code, kind as ErrorKind]),
 );
 
+/**
+ * The language a function speaks in: Excel's display language (Office.context.displayLanguage, read in the shared
+ * runtime the functions run in; docs/hosts.md). Read on every call, so a change of Excel's language is followed.
+ */
+function excelTranslator(): Translate {
+  const tag = typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined;
+  return translator(languageFromTag(tag), tag);
+}
+
 /** Only #VALUE! and #N/A carry a custom message in Excel. */
 function toExcelError(kind: ErrorKind, message: string): CustomFunctions.Error {
   const code = ERROR_CODES[kind] as CustomFunctions.ErrorCode;
@@ -25,7 +35,7 @@ function toExcelError(kind: ErrorKind, message: string): CustomFunctions.Error {
 const EMPTY_TYPES = new Set(['Empty']);
 const VALUE_TYPES = new Set(['Double', 'String', 'Boolean', 'FormattedNumber', 'Reference']);
 const ENTITY_TYPES = new Set(['Entity', 'LinkedEntity']);
-const DATA_TYPE_WORDS: Record<string, string> = { WebImage: 'a picture', Array: 'an array of values', Function: 'a function' };
+const DATA_TYPE_WORDS: Record<string, 'picture' | 'array' | 'function'> = { WebImage: 'picture', Array: 'array', Function: 'function' };
 
 /**
  * One input cell as the catalogue reads it. With allowErrorForDataTypeAny and allowCustomDataForDataTypeAny
@@ -52,8 +62,8 @@ function fromExcelCell(cell: unknown, arg: string, row: number, column: number):
   if (EMPTY_TYPES.has(type)) return null;
   if (VALUE_TYPES.has(type) && ['number', 'string', 'boolean'].includes(typeof value.basicValue)) return value.basicValue as Cell;
   if (ENTITY_TYPES.has(type) && typeof value.text === 'string' && value.text !== '') return value.text;
-  const what = DATA_TYPE_WORDS[type] ?? (ENTITY_TYPES.has(type) ? 'a data type without text' : `a data type (${type})`);
-  return new CellError('VALUE', messages.dataTypeInCell(arg, row, column, what));
+  const what = DATA_TYPE_WORDS[type] ?? (ENTITY_TYPES.has(type) ? 'entity' : 'other');
+  return new CellError('VALUE', messages.dataTypeInCell(arg, row, column, what, type));
 }
 
 function fromExcelArg(arg: unknown, name: string): Arg {
@@ -71,12 +81,12 @@ function fromExcelArg(arg: unknown, name: string): Arg {
   return rows as Cell[][];
 }
 
-function toExcelGrid(out: OutGrid): unknown[][] {
+function toExcelGrid(out: OutGrid, t: Translate): unknown[][] {
   for (let i = 0; i < out.length; i++) {
     const row = out[i];
     for (let j = 0; j < row.length; j++) {
       const cell = row[j];
-      if (cell instanceof CellError) (row as unknown[])[j] = toExcelError(cell.kind, cell.message);
+      if (cell instanceof CellError) (row as unknown[])[j] = toExcelError(cell.kind, render(cell.text, t));
     }
   }
   return out;
@@ -84,14 +94,13 @@ function toExcelGrid(out: OutGrid): unknown[][] {
 
 /** Calls a catalogue function as Excel calls a custom function. */
 export function runExcel(id: FunctionId, args: unknown[]): unknown[][] {
+  const t = excelTranslator();
   try {
-    if (onExcelWeb()) {
-      checkInputSize(args as Arg[], EXCEL_WEB_MAX_INPUT_CELLS, 'Excel on the web', 'Use Excel for desktop for ranges this large, or split the accounts over several formulas.');
-    }
+    if (onExcelWeb()) checkInputSize(args as Arg[], EXCEL_WEB_MAX_INPUT_CELLS, 'Excel on the web', phrase('fn.hint.excelWeb'));
     const spec = findFunction(id);
-    return toExcelGrid(spec.run(args.map((arg, i) => fromExcelArg(arg, spec.params[i]?.name ?? `argument ${i + 1}`))));
+    return toExcelGrid(spec.run(args.map((arg, i) => fromExcelArg(arg, spec.params[i]?.name ?? `argument ${i + 1}`)), t), t);
   } catch (error) {
-    if (error instanceof KamError) throw toExcelError(error.kind, error.message);
+    if (error instanceof KamError) throw toExcelError(error.kind, render(error.text, t));
     throw error;
   }
 }

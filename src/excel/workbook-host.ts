@@ -1,6 +1,7 @@
 // The workbook interface over Office.js (Excel): reads in two syncs, writes each block in one call,
 // the whole build in a handful of syncs — merged into one undo step where Excel supports it.
 import { formulaChanges } from '../core/workbook/formula-rewrite';
+import { translator } from '../core/i18n';
 import {
   ApplyProgress, ApplyResult, CHART_COLUMN, checkOwnership, conflictMessage, encodeBlock, FORMAT_ROWS, isOwned, MARKER_CELL, parseRange, RegionScope, RemoveResult,
   RewriteSummary, SheetInfo, SourceRegion, WorkbookError, WorkbookHost, WorkbookPlan,
@@ -109,15 +110,20 @@ export class ExcelHost implements WorkbookHost {
   }
 
   private async write(context: Excel.RequestContext, plan: WorkbookPlan, grouped: boolean, onProgress?: (p: ApplyProgress) => void): Promise<ApplyResult> {
+    const t = translator(plan.language);
     const ownership = checkOwnership(await this.sheetsIn(context), plan);
-    if (ownership.conflicts.length) throw new WorkbookError(conflictMessage(ownership.conflicts));
+    if (ownership.conflicts.length) throw new WorkbookError(conflictMessage(ownership.conflicts, t));
     const steps = plan.sheets.length + 2;
     const book = context.workbook;
     let step = 0;
     for (const planSheet of plan.sheets) {
-      onProgress?.({ step: ++step, steps, label: `Writing ${planSheet.name}` });
+      onProgress?.({ step: ++step, steps, label: t('host.progress.writing', { sheet: planSheet.name }) });
       let sheet: Excel.Worksheet;
-      if (ownership.update.some((n) => n.toLowerCase() === planSheet.name.toLowerCase())) {
+      const existing = ownership.update.some((n) => n.toLowerCase() === planSheet.name.toLowerCase());
+      if (existing && planSheet.keep) {
+        // A sheet that is only added to (KAM History): what is on it stays.
+        sheet = book.worksheets.getItem(planSheet.name);
+      } else if (existing) {
         sheet = book.worksheets.getItem(planSheet.name);
         sheet.charts.load('items');
         await context.sync();
@@ -146,14 +152,14 @@ export class ExcelHost implements WorkbookHost {
       if (planSheet.freezeRows) sheet.freezePanes.freezeRows(planSheet.freezeRows);
       await context.sync();
     }
-    onProgress?.({ step: ++step, steps, label: 'Naming the settings' });
+    onProgress?.({ step: ++step, steps, label: t('host.progress.names') });
     book.names.load('items/name');
     await context.sync();
     const ours = new Set(plan.names.map((n) => n.name.toLowerCase()));
     for (const existing of book.names.items) if (ours.has(existing.name.toLowerCase())) existing.delete();
     for (const n of plan.names) book.names.add(n.name, book.worksheets.getItem(n.sheet).getRange(n.range));
     await context.sync();
-    onProgress?.({ step: ++step, steps, label: 'Drawing the matrix' });
+    onProgress?.({ step: ++step, steps, label: t('host.progress.chart') });
     const notes: string[] = [];
     let chart = false;
     if (plan.chart) {
@@ -167,7 +173,7 @@ export class ExcelHost implements WorkbookHost {
       series.setXAxisValues(column(CHART_COLUMN.x));
       series.setValues(column(CHART_COLUMN.y));
       series.setBubbleSizes(column(CHART_COLUMN.size));
-      series.name = 'Accounts';
+      series.name = t('host.chartSeries');
       bubble.axes.categoryAxis.title.text = spec.xTitle;
       bubble.axes.valueAxis.title.text = spec.yTitle;
       bubble.axes.valueAxis.minimum = 0;
@@ -177,14 +183,35 @@ export class ExcelHost implements WorkbookHost {
       bubble.setPosition(spec.anchor);
       await context.sync();
       chart = true;
-      notes.push('Excel draws no cut lines on a bubble chart; the cuts are in the chart title.');
+      notes.push(t('host.note.excelCuts'));
+    }
+    for (const spec of plan.curves ?? []) {
+      // A line through x-y points: a scatter chart with lines (Excel.ChartType "XYScatterLinesNoMarkers"), its x values
+      // from their own column; #N/A points are not plotted, and blank cells are left out (displayBlanksAs, ExcelApi 1.8).
+      const sheet = book.worksheets.getItem(spec.sheet);
+      const line = sheet.charts.add('XYScatterLinesNoMarkers', sheet.getRange(spec.yRange), 'Columns');
+      line.title.text = spec.title;
+      const series = line.series.getItemAt(0);
+      series.setXAxisValues(sheet.getRange(spec.xRange));
+      series.setValues(sheet.getRange(spec.yRange));
+      series.name = spec.yTitle;
+      line.axes.categoryAxis.title.text = spec.xTitle;
+      line.axes.valueAxis.title.text = spec.yTitle;
+      line.axes.categoryAxis.minimum = spec.xMin;
+      line.axes.categoryAxis.maximum = spec.xMax;
+      line.axes.categoryAxis.numberFormat = spec.xFormat;
+      line.axes.valueAxis.numberFormat = spec.yFormat;
+      line.legend.visible = false;
+      line.displayBlanksAs = 'NotPlotted';
+      line.setPosition(spec.anchor);
+      await context.sync();
     }
     // Last, so everything else is written first: Excel cannot undo deleting a sheet (Worksheet.delete is on
     // Microsoft's list of APIs without undo), so a grouped build that retires one falls back to ungrouped.
     for (const name of ownership.retire) book.worksheets.getItem(name).delete();
     if (ownership.retire.length) {
       await context.sync();
-      notes.push(`Deleted ${ownership.retire.map((n) => `"${n}"`).join(', ')}, the command line's picture of the matrix: the chart on the KAM Portfolio sheet replaces it. Excel cannot undo deleting a sheet.`);
+      notes.push(t('host.note.retired', { sheets: ownership.retire.map((n) => `"${n}"`).join(', ') }));
     }
     return { created: ownership.create, updated: ownership.update, removed: ownership.retire, names: plan.names.length, chart, notes, oneUndoStep: grouped };
   }

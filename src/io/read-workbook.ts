@@ -16,6 +16,7 @@ import { ChunkDecoder } from './text-decoding';
 import { CsvParser, detectDelimiter, readSeparatorLine } from './csv-rows';
 import { readXlsxRows } from './xlsx-rows';
 import { WorkbookReadError } from './workbook-read-error';
+import { english, type Translate } from '../core/i18n';
 
 export interface ReadProgress {
   rowsRead: number;
@@ -157,15 +158,18 @@ async function readCsvRows(
   return { file, format: 'csv', sheet: null, sheets: [], encoding: decoder.encoding ?? 'utf-8', delimiter, warnings };
 }
 
-export interface ReadAccountsOptions extends IngestOptions, ReadTableOptions {}
+export interface ReadAccountsOptions extends IngestOptions, ReadTableOptions {
+  /** The language messages name the table in ('…, sheet "Accounts"' / '…, hoja «Cuentas»'); English by default. */
+  t?: Translate;
+}
 
 export interface WorkbookIngestResult extends IngestResult {
   source: TableSource;
 }
 
-/** How messages name the table: 'customers.xlsx, sheet "Accounts"' or 'transactions.csv'. */
-export function sourceNameOf(file: string, sheet: string | null): string {
-  return sheet === null ? basename(file) : `${basename(file)}, sheet "${sheet}"`;
+/** How messages name the table: 'customers.xlsx, sheet "Accounts"' or 'transactions.csv', in the reader's language. */
+export function sourceNameOf(file: string, sheet: string | null, t: Translate = english): string {
+  return sheet === null ? basename(file) : t('cli.sourceName', { file: basename(file), sheet });
 }
 
 /**
@@ -182,7 +186,7 @@ export async function readAccounts(file: string, options: ReadAccountsOptions = 
       const commaDecimal = start.delimiter === ';' && options.defaultDecimalSeparator === undefined;
       reader = createTableReader({
         ...options,
-        sourceName: options.sourceName ?? sourceNameOf(file, start.sheet),
+        sourceName: options.sourceName ?? sourceNameOf(file, start.sheet, options.t),
         ...(commaDecimal ? { defaultDecimalSeparator: ',' as const } : {}),
       });
     },

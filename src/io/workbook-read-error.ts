@@ -2,6 +2,7 @@
 
 import type { IssueCode } from '../core/ingest/messages';
 import { MESSAGES } from '../core/ingest/messages';
+import { english, render, type Phrase } from '../core/i18n';
 
 export type WorkbookErrorCode = Extract<
   IssueCode,
@@ -26,14 +27,15 @@ export class WorkbookReadError extends Error {
   private constructor(
     readonly code: WorkbookErrorCode,
     readonly file: string,
-    message: string,
+    /** The message as a phrase, said in the reader's language (`message` is the English). */
+    readonly text: Phrase,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(render(text, english), options);
   }
 
   static of<C extends WorkbookErrorCode>(code: C, params: ParamsOf<C>, cause?: unknown): WorkbookReadError {
-    const message = (MESSAGES[code] as (p: ParamsOf<C>) => string)(params);
-    return new WorkbookReadError(code, params.file, message, cause === undefined ? undefined : { cause });
+    const text = (MESSAGES[code] as unknown as (p: ParamsOf<C>) => Phrase)(params);
+    return new WorkbookReadError(code, params.file, text, cause === undefined ? undefined : { cause });
   }
 }

@@ -1,10 +1,24 @@
 // The Sheets add-on menu and sidebar. onOpen must not need authorisation (it runs in AuthMode.NONE).
+import { languageFromTag, translator } from '../core/i18n';
+
+/**
+ * The menu in the user's language. Session.getActiveUserLocale needs no authorisation scope; should a mode
+ * ever refuse it, the menu is built in English rather than not at all.
+ */
+function menuTranslator(): ReturnType<typeof translator> {
+  try {
+    return translator(languageFromTag(Session.getActiveUserLocale()));
+  } catch {
+    return translator('en');
+  }
+}
 
 /** Builds the add-on menu when the spreadsheet opens. */
 global.onOpen = (_e?: GoogleAppsScript.Events.SheetsOnOpen) => {
+  const t = menuTranslator();
   SpreadsheetApp.getUi().createAddonMenu()
-    .addItem('Open KAM Portfolio', 'showSidebar')
-    .addItem('Rewrite KAM formulas for Google Sheets', 'kamRewriteFromMenu')
+    .addItem(t('host.menu.open'), 'showSidebar')
+    .addItem(t('host.menu.rewrite'), 'kamRewriteFromMenu')
     .addToUi();
 };
 

@@ -4,24 +4,45 @@ import { CellError, ERROR_CODES, KamError, OutGrid } from '../core/functions/cel
 import { Arg, findFunction } from '../core/functions/catalogue';
 import type { FunctionId } from '../core/functions/function-ids';
 import { SHEETS_MAX_INPUT_CELLS, checkInputSize } from '../core/functions/host-limits';
+import { languageFromTag, lazyTranslator, phrase, render, translator, type Translate } from '../core/i18n';
 
 /**
  * Sheets cannot place an error value inside a returned array, so a row's error is written as text:
  * the error code, a space, then the message ("#VALUE! scores: row 3 …"). Our functions read such
  * text back as that error, so it passes through the next function like a real error value.
  */
-export function errorText(error: CellError): string {
-  return error.message ? `${ERROR_CODES[error.kind]} ${error.message}` : ERROR_CODES[error.kind];
+export function errorText(error: CellError, t: Translate): string {
+  const message = render(error.text, t);
+  return message ? `${ERROR_CODES[error.kind]} ${message}` : ERROR_CODES[error.kind];
 }
 
-function toSheetsGrid(out: OutGrid): unknown[][] {
+function toSheetsGrid(out: OutGrid, t: Translate): unknown[][] {
   for (const row of out) {
     for (let j = 0; j < row.length; j++) {
       const cell = row[j];
-      if (cell instanceof CellError) row[j] = errorText(cell);
+      if (cell instanceof CellError) row[j] = errorText(cell, t);
     }
   }
   return out;
+}
+
+/**
+ * The language a function speaks in: the spreadsheet's locale (File › Settings), which a custom function may read
+ * (read-only Spreadsheet methods are allowed there; the user's own locale, Session.getActiveUserLocale, is not among
+ * the services custom functions may call: docs/hosts.md). One setting per file, so every viewer sees the same
+ * words, and Sheets' cached results never mix languages. Looked up only when a call has words to say (a
+ * position, a flag, an error), as the time zone is only for dates.
+ */
+function sheetsTranslator(): Translate {
+  return lazyTranslator(() => {
+    let tag: string | undefined;
+    try {
+      tag = SpreadsheetApp.getActive().getSpreadsheetLocale();
+    } catch {
+      tag = undefined; // outside a spreadsheet (the script editor): English
+    }
+    return translator(languageFromTag(tag), tag);
+  });
 }
 
 // Checked by tag, not instanceof: Apps Script's Date objects may come from another realm in tests.
@@ -87,11 +108,12 @@ function withSerialDates(args: unknown[]): unknown[] {
 
 /** Calls a catalogue function as Sheets calls a custom function; a whole-call problem shows as #ERROR!. */
 export function runSheets(id: FunctionId, args: unknown[]): unknown[][] {
+  const t = sheetsTranslator();
   try {
-    checkInputSize(args as Arg[], SHEETS_MAX_INPUT_CELLS, 'Google Sheets', 'Split the accounts over several formulas of fewer rows each.');
-    return toSheetsGrid(findFunction(id).run(withSerialDates(args) as Arg[]));
+    checkInputSize(args as Arg[], SHEETS_MAX_INPUT_CELLS, 'Google Sheets', phrase('fn.hint.sheets'));
+    return toSheetsGrid(findFunction(id).run(withSerialDates(args) as Arg[], t), t);
   } catch (error) {
-    if (error instanceof KamError) throw new Error(error.message);
+    if (error instanceof KamError) throw new Error(render(error.text, t));
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 // The wizard's server functions in the Apps Script bundle (the sidebar calls them by name).
 /* eslint-disable no-var */
-declare var kamReadSelection: (scope: import('../core/workbook/plan').RegionScope) => import('../core/workbook/plan').SourceRegion;
+declare var kamReadSelection: (scope: import('../core/workbook/plan').RegionScope, language?: import('../core/i18n').Language) => import('../core/workbook/plan').SourceRegion;
+declare var kamUserLocale: () => string;
 declare var kamReadSheet: (name: string, range?: string) => import('../core/workbook/plan').SourceRegion | null;
 declare var kamListSheets: () => import('../core/workbook/plan').SheetInfo[];
 declare var kamApplyPlan: (plan: import('../core/workbook/plan').WorkbookPlan) => import('../core/workbook/plan').ApplyResult;

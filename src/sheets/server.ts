@@ -2,9 +2,10 @@
 // global functions the sidebar calls through google.script.run. One getValues/setValues per block.
 import { formulaChanges } from '../core/workbook/formula-rewrite';
 import {
-  ApplyResult, checkOwnership, conflictMessage, describeRewrite, encodeBlock, FORMAT_ROWS, formatRuns, isOwned, MARKER_CELL, RegionScope, RemoveResult,
+  ApplyResult, checkOwnership, conflictMessage, CurveChartSpec, describeRewrite, encodeBlock, FORMAT_ROWS, formatRuns, isOwned, MARKER_CELL, parseRange, RegionScope, RemoveResult,
   RewriteSummary, SheetInfo, SourceRegion, WorkbookPlan,
 } from '../core/workbook/plan';
+import { languageFromTag, translator, type Language, type Translate } from '../core/i18n';
 
 type Raw = string | number | boolean | null;
 
@@ -32,13 +33,28 @@ function region(range: GoogleAppsScript.Spreadsheet.Range): SourceRegion {
   };
 }
 
-function readSelection(scope: RegionScope): SourceRegion {
+/**
+ * The user's locale as Google reports it (Session.getActiveUserLocale, e.g. "es" or "es_419"; Apps Script reference,
+ * Class Session): the sidebar asks once to pick its language, and the menu says its result in it.
+ */
+function userLocale(): string {
+  try {
+    return Session.getActiveUserLocale() || '';
+  } catch {
+    return '';
+  }
+}
+
+/** The wizard's language when it sends one, else the user's locale. */
+const say = (language?: Language): Translate => (language ? translator(language) : translator(languageFromTag(userLocale()), userLocale()));
+
+function readSelection(scope: RegionScope, language?: Language): SourceRegion {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getActiveSheet();
   // Sheets has no table object in SpreadsheetApp: "table" is the data region around the active cell.
   const range = scope === 'used' ? sheet.getDataRange() : (sheet.getActiveRange() ?? sheet.getRange(1, 1)).getDataRegion();
   if (range.getNumRows() === 1 && range.getNumColumns() === 1 && range.getValue() === '') {
-    throw new Error('The selected cell is empty and has no data around it: select a cell inside your customer table.');
+    throw new Error(say(language)('host.error.emptySelection'));
   }
   return region(range);
 }
@@ -58,13 +74,16 @@ function listSheets(): SheetInfo[] {
 
 function applyPlan(plan: WorkbookPlan): ApplyResult {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const t = translator(plan.language);
   const ownership = checkOwnership(listSheets(), plan);
   // Checked again here, right before writing: the user may have added a sheet since the wizard looked.
-  if (ownership.conflicts.length) throw new Error(conflictMessage(ownership.conflicts));
+  if (ownership.conflicts.length) throw new Error(conflictMessage(ownership.conflicts, t));
   const notes: string[] = [];
   for (const planSheet of plan.sheets) {
     let sheet = ss.getSheetByName(planSheet.name);
-    if (sheet) {
+    if (sheet && planSheet.keep) {
+      // A sheet that is only added to (KAM History): what is on it stays.
+    } else if (sheet) {
       sheet.getCharts().forEach((chart) => sheet!.removeChart(chart));
       sheet.clear();
       // Columns the last build hid may hold other data this time.
@@ -108,9 +127,42 @@ function applyPlan(plan: WorkbookPlan): ApplyResult {
       .build();
     sheet.insertChart(built);
     chart = true;
-    notes.push('Sheets bubble charts cannot draw the cut lines or quadrant labels; the cuts are in the chart title.');
+    notes.push(t('host.note.sheetsCuts'));
   }
+  for (const spec of plan.curves ?? []) curveChart(ss, spec);
   return { created: ownership.create, updated: ownership.update, removed: ownership.retire, names: plan.names.length, chart, notes };
+}
+
+/**
+ * A line through x-y points: Sheets' SCATTER chart over the x column and the y column (the first column is the x
+ * axis), drawn as a line (Google Charts' scatter options lineWidth and pointSize), with the axes' formats and range.
+ */
+function curveChart(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: CurveChartSpec): void {
+  const sheet = ss.getSheetByName(spec.sheet)!;
+  const anchor = sheet.getRange(spec.anchor);
+  const x = parseRange(spec.xRange);
+  const y = parseRange(spec.yRange);
+  // Neighbouring columns of the same rows go in as one range, as a user selecting them would.
+  const ranges = y.column === x.column + 1 && y.row === x.row && y.rows === x.rows
+    ? [sheet.getRange(x.row, x.column, x.rows, 2)]
+    : [sheet.getRange(spec.xRange), sheet.getRange(spec.yRange)];
+  let builder = sheet.newChart().setChartType(Charts.ChartType.SCATTER);
+  for (const range of ranges) builder = builder.addRange(range);
+  const built = builder
+    .setNumHeaders(0)
+    .setPosition(anchor.getRow(), anchor.getColumn(), 0, 0)
+    .setOption('title', spec.title)
+    .setOption('hAxis.title', spec.xTitle)
+    .setOption('vAxis.title', spec.yTitle)
+    .setOption('hAxis.viewWindow.min', spec.xMin)
+    .setOption('hAxis.viewWindow.max', spec.xMax)
+    .setOption('hAxis.format', spec.xFormat)
+    .setOption('vAxis.format', spec.yFormat)
+    .setOption('lineWidth', 2)
+    .setOption('pointSize', 0)
+    .setOption('legend.position', 'none')
+    .build();
+  sheet.insertChart(built);
 }
 
 /** Deletes the sheets carrying the wizard's marker and the wizard's named ranges; nothing else. */
@@ -147,7 +199,8 @@ function rewriteFormulas(): RewriteSummary {
   return { cells, sheets, host: 'sheets', cleared };
 }
 
-global.kamReadSelection = (scope: RegionScope) => readSelection(scope);
+global.kamReadSelection = (scope: RegionScope, language?: Language) => readSelection(scope, language);
+global.kamUserLocale = () => userLocale();
 global.kamReadSheet = (name: string, range?: string) => readSheet(name, range);
 global.kamListSheets = () => listSheets();
 global.kamApplyPlan = (plan: WorkbookPlan) => applyPlan(plan);
@@ -158,11 +211,8 @@ global.kamRemoveBuilt = (names: string[]) => removeBuilt(names);
 global.kamRewriteFromMenu = () => {
   const result = rewriteFormulas();
   const ui = SpreadsheetApp.getUi();
-  ui.alert(
-    'KAM formulas for Google Sheets',
-    describeRewrite(result),
-    ui.ButtonSet.OK,
-  );
+  const t = say();
+  ui.alert(t('host.menu.rewriteTitle'), describeRewrite(result, t), ui.ButtonSet.OK);
 };
 
 

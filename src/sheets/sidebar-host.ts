@@ -4,6 +4,7 @@ import type {
   ApplyProgress, ApplyResult, RegionScope, RemoveResult, RewriteSummary, SheetInfo, SourceRegion, WorkbookHost, WorkbookPlan,
 } from '../core/workbook/plan';
 import { WorkbookError } from '../core/workbook/plan';
+import { translator, type Language } from '../core/i18n';
 
 interface ScriptRunner {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRunner;
@@ -22,10 +23,19 @@ function call<T>(name: string, ...args: unknown[]): Promise<T> {
   });
 }
 
+/** The user's locale as Google knows it (Session.getActiveUserLocale on the server): one call when the sidebar opens. */
+export function userLocale(): Promise<string> {
+  return call<string>('kamUserLocale').catch(() => '');
+}
+
 export class SheetsHost implements WorkbookHost {
   readonly host = 'sheets' as const;
+  private language: Language = 'en';
+  setLanguage(language: Language): void {
+    this.language = language;
+  }
   readSelection(scope: RegionScope): Promise<SourceRegion> {
-    return call('kamReadSelection', scope);
+    return call('kamReadSelection', scope, this.language);
   }
   readSheet(sheet: string, range?: string): Promise<SourceRegion | null> {
     return range === undefined ? call('kamReadSheet', sheet) : call('kamReadSheet', sheet, range);
@@ -35,9 +45,10 @@ export class SheetsHost implements WorkbookHost {
   }
   async applyPlan(plan: WorkbookPlan, onProgress?: (p: ApplyProgress) => void): Promise<ApplyResult> {
     // One server call writes everything; the sidebar can only say it has started.
-    onProgress?.({ step: 1, steps: 2, label: 'Writing the sheets in Google Sheets' });
+    const t = translator(plan.language);
+    onProgress?.({ step: 1, steps: 2, label: t('host.progress.sheets') });
     const result = await call<ApplyResult>('kamApplyPlan', JSON.parse(JSON.stringify(plan)));
-    onProgress?.({ step: 2, steps: 2, label: 'Done' });
+    onProgress?.({ step: 2, steps: 2, label: t('host.progress.done') });
     return result;
   }
   rewriteFormulas(): Promise<RewriteSummary> {

@@ -17,6 +17,8 @@ import {
   a1Range, ApplyProgress, ApplyResult, checkOwnership, COMMAND_LINE_SHEETS, conflictMessage, isOwned, Ownership, parseRange, RegionScope, RemoveResult, SHEET_NAMES, SourceRegion,
   WorkbookError, WorkbookHost, WorkbookPlan,
 } from '../../src/core/workbook/plan';
+import { HISTORY_SHEET, readHistory, type History } from '../../src/core/workbook/placement-sheets';
+import { DEFAULT_LANGUAGE, type Language } from '../../src/core/i18n';
 import { defaultCriteria, defaultScale, defaultStageStrength, defaultStrengthColumn, rebaseModel } from './edits';
 import { capacityProblems, factorProblems, Problem, Show, strengthProblems } from './checks';
 
@@ -103,7 +105,15 @@ export class WizardSession {
   private defaultsCache: { key: string; ingest: IngestResult; model: KamModel } | null = null;
   private looksCache: { ingest: IngestResult; looks: ColumnLooks } | null = null;
 
-  constructor(readonly host: WorkbookHost) {}
+  /** The language of what the build writes in words (notes, the profit sheet's headline). */
+  readonly language: Language;
+  /** The clock that dates a build's snapshot on KAM History (tests set it). */
+  private readonly clock: () => Date;
+
+  constructor(readonly host: WorkbookHost, options: { language?: Language; clock?: () => Date } = {}) {
+    this.language = options.language ?? DEFAULT_LANGUAGE;
+    this.clock = options.clock ?? (() => new Date());
+  }
 
   /** The spreadsheet's name, for messages. */
   get hostName(): string {
@@ -492,6 +502,7 @@ export class WizardSession {
   /** The plan the build step writes (also what tests inspect). */
   async plan(): Promise<WorkbookPlan> {
     const previousRewards = await this.ownedSheet(SHEET_NAMES.rewards);
+    const history = await this.history();
     const portfolio = this.portfolio();
     return buildPlan({
       host: this.host.host,
@@ -503,7 +514,14 @@ export class WizardSession {
       portfolio,
       rewardPlan: this.state.rewardPlan,
       previousRewards,
+      language: this.language,
+      history: { state: history, builtOn: buildStamp(this.clock()) },
     });
+  }
+
+  /** The snapshots on the workbook's KAM History sheet (none before the first build), oldest first. */
+  async history(): Promise<History> {
+    return readHistory(await this.ownedSheet(HISTORY_SHEET));
   }
 
   private async ownedSheet(name: string): Promise<SourceRegion | null> {
@@ -514,7 +532,10 @@ export class WizardSession {
   /** What a build would do to the workbook now: sheets it creates, sheets of its own it replaces, sheets in the way. */
   async buildPreview(): Promise<Ownership> {
     const sheets = await this.call('list the sheets', () => this.host.listSheets());
-    return checkOwnership(sheets, { sheets: Object.values(SHEET_NAMES).map((name) => ({ name, blocks: [] })), retire: [COMMAND_LINE_SHEETS.matrix] });
+    return checkOwnership(sheets, {
+      sheets: [...Object.values(SHEET_NAMES), HISTORY_SHEET].map((name) => ({ name, blocks: [] })),
+      retire: [COMMAND_LINE_SHEETS.matrix, COMMAND_LINE_SHEETS.profitPicture, COMMAND_LINE_SHEETS.segments],
+    });
   }
 
   /** Step 7: checks ownership first (nothing is written on a conflict), then writes the plan. */
@@ -532,4 +553,10 @@ export class WizardSession {
   removeBuilt(): Promise<RemoveResult> {
     return this.call('remove the sheets the wizard built', () => this.host.removeBuilt(Object.values(NAMES)), 'Some may be gone already: try again to remove the rest.');
   }
+}
+
+/** When a build ran, as KAM History records it: local date and time to the minute, "2025-03-04 14:05" (text in both hosts). */
+export function buildStamp(date: Date): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }

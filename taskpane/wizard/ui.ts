@@ -11,6 +11,10 @@ import { formatCount, formatNumber, parseTypedNumber } from '../../src/core/form
 import type { Unit } from '../../src/core/format/units';
 import { el, field, groupError, numberBox, paint, select, svgNode, uid } from './dom';
 import { moreBelowMessage, rolesFor, WizardSession } from './session';
+import { languageFromTag } from '../../src/core/i18n';
+import { objectiveUnit, speech, type Speech } from '../../src/core/portfolio/decision-texts';
+import { capacityPanel, fragilePanel, movesPanel, profitPanel, segmentsPanel, splitHistory } from './decision-panels';
+import { HISTORY_SHEET } from '../../src/core/workbook/placement-sheets';
 
 const STEP_TITLES = [
   '1. Customer data',
@@ -58,9 +62,14 @@ export class WizardUi {
   /** Set while the current step cannot be left forward (nothing read yet, the review failed…). */
   private stepBlocked = '';
   private resizeWatch: ResizeObserver | null = null;
+  /** Pictures beyond the matrix that redraw for the pane's width (capacity curve, whale curve). */
+  private panelWatches: ResizeObserver[] = [];
+  /** The decision panels' words and numbers, in the user's language. */
+  readonly speech: Speech;
 
   constructor(container: HTMLElement, readonly session: WizardSession, options: WizardOptions = {}) {
     this.locale = options.locale;
+    this.speech = speech(languageFromTag(options.locale ?? (typeof navigator !== 'undefined' ? navigator.language : undefined)), options.locale);
     this.heading = el('h2', { id: 'step-title', tabindex: '-1' });
     this.body = el('div', { id: 'step-body' });
     this.alert = el('div', { id: 'wizard-alert', role: 'alert', class: 'alert' });
@@ -148,6 +157,7 @@ export class WizardUi {
     this.stepBlocked = '';
     this.resizeWatch?.disconnect();
     this.resizeWatch = null;
+    this.watchPanels([]);
     const count = this.root.querySelector('#step-count');
     if (count) count.textContent = `Step ${this.step + 1} of ${STEP_TITLES.length}`;
     this.heading.textContent = STEP_TITLES[this.step];
@@ -559,6 +569,9 @@ export class WizardUi {
         result.append(el('p', { id: 'key-count', text: `That allows ${formatCount(count, 'key account', this.locale)} (${this.show(p.selection.totalCost, 'days')} of ${this.show(model.capacity.days, 'days')} team days).` }));
         const warnings = p.warnings.filter((w) => w.code === 'too-many-key-accounts' || w.code === 'too-many-per-manager' || w.code === 'no-selection');
         if (warnings.length) result.append(el('ul', { class: 'warnings' }, ...warnings.map((w) => el('li', { text: w.message }))));
+        const curve = capacityPanel(p, model, this.speech, this.valueUnit(), this.body.clientWidth || 272);
+        result.append(curve.element);
+        this.watchPanels(curve.watch ? [curve.watch] : []);
       } catch (error) {
         result.append(el('p', { text: friendly(error) }));
       }
@@ -620,6 +633,7 @@ export class WizardUi {
       el('h3', { text: 'Key accounts that need a look' }), flags, others,
       ...(p.warnings.length ? [el('h3', { text: 'Check before building' }), warnings] : []),
     );
+    this.decisionPanels(p);
     draw();
     if (typeof ResizeObserver !== 'undefined') {
       this.resizeWatch = new ResizeObserver(() => draw());
@@ -647,6 +661,33 @@ export class WizardUi {
     ];
   }
 
+  /** The unit of what the selection maximises (scores, money, or its column's unit). */
+  private valueUnit(): Unit {
+    const value = this.session.model().capacity.value;
+    return objectiveUnit(this.session.model(), value.startsWith('column:') ? this.session.unitOf(value as FactorSource) : 'number');
+  }
+
+  /** Replaces the decision panels' resize watchers (each picture redraws for the pane's width). */
+  private watchPanels(watches: ResizeObserver[]): void {
+    for (const w of this.panelWatches) w.disconnect();
+    this.panelWatches = watches;
+  }
+
+  /** The review's panels beyond the matrix: fragile placements, moves since the last build, who makes the money, segments. */
+  private decisionPanels(p: ReturnType<WizardSession['portfolio']>): void {
+    const model = this.session.model();
+    const width = this.body.clientWidth || 272;
+    const moves = movesPanel(this.speech);
+    const profit = profitPanel(p, this.speech, width);
+    this.body.append(fragilePanel(p, model, this.speech), moves.element, profit.element, segmentsPanel(p, model, this.speech));
+    this.watchPanels(profit.watch ? [profit.watch] : []);
+    const step = this.step;
+    this.session.history().then(
+      (history) => { if (this.step === step) moves.fill(history, p); },
+      (error: unknown) => moves.fail(friendly(error)),
+    );
+  }
+
   private buildStep(): void {
     const host = this.session.host.host;
     const preview = el('div', { id: 'build-preview', class: 'card', 'aria-live': 'polite' }, el('p', { text: 'Checking the workbook…' }));
@@ -656,11 +697,14 @@ export class WizardUi {
     const confirm = el('div', { id: 'build-confirm', class: 'card confirm', hidden: true });
     const undo = el('div', { id: 'undo-tools' });
 
-    const describe = (o: Ownership): void => {
+    const describe = (all: Ownership): void => {
+      // KAM History is only added to: said on its own line, never among the sheets a build replaces.
+      const { rest: o, history } = splitHistory(all);
       const lines: HTMLElement[] = [];
       if (o.create.length) lines.push(el('p', { text: `Building creates ${o.create.join(', ')}.` }));
       if (o.update.length) lines.push(el('p', { text: `Building again replaces ${o.update.join(', ')}: everything on them is written afresh (targets and actuals typed on KAM Rewards are kept, by account).` }));
-      if (o.retire.length) lines.push(el('p', { text: `It also deletes ${o.retire.join(', ')}, the command line's picture of the matrix: the live chart on KAM Portfolio takes its place.` }));
+      if (o.retire.length) lines.push(el('p', { text: `It also deletes ${o.retire.join(', ')}, written by the command line: the live charts and the review take their place.` }));
+      if (history) lines.push(el('p', { id: 'history-line', text: this.speech.t('history.buildAppend', { sheet: HISTORY_SHEET, existing: history === 'existing' ? 'yes' : 'no' }) }));
       if (o.conflicts.length) lines.push(el('p', { class: 'error-text', text: `${o.conflicts.map((n) => `"${n}"`).join(', ')} ${o.conflicts.length === 1 ? 'is a sheet' : 'are sheets'} the wizard did not create: rename ${o.conflicts.length === 1 ? 'it' : 'them'} before building.` }));
       preview.replaceChildren(...lines);
       build.textContent = o.update.length ? `Rebuild: replace ${o.update.length} sheet${o.update.length === 1 ? '' : 's'}…` : 'Build the portfolio';
@@ -704,7 +748,7 @@ export class WizardUi {
     // Building looks at the workbook again first (someone may have added or built sheets since); replacing
     // sheets waits for the user's yes.
     build.addEventListener('click', () => void this.act(action, 'Checking the workbook…', async () => {
-      const o = await check();
+      const o = splitHistory(await check()).rest;
       if (!o.update.length) return doBuild();
       const yes = el('button', { type: 'button', id: 'confirm-build', class: 'primary', text: `Replace ${o.update.length} sheet${o.update.length === 1 ? '' : 's'} and build` });
       const no = el('button', { type: 'button', id: 'cancel-build', text: 'Cancel' });
@@ -725,7 +769,7 @@ export class WizardUi {
     }));
 
     this.body.append(
-      el('p', { text: 'Building writes four sheets: KAM Model (every setting, with named ranges), KAM Portfolio (live formulas over your data), Key accounts and KAM Rewards, plus a bubble chart. Your own sheets are never changed.' }),
+      el('p', { text: 'Building writes five sheets: KAM Model (every setting, with named ranges), KAM Portfolio (live formulas over your data), Key accounts, KAM Rewards and KAM Profit (who makes the money), with a bubble chart and a profit curve, and adds a snapshot to KAM History. Your own sheets are never changed.' }),
       preview, action.row, confirm, result, undo, rewriteTool(this, host),
     );
     void refresh();

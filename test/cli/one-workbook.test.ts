@@ -12,6 +12,7 @@ import { evaluateWorkbook, loadWorkbook, saveWorkbook } from '../support/workboo
 import { WizardSession } from '../../taskpane/wizard/session';
 import { COMMAND_LINE_SHEETS, SHEET_NAMES } from '../../src/core/workbook/plan';
 import { LABELS, NAMES } from '../../src/core/model/model-sheet';
+import { HISTORY_SHEET } from '../../src/core/workbook/placement-sheets';
 
 interface Row { account: string; position: string | null; key: boolean }
 
@@ -68,10 +69,13 @@ describe('a command-line portfolio in the wizard and back', () => {
     // A planner types actuals and targets on the rewards sheet, then rebuilds in place as live formulas.
     typeRewards(book);
     const built = await session.build();
-    expect(built.created).toEqual([]);
-    expect(built.updated).toEqual([SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards]);
-    expect(built.removed).toEqual([COMMAND_LINE_SHEETS.matrix]);
-    expect(book.sheets.map((s) => s.name)).toEqual([SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards, SHEET_NAMES.model, COMMAND_LINE_SHEETS.source]);
+    // The wizard starts its history of snapshots, makes KAM Profit live, and retires the command line's pictures and
+    // its segments sheet (the wizard shows segments in its review).
+    expect(built.created).toEqual([HISTORY_SHEET]);
+    expect(built.updated).toEqual([SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards, SHEET_NAMES.profit]);
+    const retired = [COMMAND_LINE_SHEETS.matrix, ...(json1.decisions.profit ? [COMMAND_LINE_SHEETS.profitPicture] : []), COMMAND_LINE_SHEETS.segments];
+    expect(built.removed).toEqual(retired);
+    expect(book.sheets.map((s) => s.name)).toEqual([SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards, SHEET_NAMES.profit, SHEET_NAMES.model, COMMAND_LINE_SHEETS.source, HISTORY_SHEET]);
     expect(book.get(SHEET_NAMES.portfolio, 'G6')?.formula ?? book.sheet(SHEET_NAMES.portfolio)!.cells.size).toBeTruthy();
 
     // The same labels in column A of the model sheet, whichever path wrote it (the note in row 3 aside).
@@ -114,6 +118,25 @@ describe('a command-line portfolio in the wizard and back', () => {
     // HyperFormula rounds what it shows to 10 significant digits (its precisionRounding); the command line keeps 15.
     expect(cliPayouts.map(([name]) => name)).toEqual(livePayouts.map(([name]) => name));
     cliPayouts.forEach(([, payout], i) => expect(payout).toBeCloseTo(livePayouts[i][1] as number, 9));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a portfolio the command line wrote in Spanish opens in an English wizard and rebuilds to the same positions and key accounts', async () => {
+    const dir = tempDir('kam-one-book-');
+    const out = path.join(dir, 'cartera.xlsx');
+    const run = kam(['portfolio', fixture('clientes-etapas.csv'), '--out', out, '--json', '--lang', 'es']);
+    expect(run.stderr).toBe('');
+    const json = JSON.parse(run.stdout);
+    const book = await loadWorkbook(out);
+    expect(book.grid(SHEET_NAMES.portfolio, 'A5:I5')[0]).toEqual(['Cuenta', 'Segmento', 'Gestor', 'Etapa', 'Ventas', 'Beneficio', 'Atractivo (0-10)', 'Fortaleza relativa', 'Posición']);
+    const session = new WizardSession(new MemoryHost(book, 'excel'));
+    expect(await session.open()).toEqual({ reopened: true });
+    expect(JSON.parse(JSON.stringify(session.model()))).toEqual(json.model);
+    await session.build();
+    const head = headers(book, SHEET_NAMES.portfolio);
+    const live: Row[] = computedRows(book, SHEET_NAMES.portfolio, json.accounts.length)
+      .map((r) => ({ account: String(r[0]), position: (r[head.indexOf('Position')] as string) ?? null, key: r[head.indexOf('Key account?')] === true }));
+    expect(live).toEqual(json.accounts.map((a: Row) => ({ account: a.account, position: a.position, key: a.key })));
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -7,6 +7,10 @@ import { sheetsServer, VmSheetsHost } from '../support/sheets-server';
 import { WizardSession } from '../../taskpane/wizard/session';
 import { CHART_COLUMNS, MARKER_TEXT, SHEET_NAMES } from '../../src/core/workbook/plan';
 import { NAMES } from '../../src/core/model/model-sheet';
+import { HISTORY_SHEET } from '../../src/core/workbook/placement-sheets';
+
+/** Every sheet a build writes: the four of the portfolio, who makes the money, and the history it adds to. */
+const BUILT = [...Object.values(SHEET_NAMES), HISTORY_SHEET];
 
 const HOSTILE = ['=HYPERLINK("http://evil","x")', '+cmd', '-1+2', '@x', '<img src=x onerror=alert(1)>'];
 
@@ -44,7 +48,7 @@ describe('Sheets server functions from the built Code.js', () => {
     const plan = await session.plan();
     const blocks = plan.sheets.reduce((n, s) => n + s.blocks.length, 0);
     const result = await session.build();
-    expect(result.created).toEqual(Object.values(SHEET_NAMES));
+    expect(result.created).toEqual(BUILT);
     expect(result.chart).toBe(true);
     expect(ss.log.filter((l) => l.startsWith('setValues'))).toHaveLength(blocks);
 
@@ -77,7 +81,7 @@ describe('Sheets server functions from the built Code.js', () => {
     expect(portfolio.peek(6, 1)!.format).toBe('');
     // The chart's helper columns are hidden and the chart is told to plot them.
     // The chart's helper columns start one column after the last column of the table.
-    const helper = header('Capacity trade-off (KAM_SELECT)') + 2;
+    const helper = header('Fragile placement?') + 2;
     expect(portfolio.peek(5, helper)!.value).toBe('Account');
     expect([...portfolio.hidden].sort((a, b) => a - b)).toEqual(CHART_COLUMNS.map((_, k) => helper + k));
     expect(portfolio.charts[0].options.hiddenDimensionStrategy).toBe('SHOW_BOTH');
@@ -95,8 +99,8 @@ describe('Sheets server functions from the built Code.js', () => {
     const firstKey = rewards.peek(6, 1)!.value;
     rewards.cell(6, 3).value = 1.25;
     const again = await session.build();
-    expect(again.updated).toHaveLength(4);
-    expect(ss.getSheets().map((s) => s.name)).toEqual(['Customers', ...Object.values(SHEET_NAMES)]);
+    expect(again.updated).toEqual(BUILT);
+    expect(ss.getSheets().map((s) => s.name)).toEqual(['Customers', ...BUILT]);
     expect(ss.getSheetByName(SHEET_NAMES.rewards)!.peek(6, 1)!.value).toBe(firstKey);
     expect(ss.getSheetByName(SHEET_NAMES.rewards)!.peek(6, 3)!.value).toBe(1.25);
     expect(ss.getSheetByName(SHEET_NAMES.portfolio)!.charts).toHaveLength(1);
@@ -115,7 +119,7 @@ describe('Sheets server functions from the built Code.js', () => {
     ss.setNamedRange('MyRange', ss.getSheetByName('Customers')!.getRange('A1:A3'));
     const before = snapshot(ss, 'Customers');
     const removed = await new VmSheetsHost(ss).removeBuilt(Object.values(NAMES));
-    expect(removed.sheets).toEqual(Object.values(SHEET_NAMES));
+    expect(removed.sheets).toEqual(BUILT);
     expect(removed.names).toBeGreaterThan(10);
     expect(ss.getSheets().map((s) => s.name)).toEqual(['Customers', 'My notes']);
     expect([...ss.names.keys()]).toEqual(['MyRange']);

@@ -13,8 +13,13 @@ export interface CliRun {
   stderr: string;
 }
 
-export function kam(args: string[], options: { cwd?: string } = {}): CliRun {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/kam.cjs'), ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/**
+ * Runs kam in a given locale: English unless `lang` says otherwise, whatever this machine's LANG is, so tests that
+ * read English sentences pass on a Spanish machine too. The output may be large (--json on thousands of accounts).
+ */
+export function kam(args: string[], options: { cwd?: string; lang?: string; env?: Record<string, string> } = {}): CliRun {
+  const env = { ...process.env, NO_COLOR: '1', LC_ALL: '', LC_MESSAGES: '', LANG: options.lang ?? 'en_US.UTF-8', ...options.env };
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/kam.cjs'), ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', env, maxBuffer: 256 * 1024 * 1024 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -292,7 +292,11 @@ export function installFakeExcel(seed: ExcelSeed): void {
   class Chart extends Proxy {
     state: Record<string, unknown> = {};
     title: { text?: string };
-    axes: { categoryAxis: { title: { text?: string } }; valueAxis: { title: { text?: string }; minimum?: number; maximum?: number } };
+    axes: {
+      categoryAxis: { title: { text?: string }; minimum?: number; maximum?: number; numberFormat?: string };
+      valueAxis: { title: { text?: string }; minimum?: number; maximum?: number; numberFormat?: string };
+    };
+    legend: { visible?: boolean };
     series: { getItemAt(i: number): unknown };
     constructor(ctx: Context, readonly sheetName: () => string, type: string, source: Range) {
       super(ctx);
@@ -305,9 +309,16 @@ export function installFakeExcel(seed: ExcelSeed): void {
       });
       this.title = { set text(v: string) { set('title', v); } };
       this.axes = {
-        categoryAxis: { title: { set text(v: string) { set('xTitle', v); } } },
-        valueAxis: { title: { set text(v: string) { set('yTitle', v); } }, set minimum(v: number) { set('yMin', v); }, set maximum(v: number) { set('yMax', v); } },
+        categoryAxis: {
+          title: { set text(v: string) { set('xTitle', v); } },
+          set minimum(v: number) { set('xMin', v); }, set maximum(v: number) { set('xMax', v); }, set numberFormat(v: string) { set('xFormat', v); },
+        },
+        valueAxis: {
+          title: { set text(v: string) { set('yTitle', v); } },
+          set minimum(v: number) { set('yMin', v); }, set maximum(v: number) { set('yMax', v); }, set numberFormat(v: string) { set('yFormat', v); },
+        },
       };
+      this.legend = { set visible(v: boolean) { set('legendVisible', v); } };
       const series = {
         setXAxisValues(r: Range) { self.write(() => { self.state.x = rangeOf(r); }); },
         setValues(r: Range) { self.write(() => { self.state.y = rangeOf(r); }); },
@@ -317,6 +328,8 @@ export function installFakeExcel(seed: ExcelSeed): void {
       this.series = { getItemAt: () => series };
     }
     set plotVisibleOnly(v: boolean) { this.write(() => { this.state.plotVisibleOnly = v; }); }
+    /** ExcelApi 1.8: "NotPlotted", "Zero" or "Interplotted". */
+    set displayBlanksAs(v: string) { this.write(() => { this.state.displayBlanksAs = v; }); }
     setPosition(anchor: string): void { this.write(() => { this.state.anchor = anchor; }); }
     delete(): void {
       this.write(() => {

@@ -198,7 +198,7 @@ export class FakeSpreadsheet {
 export function appsScriptGlobals(book: FakeSpreadsheet): Record<string, unknown> {
   return {
     SpreadsheetApp: { getActiveSpreadsheet: () => book, getActive: () => book, getUi: () => book.getUi() },
-    Charts: { ChartType: { BUBBLE: 'BUBBLE' }, ChartHiddenDimensionStrategy: { IGNORE_BOTH: 'IGNORE_BOTH', SHOW_BOTH: 'SHOW_BOTH' } },
+    Charts: { ChartType: { BUBBLE: 'BUBBLE', SCATTER: 'SCATTER' }, ChartHiddenDimensionStrategy: { IGNORE_BOTH: 'IGNORE_BOTH', SHOW_BOTH: 'SHOW_BOTH' } },
     Utilities: { formatDate },
   };
 }

@@ -5,6 +5,13 @@ import { Cell, CellError, ErrorKind, Grid, KamError, OutCell } from '../../src/c
 import { catalogue, FunctionSpec } from '../../src/core/functions/catalogue';
 import { excelName, sheetsName } from '../../src/core/functions/function-ids';
 import { a1Range, parseRange, quoteSheet } from '../../src/core/workbook/plan';
+import { english, translator, type Language, type Translate } from '../../src/core/i18n';
+
+/**
+ * The language the functions write their words in while an engine calculates (KAM_POSITION's "Estratégica"), as
+ * Excel's display language or the spreadsheet's locale sets it on a real host. Set only while an engine is built.
+ */
+let reader: Translate = english;
 
 const KIND_BY_HF: Partial<Record<ErrorType, ErrorKind>> = {
   [ErrorType.VALUE]: 'VALUE', [ErrorType.NA]: 'NA', [ErrorType.NUM]: 'NUM', [ErrorType.DIV_BY_ZERO]: 'DIV0',
@@ -61,7 +68,7 @@ class KamPlugin extends FunctionPlugin {
     });
     let out;
     try {
-      out = spec.run(args);
+      out = spec.run(args, reader);
     } catch (error) {
       if (error instanceof KamError) return new HfCellError(HF_BY_KIND[error.kind], error.message);
       throw error;
@@ -119,7 +126,7 @@ export interface EvaluatedCells {
  * A whole workbook recalculated: sheets of raw contents (formulas as "=…" text, text that must stay text
  * prefixed with an apostrophe, as a user would type it) and the workbook's named ranges.
  */
-export function evaluateCells(sheets: Record<string, unknown[][]>, names: readonly WorkbookName[]): EvaluatedCells {
+export function evaluateCells(sheets: Record<string, unknown[][]>, names: readonly WorkbookName[], language: Language = 'en'): EvaluatedCells {
   const expressions = names.map(({ name, sheet, range }) => {
     const r = parseRange(range);
     return { name, expression: `=${quoteSheet(sheet)}!${a1Range(r.row, r.column, r.rows, r.columns, true)}` };
@@ -127,7 +134,14 @@ export function evaluateCells(sheets: Record<string, unknown[][]>, names: readon
   // Both hosts read TRUE and FALSE in formulas (VLOOKUP(…, FALSE)); HyperFormula knows them only as TRUE()
   // and FALSE(). Names go in with the sheets: a formula calculated before its name exists fails as a whole.
   expressions.push({ name: 'TRUE', expression: '=TRUE()' }, { name: 'FALSE', expression: '=FALSE()' });
-  const engine = buildEngine(sheets, expressions);
+  // The functions speak the reader's language while the engine calculates the workbook (values are read afterwards).
+  reader = translator(language);
+  let engine: HyperFormula;
+  try {
+    engine = buildEngine(sheets, expressions);
+  } finally {
+    reader = english;
+  }
   return {
     engine,
     values(sheet, range) {

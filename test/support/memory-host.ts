@@ -2,6 +2,7 @@
 // writes are read the way each host reads them (so text that looks like a formula is caught).
 import { formulaChanges } from '../../src/core/workbook/formula-rewrite';
 import type { FormulaHost } from '../../src/core/functions/function-ids';
+import { translator, type Language, type Translate } from '../../src/core/i18n';
 import {
   a1Range, ApplyProgress, ApplyResult, checkOwnership, conflictMessage, encodeBlock, FORMAT_ROWS, formatRuns, isOwned, MARKER_CELL, parseRange, PlanSheet,
   RegionScope, RemoveResult, RewriteSummary, SheetInfo, SourceRegion, WorkbookError, WorkbookHost, WorkbookPlan,
@@ -21,7 +22,7 @@ export interface MemorySheet {
   name: string;
   cells: Map<string, MemoryCell>;
   freezeRows?: number;
-  charts: { title: string; dataRange: string }[];
+  charts: { title: string; dataRange: string; kind?: 'bubble' | 'curve'; xRange?: string; yRange?: string }[];
   /** Hidden columns, 1-based. */
   hidden: Set<number>;
 }
@@ -139,14 +140,19 @@ export class MemoryWorkbook {
 /** The workbook interface over a MemoryWorkbook, spelling formulas for `host`. */
 export class MemoryHost implements WorkbookHost {
   writes = 0;
+  private t: Translate = translator('en');
   constructor(readonly book: MemoryWorkbook, readonly host: FormulaHost = 'sheets') {}
+
+  setLanguage(language: Language): void {
+    this.t = translator(language);
+  }
 
   async readSelection(scope: RegionScope): Promise<SourceRegion> {
     const { sheet: name, row, column } = this.book.selection;
     const sheet = this.book.sheet(name);
-    if (!sheet) throw new WorkbookError('Select a cell inside your customer table first.');
+    if (!sheet) throw new WorkbookError(this.t('host.error.noSheet'));
     const box = scope === 'used' ? this.book.usedBox(sheet) : this.book.region(sheet, row, column);
-    if (!box) throw new WorkbookError(`Sheet "${name}" is empty: select a cell inside your customer table.`);
+    if (!box) throw new WorkbookError(this.t('host.error.emptySheet', { sheet: name }));
     return this.book.read(sheet, box);
   }
 
@@ -165,18 +171,20 @@ export class MemoryHost implements WorkbookHost {
   }
 
   async applyPlan(plan: WorkbookPlan, onProgress?: (p: ApplyProgress) => void): Promise<ApplyResult> {
+    const t = translator(plan.language);
     const ownership = checkOwnership(await this.listSheets(), plan);
-    if (ownership.conflicts.length) throw new WorkbookError(conflictMessage(ownership.conflicts));
+    if (ownership.conflicts.length) throw new WorkbookError(conflictMessage(ownership.conflicts, t));
     const steps = plan.sheets.length + 2;
     plan.sheets.forEach((planSheet, i) => {
-      onProgress?.({ step: i + 1, steps, label: `Writing ${planSheet.name}` });
+      onProgress?.({ step: i + 1, steps, label: t('host.progress.writing', { sheet: planSheet.name }) });
       this.writeSheet(planSheet, plan.host);
     });
     this.book.sheets = this.book.sheets.filter((s) => !ownership.retire.includes(s.name));
-    onProgress?.({ step: steps - 1, steps, label: 'Naming the settings' });
+    onProgress?.({ step: steps - 1, steps, label: t('host.progress.names') });
     for (const n of plan.names) this.book.names.set(n.name, { sheet: n.sheet, range: n.range });
-    onProgress?.({ step: steps, steps, label: 'Drawing the matrix' });
-    if (plan.chart) this.book.sheet(plan.chart.sheet)!.charts = [{ title: plan.chart.title, dataRange: plan.chart.dataRange }];
+    onProgress?.({ step: steps, steps, label: t('host.progress.chart') });
+    if (plan.chart) this.book.sheet(plan.chart.sheet)!.charts = [{ title: plan.chart.title, dataRange: plan.chart.dataRange, kind: 'bubble' }];
+    for (const c of plan.curves ?? []) this.book.sheet(c.sheet)!.charts = [{ title: c.title, dataRange: `${c.xRange},${c.yRange}`, kind: 'curve', xRange: c.xRange, yRange: c.yRange }];
     return { created: ownership.create, updated: ownership.update, removed: ownership.retire, names: plan.names.length, chart: !!plan.chart, notes: [] };
   }
 
@@ -190,7 +198,9 @@ export class MemoryHost implements WorkbookHost {
 
   private writeSheet(planSheet: PlanSheet, host: FormulaHost): void {
     let sheet = this.book.sheet(planSheet.name);
-    if (sheet) {
+    if (sheet && planSheet.keep) {
+      // Only added to: what is on the sheet stays.
+    } else if (sheet) {
       sheet.cells.clear();
       sheet.hidden.clear();
     } else sheet = this.book.addSheet(planSheet.name);

@@ -7,6 +7,7 @@ import { evaluateCells } from './hyperformula';
 import { MemoryCell, MemoryValue, MemoryWorkbook } from './memory-host';
 import { a1Range, parseRange, quoteSheet } from '../../src/core/workbook/plan';
 import { serialFromDate } from '../../src/core/ingest/excel-serial';
+import type { Language } from '../../src/core/i18n';
 
 const key = (row: number, column: number): string => `${row},${column}`;
 
@@ -96,7 +97,7 @@ const shown = (v: unknown): unknown => {
  * The in-memory workbook loaded into HyperFormula and calculated: formulas in Excel spelling (KAM.SCORE),
  * text cells kept as text (a leading apostrophe, as a user would type it), named ranges as named expressions.
  */
-export function evaluateWorkbook(book: MemoryWorkbook): EvaluatedWorkbook {
+export function evaluateWorkbook(book: MemoryWorkbook, language: Language = 'en'): EvaluatedWorkbook {
   const sheets: Record<string, unknown[][]> = {};
   for (const sheet of book.sheets) {
     const rows: unknown[][] = [];
@@ -109,7 +110,7 @@ export function evaluateWorkbook(book: MemoryWorkbook): EvaluatedWorkbook {
     }
     sheets[sheet.name] = rows;
   }
-  const { engine, values } = evaluateCells(sheets, [...book.names].map(([name, at]) => ({ name, ...at })));
+  const { engine, values } = evaluateCells(sheets, [...book.names].map(([name, at]) => ({ name, ...at })), language);
   return {
     engine,
     value: (sheet, address) => shown(values(sheet, address)[0][0]),

@@ -8,6 +8,10 @@ import type { Show } from '../../taskpane/wizard/checks';
 import { formatNumber } from '../../src/core/format/display';
 import type { KamModel } from '../../src/core/model/model';
 import { MARKER_TEXT, SHEET_NAMES } from '../../src/core/workbook/plan';
+import { HISTORY_SHEET } from '../../src/core/workbook/placement-sheets';
+
+/** Every sheet a build writes: the four of the portfolio, who makes the money, and the history it adds to. */
+const BUILT = [...Object.values(SHEET_NAMES), HISTORY_SHEET];
 
 describe('WizardSession on an in-memory workbook', () => {
   it('reads the table around the selection with the shared ingest code', async () => {
@@ -24,7 +28,7 @@ describe('WizardSession on an in-memory workbook', () => {
     const session = new WizardSession(new MemoryHost(book, host));
     await session.pick('region');
     const result = await session.build();
-    expect(result.created).toEqual([SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards]);
+    expect(result.created).toEqual(BUILT);
     const score = book.get(SHEET_NAMES.portfolio, 'A6');
     expect(score?.value).toBe('Acme');
     const formulas = book.sheet(SHEET_NAMES.portfolio)!;
@@ -102,8 +106,8 @@ describe('WizardSession on an in-memory workbook', () => {
     await session.build();
     const again = await session.build();
     expect(again.created).toEqual([]);
-    expect(again.updated).toHaveLength(4);
-    expect(book.sheets.map((s) => s.name)).toEqual(['Customers', ...Object.values(SHEET_NAMES)]);
+    expect(again.updated).toEqual(BUILT);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Customers', ...BUILT]);
     expect(JSON.stringify([...book.sheet('Customers')!.cells])).toBe(before);
 
     const reopened = new WizardSession(new MemoryHost(book, 'sheets'));
@@ -364,9 +368,9 @@ describe('removing what the wizard built', () => {
     book.addSheet('Notes', [['mine']]);
     book.names.set('My_Range', { sheet: 'Customers', range: 'A1' });
     const removed = await session.removeBuilt();
-    expect(removed.sheets).toEqual(Object.values(SHEET_NAMES));
+    expect(removed.sheets).toEqual(BUILT);
     expect(book.sheets.map((s) => s.name)).toEqual(['Customers', 'Notes']);
     expect([...book.names.keys()]).toEqual(['My_Range']);
-    expect(await session.buildPreview()).toEqual({ create: Object.values(SHEET_NAMES), update: [], retire: [], conflicts: [] });
+    expect(await session.buildPreview()).toEqual({ create: BUILT, update: [], retire: [], conflicts: [] });
   });
 });

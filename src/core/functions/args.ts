@@ -1,6 +1,7 @@
 // Reading function arguments: ranges, weight vectors and single values, with the catalogue's error rules.
 import { Cell, CellError, ERROR_CODES, Grid, KamError, errorFromText, isBlank } from './cells';
-import { messages } from './messages';
+import { details, messages } from './messages';
+import type { Phrase } from '../i18n';
 
 /** Milliseconds between the Unix epoch and Excel's day 0 (1899-12-30), for dates Sheets passes. */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -122,11 +123,12 @@ export function readWeights(arg: Cell | Grid | undefined, name: string, expected
 }
 
 /** A short description of why a cell is not a usable number, for whole-argument messages. */
-export function describeBadCell(cell: Cell, error: CellError): string {
-  if (typeof cell === 'string' && !cell.startsWith('#')) return `is the text "${cell}"`;
-  if (typeof cell === 'boolean') return `is ${cell ? 'TRUE' : 'FALSE'}`;
-  if (typeof cell === 'number') return 'is not a finite number';
-  return error.message ? `holds the error ${ERROR_CODES[error.kind]} (${error.message})` : `holds the error ${ERROR_CODES[error.kind]}`;
+export function describeBadCell(cell: Cell, error: CellError): Phrase {
+  if (typeof cell === 'string' && !cell.startsWith('#')) return details.text(cell);
+  if (typeof cell === 'boolean') return details.boolean(cell);
+  if (typeof cell === 'number') return details.notFinite;
+  if (cell instanceof Date && !Number.isFinite(dateToSerial(cell))) return details.invalidDate;
+  return details.error(error.kind, error.text);
 }
 
 /** A single value argument: a value, or a 1×1 range. Omitted gives undefined. */

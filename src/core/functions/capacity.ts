@@ -105,7 +105,7 @@ export function capacity(valuesArg: Grid | Cell | undefined, costsArg: Grid | Ce
       problem = verdict;
       problemArg = 'costs';
     }
-    throw new KamError(problem.kind, messages.rowProblemInCapacity(problem.message || messages.errorInCell(problemArg, i + 1, 1, problem.kind)));
+    throw new KamError(problem.kind, messages.rowProblemInCapacity(problem.text === '' ? messages.errorInCell(problemArg, i + 1, 1, problem.kind) : problem.text));
   }
   if (candidates === 0) throw new KamError('NA', messages.nothingEligible());
   if (candidates * capacities.length > MAX_CAPACITY_PAIRS) {
@@ -127,7 +127,7 @@ export function capacity(valuesArg: Grid | Cell | undefined, costsArg: Grid | Ce
         out[r] = [round15(point.value), round15(point.cost), point.accounts];
       } catch (error) {
         if (!(error instanceof KamError)) throw error;
-        const problem = new CellError(error.kind, error.message);
+        const problem = new CellError(error.kind, error.text);
         out[r] = [problem, problem, problem];
       }
     }

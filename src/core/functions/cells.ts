@@ -1,15 +1,22 @@
 // The host-neutral cell model: what a spreadsheet hands a function, and what a function hands back.
+import { english, render, type Phrase } from '../i18n';
 
 /** Error kinds a cell can hold. Hosts spell them (#VALUE!, #N/A, …) only at their edge. */
 export type ErrorKind = 'VALUE' | 'NA' | 'NUM' | 'DIV0' | 'REF' | 'NAME' | 'NULL';
 
-/** An error value in a cell: either read from an input cell, or produced for one row of a result. */
+/**
+ * An error value in a cell: either read from an input cell (its message as the cell says it), or produced for
+ * one row of a result (a phrase the host says in the user's language; `message` is the English).
+ */
 export class CellError {
   readonly kind: ErrorKind;
-  readonly message: string;
-  constructor(kind: ErrorKind, message: string) {
+  readonly text: Phrase | string;
+  constructor(kind: ErrorKind, text: Phrase | string) {
     this.kind = kind;
-    this.message = message;
+    this.text = text;
+  }
+  get message(): string {
+    return render(this.text, english);
   }
 }
 
@@ -27,10 +34,13 @@ export type OutGrid = OutCell[][];
  */
 export class KamError extends Error {
   readonly kind: ErrorKind;
-  constructor(kind: ErrorKind, message: string) {
-    super(message);
+  /** The message as a phrase, said by the host in the user's language (`message` is the English). */
+  readonly text: Phrase | string;
+  constructor(kind: ErrorKind, text: Phrase | string) {
+    super(render(text, english));
     this.name = 'KamError';
     this.kind = kind;
+    this.text = text;
   }
 }
 

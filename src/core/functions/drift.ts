@@ -2,10 +2,11 @@
 import { Cell, CellError, Grid, KamError, OutGrid, isBlank } from './cells';
 import { readColumn, requireSameRows } from './args';
 import { messages } from './messages';
-import { POSITIONS, readPosition } from './position-names';
+import { POSITIONS, positionName, readPosition } from './position-names';
+import { english, type Translate } from '../i18n';
 
-/** The table's top-left cell: rows are the previous position, columns the current one. */
-export const DRIFT_CORNER = 'Previous ↓ / current →';
+/** The table's top-left cell in English: rows are the previous position, columns the current one. */
+export const DRIFT_CORNER = english('fn.drift.corner');
 
 /**
  * Accounts per move, counts[4·from + to], positions as indices into POSITIONS (Strategic, Star, Status,
@@ -19,10 +20,12 @@ export function countMoves(previous: ArrayLike<number>, current: ArrayLike<numbe
   return counts;
 }
 
-/** The counts with a header row and a header column, as KAM_DRIFT spills them. */
-export function driftTable(counts: readonly number[]): OutGrid {
-  const table: OutGrid = [[DRIFT_CORNER, ...POSITIONS]];
-  POSITIONS.forEach((from, p) => table.push([from, ...counts.slice(POSITIONS.length * p, POSITIONS.length * (p + 1))]));
+/** The counts with a header row and a header column, as KAM_DRIFT spills them, in the reader's language. */
+export function driftTable(counts: readonly number[], t: Translate = english): OutGrid {
+  const names = POSITIONS.map((p) => positionName(p, t));
+  // The top-left cell says which way to read: rows are the previous position, columns the current one.
+  const table: OutGrid = [[t('fn.drift.corner'), ...names]];
+  names.forEach((from, p) => table.push([from, ...counts.slice(POSITIONS.length * p, POSITIONS.length * (p + 1))]));
   return table;
 }
 
@@ -31,7 +34,7 @@ function readCell(cell: Cell, arg: string, row: number): number {
   if (isBlank(cell) || (typeof cell === 'string' && cell.trim() === '')) return -1;
   const position = readPosition(cell, row, arg);
   if (position instanceof CellError) {
-    throw new KamError(position.kind, messages.rowProblemInDrift(position.message || messages.errorInCell(arg, row, 1, position.kind)));
+    throw new KamError(position.kind, messages.rowProblemInDrift(position.text === '' ? messages.errorInCell(arg, row, 1, position.kind) : position.text));
   }
   return position;
 }
@@ -42,7 +45,7 @@ function readCell(cell: Cell, arg: string, row: number): number {
  * A row blank in both is ignored; a row with only one position (a new or a lost account) is not a move and is not
  * counted. Position words are read as KAM_REWARD reads them; anything else fails the call, naming the row.
  */
-export function drift(previousArg: Grid | Cell | undefined, currentArg: Grid | Cell | undefined): OutGrid {
+export function drift(previousArg: Grid | Cell | undefined, currentArg: Grid | Cell | undefined, t: Translate = english): OutGrid {
   const previous = readColumn(previousArg, 'previous_positions');
   const current = readColumn(currentArg, 'positions');
   requireSameRows(previous, 'previous_positions', current, 'positions');
@@ -52,5 +55,5 @@ export function drift(previousArg: Grid | Cell | undefined, currentArg: Grid | C
     from[i] = readCell(previous[i][0], 'previous_positions', i + 1);
     to[i] = readCell(current[i][0], 'positions', i + 1);
   }
-  return driftTable(countMoves(from, to));
+  return driftTable(countMoves(from, to), t);
 }

@@ -1,7 +1,8 @@
 // Portfolio hygiene flags: the big names, old friends and difficult customers the method warns against.
 import { Cell, CellError, Grid, KamError, OutGrid, errorFromText, isBlank } from './cells';
 import { BLANK_CELL, describeBadCell, readColumn, readNumberCell, readOptionalColumn, readOptionalRange, requireSameRows } from './args';
-import { messages } from './messages';
+import { details, messages } from './messages';
+import { english, type Translate } from '../i18n';
 
 /** The thresholds KAM_FLAGS uses; options can change any of them. */
 export interface FlagOptions {
@@ -21,10 +22,23 @@ const OPTION_NAMES = Object.keys(DEFAULT_FLAG_OPTIONS) as (keyof FlagOptions)[];
 const BIG_NAME = 1;
 const OLD_FRIEND = 2;
 const DIFFICULT = 4;
-/** Every combination's text, prepared once: the row loop allocates no strings. */
-const FLAG_TEXT: string[] = Array.from({ length: 8 }, (_, mask) =>
-  [mask & BIG_NAME ? 'Big name' : '', mask & OLD_FRIEND ? 'Old friend' : '', mask & DIFFICULT ? 'Difficult' : ''].filter(Boolean).join(', '),
-);
+/** Every combination's text in a language, prepared once per language: the row loop allocates no strings. */
+const FLAG_TEXTS = new Map<string, string[]>();
+function flagTexts(t: Translate): string[] {
+  let texts = FLAG_TEXTS.get(t.language);
+  if (!texts) {
+    const words = [t('flag.bigName'), t('flag.oldFriend'), t('flag.difficult')];
+    texts = Array.from({ length: 8 }, (_, mask) => words.filter((_, k) => mask & (1 << k)).join(t('common.list.separator')));
+    FLAG_TEXTS.set(t.language, texts);
+  }
+  return texts;
+}
+
+/** The words of a flag text the core writes in English ("Big name, Difficult"), in the reader's language. */
+export function flagNames(text: string, t: Translate): string {
+  const mask = flagTexts(english).indexOf(text);
+  return mask < 0 ? text : flagTexts(t)[mask];
+}
 
 /** A number as written in the options text: 0.1, 10 %, -5, 1e3. */
 const OPTION_NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?\s*%?$/i;
@@ -38,11 +52,11 @@ function setOption(options: FlagOptions, given: Set<string>, rawName: string, va
   if (typeof value === 'number') number = value;
   else {
     const text = value.trim();
-    if (!OPTION_NUMBER.test(text)) throw new KamError('VALUE', messages.optionValue(name, `is "${text}", not a number`));
+    if (!OPTION_NUMBER.test(text)) throw new KamError('VALUE', messages.optionValue(name, details.textNotNumber(text)));
     number = text.endsWith('%') ? parseFloat(text) / 100 : parseFloat(text);
   }
-  if (!Number.isFinite(number)) throw new KamError('VALUE', messages.optionValue(name, 'is not a finite number'));
-  if (name === 'top' && !(number > 0 && number <= 1)) throw new KamError('VALUE', messages.optionValue(name, `is ${number}`));
+  if (!Number.isFinite(number)) throw new KamError('VALUE', messages.optionValue(name, details.notFinite));
+  if (name === 'top' && !(number > 0 && number <= 1)) throw new KamError('VALUE', messages.optionValue(name, details.value(number)));
   options[name] = number;
 }
 
@@ -76,7 +90,7 @@ export function readFlagOptions(arg: Grid | Cell | undefined): FlagOptions {
     if (nameError) throw new KamError(nameError.kind, messages.valueIsError('options', describeBadCell(nameCell, nameError)));
     if (typeof nameCell !== 'string' || nameCell.trim() === '') throw new KamError('VALUE', messages.optionNameMissing(r + 1));
     const value = readNumberCell(valueCell, 'options', r + 1, 2);
-    if (value === BLANK_CELL) throw new KamError('VALUE', messages.optionValue(nameCell.trim().toLowerCase(), 'is blank'));
+    if (value === BLANK_CELL) throw new KamError('VALUE', messages.optionValue(nameCell.trim().toLowerCase(), details.blank));
     if (value instanceof CellError) throw new KamError(value.kind, messages.optionValue(nameCell.trim().toLowerCase(), describeBadCell(valueCell, value)));
     setOption(options, given, nameCell, value);
   }
@@ -109,7 +123,8 @@ export function topRevenueCut(revenue: Grid, top: number): number {
 /**
  * KAM_FLAGS: per account, "Big name" (top revenue yet attractiveness below the cut), "Old friend" (tenure at or
  * above the threshold yet attractiveness below the cut), "Difficult" (profit at or below the threshold), joined
- * by ", "; empty text when none applies. A row blank in every argument gives a blank result.
+ * by ", "; empty text when none applies. A row blank in every argument gives a blank result. The words are in
+ * the reader's language (`t`): the portfolio keeps them in English and shows them with flagNames.
  */
 export function flags(
   revenueArg: Grid | Cell | undefined,
@@ -117,7 +132,9 @@ export function flags(
   profitArg: Grid | Cell | undefined,
   tenureArg?: Grid | Cell,
   optionsArg?: Grid | Cell,
+  t: Translate = english,
 ): OutGrid {
+  const FLAG_TEXT = flagTexts(t);
   const revenue = readColumn(revenueArg, 'revenue');
   const attractiveness = readColumn(attractivenessArg, 'attractiveness');
   const profit = readColumn(profitArg, 'profit');
@@ -133,13 +150,13 @@ export function flags(
     const r = readValue(revenue[i][0], 'revenue', i + 1);
     const a = readValue(attractiveness[i][0], 'attractiveness', i + 1);
     const p = readValue(profit[i][0], 'profit', i + 1);
-    const t = tenure ? readValue(tenure[i][0], 'tenure', i + 1) : 0;
-    const error = r instanceof CellError ? r : a instanceof CellError ? a : p instanceof CellError ? p : t instanceof CellError ? t : null;
+    const y = tenure ? readValue(tenure[i][0], 'tenure', i + 1) : 0;
+    const error = r instanceof CellError ? r : a instanceof CellError ? a : p instanceof CellError ? p : y instanceof CellError ? y : null;
     if (error) {
       out[i] = [error];
       continue;
     }
-    if (r === BLANK_CELL && a === BLANK_CELL && p === BLANK_CELL && (t === BLANK_CELL || !tenure)) {
+    if (r === BLANK_CELL && a === BLANK_CELL && p === BLANK_CELL && (y === BLANK_CELL || !tenure)) {
       out[i] = [''];
       continue;
     }
@@ -147,7 +164,7 @@ export function flags(
     const low = typeof a === 'number' && a < options.cut;
     const mask =
       (low && typeof r === 'number' && r >= topCut ? BIG_NAME : 0) |
-      (tenure && low && typeof t === 'number' && t >= options.tenure ? OLD_FRIEND : 0) |
+      (tenure && low && typeof y === 'number' && y >= options.tenure ? OLD_FRIEND : 0) |
       (typeof p === 'number' && p <= options.profit ? DIFFICULT : 0);
     out[i] = [FLAG_TEXT[mask]];
   }

@@ -1,6 +1,8 @@
 // The largest inputs each host can hand one function call, and the clear error beyond them (instead of a
 // time-out or a host failure with no explanation). See docs/functions.md, "Host limits".
 import { KamError } from './cells';
+import { messages } from './messages';
+import type { Phrase } from '../i18n';
 import type { Arg } from './catalogue';
 
 /**
@@ -28,14 +30,9 @@ export function inputCells(args: readonly (Arg | undefined)[]): number {
   return cells;
 }
 
-export function checkInputSize(args: readonly (Arg | undefined)[], limit: number, host: string, advice: string): void {
+export function checkInputSize(args: readonly (Arg | undefined)[], limit: number, host: string, advice: Phrase): void {
   const cells = inputCells(args);
-  if (cells > limit) {
-    throw new KamError(
-      'VALUE',
-      `The ranges given hold ${cells.toLocaleString('en-US')} cells; ${host} can pass at most about ${limit.toLocaleString('en-US')} cells to one function call. ${advice}`,
-    );
-  }
+  if (cells > limit) throw new KamError('VALUE', messages.inputTooLarge(cells, host, limit, advice));
 }
 
 /**

@@ -1,208 +1,176 @@
 // Every message a spreadsheet user can see from the function catalogue: what is wrong, where, what to do.
-// Rows and columns are counted from 1 within the range the user passed, as the user sees it.
+// Rows and columns are counted from 1 within the range the user passed, as the user sees it. Each message is
+// a phrase (src/core/i18n): the catalogs hold its words per language, and the host says it in the user's.
 import { ERROR_CODES, ErrorKind } from './cells';
+import { exact, list, literal, phrase, type Phrase, type PhraseParam } from '../i18n';
 
 const quote = (text: string): string => (text.length > 40 ? `"${text.slice(0, 37)}…"` : `"${text}"`);
-const POSITION_WORDS = 'Strategic, Star, Status or Streamline';
-const PLAN_LAYOUT = 'position, metric, weight, direction, threshold, threshold payout, cap, cap payout';
-const PLAN_RULES: Record<string, string> = {
-  weight: 'A weight must be 0 or more (a position\'s weights total 1).',
-  threshold: 'The threshold is the attainment below which nothing is paid: 0 or more and below 1 (e.g. 0.8 for 80 %).',
-  'threshold payout': 'The threshold payout is what is paid at the threshold: from 0 to 1 (e.g. 0.5).',
-  cap: 'The cap is the attainment from which the payout stops rising: more than 1 (e.g. 1.5).',
-  'cap payout': 'The cap payout is what is paid at and above the cap: 1 or more (e.g. 2).',
-};
-const OPTION_RULES: Record<string, string> = {
-  top: 'top is the share of accounts that count as top revenue: more than 0 and at most 1 (e.g. 10% or 0.1).',
-  cut: 'cut is the attractiveness below which an account counts as unattractive (e.g. 5).',
-  tenure: 'tenure is the number of years from which an account is an old friend (e.g. 10).',
-  profit: 'profit is the profit at or below which an account is difficult (e.g. 0).',
-};
+/** A row, column or index: a position, written as the sheet shows it (never grouped or rounded). */
+const at = (n: number): string => String(n);
+const POSITION_WORDS = phrase('common.positions.or');
+const PLAN_LAYOUT = phrase('fn.planLayout');
 const FLAG_OPTIONS_EXAMPLE = '"top=10%; cut=5; tenure=10; profit=0"';
+const PLAN_RULES: Record<string, Phrase> = {
+  weight: phrase('fn.planRule.weight'),
+  threshold: phrase('fn.planRule.threshold'),
+  'threshold payout': phrase('fn.planRule.thresholdPayout'),
+  cap: phrase('fn.planRule.cap'),
+  'cap payout': phrase('fn.planRule.capPayout'),
+};
+const OPTION_RULES: Record<string, Phrase> = {
+  top: phrase('fn.optionRule.top'),
+  cut: phrase('fn.optionRule.cut'),
+  tenure: phrase('fn.optionRule.tenure'),
+  profit: phrase('fn.optionRule.profit'),
+};
+const bool = (value: boolean): string => (value ? 'TRUE' : 'FALSE');
+
+/** How a bad cell is described inside a message: "is blank", "is the text "x"", "holds the error #N/A (…)". */
+export const details = {
+  blank: phrase('fn.detail.blank'),
+  text: (text: string) => phrase('fn.detail.text', { text }),
+  boolean: (value: boolean) => phrase('fn.detail.boolean', { value: bool(value) }),
+  notFinite: phrase('fn.detail.notFinite'),
+  error: (kind: ErrorKind, message: Phrase | string) =>
+    message === '' ? phrase('fn.detail.error', { code: ERROR_CODES[kind] }) : phrase('fn.detail.errorWith', { code: ERROR_CODES[kind], message: typeof message === 'string' ? literal(message) : message }),
+  value: (value: number) => phrase('fn.detail.value', { value: exact(value) }),
+  textNotNumber: (text: string) => phrase('fn.detail.textNotNumber', { text }),
+  invalidDate: phrase('fn.detail.invalidDate'),
+} as const;
+
+/** A message already said (an input cell's own error) kept as it is, or a phrase. */
+const said = (message: Phrase | string): PhraseParam => (typeof message === 'string' ? literal(message) : message);
 
 export const messages = {
-  notARange: (arg: string) =>
-    `${arg} is empty. Select the cells that hold the ${arg}.`,
-  missingArgument: (arg: string) =>
-    `${arg} is missing. Give a range or a value for ${arg}.`,
+  notARange: (arg: string) => phrase('fn.error.notARange', { arg }),
+  missingArgument: (arg: string) => phrase('fn.error.missingArgument', { arg }),
   textInNumber: (arg: string, row: number, column: number, text: string) =>
-    `${arg}: row ${row}, column ${column} holds the text ${quote(text)}, not a number. Type a number there (or clear the cell).`,
+    phrase('fn.error.textInNumber', { arg, row: at(row), column: at(column), text: quote(text) }),
   booleanInNumber: (arg: string, row: number, column: number, value: boolean) =>
-    `${arg}: row ${row}, column ${column} holds ${value ? 'TRUE' : 'FALSE'}, not a number. Type a number there (or clear the cell).`,
-  invalidDate: (arg: string, row: number, column: number) =>
-    `${arg}: row ${row}, column ${column} holds a date that is not valid. Type a number or a real date there (or clear the cell).`,
-  resultTooLarge: (row: number) =>
-    `row ${row}: the result is beyond the largest number a spreadsheet holds (about 1.8E+308). Use smaller units (thousands or millions).`,
-  notFinite: (arg: string, row: number, column: number) =>
-    `${arg}: row ${row}, column ${column} is not a finite number. Replace it with an ordinary number.`,
-  blankScore: (arg: string, row: number, column: number) =>
-    `${arg}: row ${row}, column ${column} is blank. Score every factor that has a weight, or set that factor's weight to 0.`,
-  rowsDiffer: (a: string, aRows: number, b: string, bRows: number) =>
-    `${a} has ${aRows} rows but ${b} has ${bRows}. Select the same rows (one per account) for both.`,
-  columnsDiffer: (a: string, aCols: number, b: string, bCols: number, what: string) =>
-    `${a} has ${aCols} columns but ${b} has ${bCols} ${what}. Give one ${what.replace(/s$/, '')} per column of ${a}.`,
-  notAVector: (arg: string, rows: number, cols: number) =>
-    `${arg} is ${rows} rows by ${cols} columns. Give it as a single row or a single column.`,
-  weightNegative: (arg: string, index: number, value: number) =>
-    `${arg}: weight ${index} is ${value}. Weights cannot be negative; use 0 to leave a factor out.`,
-  weightInvalid: (arg: string, index: number, detail: string) =>
-    `${arg}: weight ${index} ${detail}. Every weight must be a number of 0 or more.`,
-  weightsAllZero: (arg: string) =>
-    `${arg}: every weight is 0 or blank. Give at least one factor a positive weight.`,
-  scalesShape: (arg: string, rows: number, cols: number, factors: number) =>
-    `${arg} is ${rows} rows by ${cols} columns. It needs 2 rows (the value that scores 0, then the value that scores 10), or 3 with "linear" or "log" per factor in the third, and ${factors} columns, one per factor.`,
+    phrase('fn.error.booleanInNumber', { arg, row: at(row), column: at(column), value: bool(value) }),
+  invalidDate: (arg: string, row: number, column: number) => phrase('fn.error.invalidDate', { arg, row: at(row), column: at(column) }),
+  resultTooLarge: (row: number) => phrase('fn.error.resultTooLarge', { row: at(row) }),
+  notFinite: (arg: string, row: number, column: number) => phrase('fn.error.notFinite', { arg, row: at(row), column: at(column) }),
+  blankScore: (arg: string, row: number, column: number) => phrase('fn.error.blankScore', { arg, row: at(row), column: at(column) }),
+  rowsDiffer: (a: string, aRows: number, b: string, bRows: number) => phrase('fn.error.rowsDiffer', { a, aRows, b, bRows }),
+  columnsDiffer: (a: string, aCols: number, b: string, bCols: number, what: 'weights' | 'names') =>
+    phrase('fn.error.columnsDiffer', { a, aCols, b, bCols, what }),
+  notAVector: (arg: string, rows: number, cols: number) => phrase('fn.error.notAVector', { arg, rows, cols }),
+  weightNegative: (arg: string, index: number, value: number) => phrase('fn.error.weightNegative', { arg, index: at(index), value: exact(value) }),
+  weightInvalid: (arg: string, index: number, detail: Phrase) => phrase('fn.error.weightInvalid', { arg, index: at(index), detail }),
+  weightsAllZero: (arg: string) => phrase('fn.error.weightsAllZero', { arg }),
+  scalesShape: (arg: string, rows: number, cols: number, factors: number) => phrase('fn.error.scalesShape', { arg, rows, cols, factors }),
   scaleCurveInvalid: (arg: string, column: number, value: unknown) =>
-    `${arg}: row 3, column ${column} is ${typeof value === 'string' ? `"${value}"` : String(value)}. The third row says how each factor is scaled: "linear", "log" or blank (linear).`,
+    phrase('fn.error.scaleCurveInvalid', { arg, column: at(column), value: typeof value === 'string' ? `"${value}"` : typeof value === 'number' ? exact(value) : String(value) }),
   scaleLogNotPositive: (arg: string, column: number, worst: number, best: number) =>
-    `${arg}: column ${column} is on a log scale but scores 0 at ${worst} and 10 at ${best}. A log scale needs both values above 0; use "linear" for values that can be 0 or negative at the anchors.`,
-  scaleInvalid: (arg: string, row: number, column: number, detail: string) =>
-    `${arg}: row ${row}, column ${column} ${detail}. Both rows of ${arg} must hold numbers.`,
-  scaleFlat: (arg: string, column: number, value: number) =>
-    `${arg}: column ${column} has the same value (${value}) for 0 and for 10. Give two different values; put the larger first if lower is better.`,
-  notASingleValue: (arg: string, rows: number, cols: number) =>
-    `${arg} is a range of ${rows} by ${cols} cells. Give a single value.`,
-  scalarNotNumber: (arg: string, shown: string) =>
-    `${arg} is ${shown}, not a number. Give a number.`,
+    phrase('fn.error.scaleLogNotPositive', { arg, column: at(column), worst: exact(worst), best: exact(best) }),
+  scaleInvalid: (arg: string, row: number, column: number, detail: Phrase) => phrase('fn.error.scaleInvalid', { arg, row: at(row), column: at(column), detail }),
+  scaleFlat: (arg: string, column: number, value: number) => phrase('fn.error.scaleFlat', { arg, column: at(column), value: exact(value) }),
+  notASingleValue: (arg: string, rows: number, cols: number) => phrase('fn.error.notASingleValue', { arg, rows, cols }),
 
   // Shared by the catalogue functions.
-  notAColumn: (arg: string, rows: number, cols: number) =>
-    `${arg} is ${rows} rows by ${cols} columns. Give a single column, one cell per account.`,
-  valueNotNumber: (arg: string, detail: string) =>
-    `${arg} ${detail}. Give a number.`,
-  valueIsError: (arg: string, detail: string) =>
-    `${arg} ${detail}. Fix that cell, or give the value directly.`,
+  notAColumn: (arg: string, rows: number, cols: number) => phrase('fn.error.notAColumn', { arg, rows, cols }),
+  valueNotNumber: (arg: string, detail: Phrase) => phrase('fn.error.valueNotNumber', { arg, detail }),
+  valueIsError: (arg: string, detail: Phrase) => phrase('fn.error.valueIsError', { arg, detail }),
   rowsDifferOrOne: (a: string, aRows: number, b: string, bRows: number, unit: 'row' | 'value') =>
-    `${a} has ${aRows} rows but ${b} has ${bRows}. Give ${b} one row per account (${aRows} rows), or a single ${unit} that applies to every account.`,
+    phrase('fn.error.rowsDifferOrOne', { a, aRows, b, bRows, unit }),
   blankInRow: (arg: string, row: number, column: number, others: string) =>
-    `${arg}: row ${row}, column ${column} is blank, but ${others} has data for that account. Fill it in, or clear the account's row in every argument.`,
+    phrase('fn.error.blankInRow', { arg, row: at(row), column: at(column), others }),
   errorInCell: (arg: string, row: number, column: number, kind: ErrorKind) =>
-    `${arg}: row ${row}, column ${column} holds the error ${ERROR_CODES[kind]}.`,
+    phrase('fn.error.errorInCell', { arg, row: at(row), column: at(column), code: ERROR_CODES[kind] }),
   // Cells Excel hands over as data types (allowCustomDataForDataTypeAny): an error other than the seven
   // kinds above (#SPILL!, #CALC!, #BUSY!, …), or a value that is neither a number nor text.
   hostErrorInCell: (arg: string, row: number, column: number, code: string) =>
-    `${arg}: row ${row}, column ${column} holds the error ${code}. Correct that cell, or the formula it comes from.`,
-  dataTypeInCell: (arg: string, row: number, column: number, what: string) =>
-    `${arg}: row ${row}, column ${column} holds ${what}, not a number or text. Put a plain value there (or clear the cell).`,
+    phrase('fn.error.hostErrorInCell', { arg, row: at(row), column: at(column), code }),
+  dataTypeInCell: (arg: string, row: number, column: number, what: 'picture' | 'array' | 'function' | 'entity' | 'other', type = '') =>
+    phrase('fn.error.dataTypeInCell', { arg, row: at(row), column: at(column), what, type }),
 
   // KAM_STRENGTH
-  ratingsColumnsDiffer: (a: string, aCols: number, b: string, bCols: number) =>
-    `${b} has ${bCols} columns but ${a} has ${aCols}. Rate the same buying criteria, in the same column order, in both.`,
-  blankRating: (arg: string, row: number, column: number) =>
-    `${arg}: row ${row}, column ${column} is blank. Rate every criterion that has a weight, or set that criterion's weight to 0.`,
+  ratingsColumnsDiffer: (a: string, aCols: number, b: string, bCols: number) => phrase('fn.error.ratingsColumnsDiffer', { a, aCols, b, bCols }),
+  blankRating: (arg: string, row: number, column: number) => phrase('fn.error.blankRating', { arg, row: at(row), column: at(column) }),
   ratingNegative: (arg: string, row: number, column: number, value: number) =>
-    `${arg}: row ${row}, column ${column} is ${value}. Ratings cannot be negative; rate on a scale such as 0 to 10.`,
-  sharedRivalInvalid: (column: number, detail: string) =>
-    `best_rival: column ${column} ${detail}. A single rival row applies to every account, so it needs a rating of 0 or more for every criterion that has a weight.`,
-  rivalRatedZero: (row: number | undefined) =>
-    `best_rival${row === undefined ? '' : `: row ${row}`} rates the rival 0 on every criterion that has a weight, so strength (yours ÷ rival) cannot be computed. Check the rival's ratings.`,
+    phrase('fn.error.ratingNegative', { arg, row: at(row), column: at(column), value: exact(value) }),
+  sharedRivalInvalid: (column: number, detail: Phrase) => phrase('fn.error.sharedRivalInvalid', { column: at(column), detail }),
+  rivalRatedZero: (row: number | undefined) => phrase('fn.error.rivalRatedZero', { row: row === undefined ? 'none' : at(row) }),
 
   // KAM_POSITION
-  cutInvalid: (arg: string, word: string) =>
-    `${arg} is ${quote(word)}. Give a number, or the word "median" for the median of the given accounts.`,
+  cutInvalid: (arg: string, word: string) => phrase('fn.error.cutInvalid', { arg, word: quote(word) }),
 
   // KAM_SELECT
-  capacityMissing: () =>
-    'capacity is blank. Give a positive number: how many key accounts (without costs), or the resources the team has, in the unit of costs (e.g. team days a year).',
-  capacityNotPositive: (value: number) =>
-    `capacity is ${value}. Give a positive number: how many key accounts (without costs), or the resources the team has, in the unit of costs.`,
-  outputInvalid: (text: string) =>
-    `output is ${quote(text)}. Use "list" (the chosen names), "table" (name, value, cost, cumulative cost), "flags" (TRUE/FALSE per row) or "reasons" (why each account is not chosen).`,
-  accountNameMissing: (row: number) =>
-    `accounts: row ${row} is blank, but the row has a value or a cost. Name the account, or clear the row.`,
-  accountNameInvalid: (row: number, value: boolean) =>
-    `accounts: row ${row} holds ${value ? 'TRUE' : 'FALSE'}, not a name. Type the account's name there.`,
+  capacityMissing: () => phrase('fn.error.capacityMissing'),
+  capacityNotPositive: (value: number) => phrase('fn.error.capacityNotPositive', { value: exact(value) }),
+  outputInvalid: (text: string) => phrase('fn.error.outputInvalid', { text: quote(text) }),
+  accountNameMissing: (row: number) => phrase('fn.error.accountNameMissing', { row: at(row) }),
+  accountNameInvalid: (row: number, value: boolean) => phrase('fn.error.accountNameInvalid', { row: at(row), value: bool(value) }),
   duplicateAccount: (name: string, firstRow: number, row: number) =>
-    `accounts: ${quote(name)} is in rows ${firstRow} and ${row} (names are compared ignoring case and surrounding spaces). Give each account one row: merge or rename the duplicates.`,
-  costBlank: (row: number) =>
-    `costs: row ${row} is blank, but the account has a positive value. Give its cost (e.g. team days a year), or clear its value to keep it out.`,
-  costNotPositive: (row: number, value: number) =>
-    `costs: row ${row} is ${value}. Every account that can be chosen needs a positive cost; clear its value to keep it out.`,
-  rowProblemInList: (rowMessage: string) =>
-    `${rowMessage} (Output "list" and "table" need every row usable: fix or clear that row, or use output "flags" to see each row's problem in its own cell.)`,
-  selectTooHard: () =>
-    'costs: many accounts have the same value per unit of cost and costs with many decimals, so the best choice cannot be proven in reasonable time. Round the costs to whole or half days.',
-  nothingEligible: () =>
-    'No account has a positive value, so none can be chosen. Check the values argument.',
-  nothingFits: (capacity: number, smallestCost: number) =>
-    `No account fits within capacity ${capacity}: the smallest cost of an account with a positive value is ${smallestCost}. Raise capacity or lower the costs.`,
+    phrase('fn.error.duplicateAccount', { name: quote(name), first: at(firstRow), row: at(row) }),
+  costBlank: (row: number) => phrase('fn.error.costBlank', { row: at(row) }),
+  costNotPositive: (row: number, value: number) => phrase('fn.error.costNotPositive', { row: at(row), value: exact(value) }),
+  rowProblemInList: (rowMessage: Phrase | string) => phrase('fn.error.rowProblemInList', { message: said(rowMessage) }),
+  selectTooHard: () => phrase('fn.error.selectTooHard'),
+  nothingEligible: () => phrase('fn.error.nothingEligible'),
+  nothingFits: (capacity: number, smallestCost: number) => phrase('fn.error.nothingFits', { capacity: exact(capacity), cost: exact(smallestCost) }),
 
   // KAM_REWARD
-  planShape: (rows: number, cols: number) =>
-    `plan is ${rows} rows by ${cols} columns. It needs a header row, at least one plan row, and 8 columns: ${PLAN_LAYOUT} (the default plan in the documentation shows the layout).`,
-  planHeader: (column: number, found: string, expected: string) =>
-    `plan: column ${column} of the header row is ${quote(found)}, not "${expected}". The plan's columns are, in order: ${PLAN_LAYOUT}.`,
-  planPosition: (row: number, text: string) =>
-    `plan: row ${row} has the position ${quote(text)}. Use ${POSITION_WORDS}.`,
-  planMetricMissing: (row: number) =>
-    `plan: row ${row} has no metric name. Name the metric (e.g. revenue growth), or clear the row.`,
-  planDuplicate: (row: number, position: string, metric: string, firstRow: number) =>
-    `plan: rows ${firstRow} and ${row} both give ${position} / ${quote(metric)}. Keep one row per position and metric.`,
-  planDirection: (row: number, text: string) =>
-    `plan: row ${row}, direction is ${quote(text)}. Use "higher" (higher is better) or "lower" (lower is better, such as cost to serve).`,
-  planNumber: (row: number, column: string, detail: string) =>
-    `plan: row ${row}, ${column} ${detail}. ${PLAN_RULES[column] ?? ''}`.trimEnd(),
-  planEmpty: () =>
-    `plan has a header row but no plan rows. Add one row per position and metric: ${PLAN_LAYOUT}.`,
-  planWeightsTotal: (position: string, total: number) =>
-    `plan: the weights for ${position} total ${total}. A position's weights must total 1 (100 %); adjust them.`,
+  planShape: (rows: number, cols: number) => phrase('fn.error.planShape', { rows, cols, layout: PLAN_LAYOUT }),
+  planHeader: (column: number, found: string, expected: Phrase | string) =>
+    phrase('fn.error.planHeader', { column: at(column), found: quote(found), expected: said(expected), layout: PLAN_LAYOUT }),
+  planPosition: (row: number, text: string) => phrase('fn.error.planPosition', { row: at(row), text: quote(text), positions: POSITION_WORDS }),
+  planMetricMissing: (row: number) => phrase('fn.error.planMetricMissing', { row: at(row) }),
+  planDuplicate: (row: number, position: Phrase, metric: string, firstRow: number) =>
+    phrase('fn.error.planDuplicate', { row: at(row), position, metric: quote(metric), first: at(firstRow) }),
+  planDirection: (row: number, text: string) => phrase('fn.error.planDirection', { row: at(row), text: quote(text) }),
+  planNumber: (row: number, column: string, columnName: Phrase, detail: Phrase) =>
+    phrase('fn.error.planNumber', { row: at(row), column: columnName, detail, rule: PLAN_RULES[column] ?? '' }),
+  planEmpty: () => phrase('fn.error.planEmpty', { layout: PLAN_LAYOUT }),
+  planWeightsTotal: (position: Phrase, total: number) => phrase('fn.error.planWeightsTotal', { position, total: exact(total) }),
   metricColumns: (arg: string, cols: number, metrics: string[]) =>
-    `${arg} has ${cols} columns but the plan has ${metrics.length} metrics (${metrics.join(', ')}). Give one column per metric, in that order.`,
-  blankPosition: (row: number) =>
-    `positions: row ${row} is blank, but actuals or targets have data for that account. Give its position (${POSITION_WORDS}), or clear the row.`,
+    phrase('fn.error.metricColumns', { arg, cols, count: metrics.length, metrics: metrics.join(', ') }),
+  blankPosition: (row: number) => phrase('fn.error.blankPosition', { row: at(row), positions: POSITION_WORDS }),
   positionUnknown: (row: number, text: string, arg = 'positions') =>
-    `${arg}: row ${row} holds ${quote(text)}. Use ${POSITION_WORDS}, as KAM_POSITION returns them.`,
-  positionNotInPlan: (row: number, position: string) =>
-    `positions: row ${row} is ${position}, but the plan has no rows for ${position}. Add its metrics to the plan.`,
+    phrase('fn.error.positionUnknown', { arg, row: at(row), text: quote(text), positions: POSITION_WORDS }),
+  positionNotInPlan: (row: number, position: Phrase) => phrase('fn.error.positionNotInPlan', { row: at(row), position }),
   blankMetric: (arg: string, row: number, column: number, metric: string) =>
-    `${arg}: row ${row}, column ${column} (${metric}) is blank, but that metric counts for the account's position. Fill it in.`,
+    phrase('fn.error.blankMetric', { arg, row: at(row), column: at(column), metric }),
   targetNotPositive: (row: number, column: number, value: number) =>
-    `targets: row ${row}, column ${column} is ${value}. A target must be a positive number.`,
+    phrase('fn.error.targetNotPositive', { row: at(row), column: at(column), value: exact(value) }),
   lowerActualNegative: (row: number, column: number, value: number, metric: string) =>
-    `actuals: row ${row}, column ${column} is ${value}. ${metric} is lower-is-better, and its actual cannot be negative.`,
+    phrase('fn.error.lowerActualNegative', { row: at(row), column: at(column), value: exact(value), metric }),
 
   // KAM_CLV
-  retentionMissing: () =>
-    'retention is blank. Give the share of accounts that stay each year, from 0 up to (not including) 1, e.g. 0.85 for 85 %.',
+  retentionMissing: () => phrase('fn.error.retentionMissing'),
   retentionOutOfRange: (row: number | undefined, value: number) =>
-    `retention${row === undefined ? '' : `: row ${row}`} is ${value}. Retention is a probability from 0 up to (not including) 1, e.g. 0.85 for 85 %.`,
-  discountMissing: () =>
-    'discount_rate is blank. Give the yearly discount rate, e.g. 0.1 for 10 % (0 for none).',
-  discountNegative: (value: number) =>
-    `discount_rate is ${value}. Give a rate of 0 or more, e.g. 0.1 for 10 %.`,
-  yearsInvalid: (value: number) =>
-    `years is ${value}. Give a whole number of years, 1 or more, or leave it out for an unlimited horizon.`,
+    phrase('fn.error.retentionOutOfRange', { row: row === undefined ? 'none' : at(row), value: exact(value) }),
+  discountMissing: () => phrase('fn.error.discountMissing'),
+  discountNegative: (value: number) => phrase('fn.error.discountNegative', { value: exact(value) }),
+  yearsInvalid: (value: number) => phrase('fn.error.yearsInvalid', { value: exact(value) }),
 
   // KAM_FLAGS
   optionsShape: (rows: number, cols: number) =>
-    `options is ${rows === 1 && cols === 1 ? 'a single cell without option text' : `${rows} rows by ${cols} columns`}. Give a text such as ${FLAG_OPTIONS_EXAMPLE}, or a range of 2 columns: option name, then value.`,
-  optionSyntax: (part: string) =>
-    `options: ${quote(part)} is not of the form name=value. Write for example ${FLAG_OPTIONS_EXAMPLE}.`,
-  optionUnknown: (name: string) =>
-    `options: ${quote(name)} is not an option. The options are top, cut, tenure and profit, e.g. ${FLAG_OPTIONS_EXAMPLE}.`,
-  optionTwice: (name: string) =>
-    `options: ${name} is given twice. Give each option once.`,
-  optionNameMissing: (row: number) =>
-    `options: row ${row} has a value but no option name. Put top, cut, tenure or profit in the first column.`,
-  optionValue: (name: string, detail: string) =>
-    `options: ${name} ${detail}. ${OPTION_RULES[name] ?? ''}`.trimEnd(),
+    phrase('fn.error.optionsShape', { single: rows === 1 && cols === 1 ? 'yes' : 'no', rows, cols, example: FLAG_OPTIONS_EXAMPLE }),
+  optionSyntax: (part: string) => phrase('fn.error.optionSyntax', { part: quote(part), example: FLAG_OPTIONS_EXAMPLE }),
+  optionUnknown: (name: string) => phrase('fn.error.optionUnknown', { name: quote(name), example: FLAG_OPTIONS_EXAMPLE }),
+  optionTwice: (name: string) => phrase('fn.error.optionTwice', { name }),
+  optionNameMissing: (row: number) => phrase('fn.error.optionNameMissing', { row: at(row) }),
+  optionValue: (name: string, detail: Phrase) => phrase('fn.error.optionValue', { name, detail, rule: OPTION_RULES[name] ?? '' }),
 
   // KAM_STABILITY
-  stabilityCutMedian: () =>
-    'cut is "median". KAM_STABILITY needs a fixed cut, since the median of the portfolio moves when the weights move. Give a number (default 5), for example the median itself from =MEDIAN(…).',
-  stabilityCutInvalid: (word: string) =>
-    `cut is ${quote(word)}. Give a number: the attractiveness from which an account counts as high (default 5).`,
-  factorNameInvalid: (index: number, detail: string) =>
-    `factor_names: name ${index} ${detail}. Type the factor's name there, or clear the cell to show its column number instead.`,
+  stabilityCutMedian: () => phrase('fn.error.stabilityCutMedian'),
+  stabilityCutInvalid: (word: string) => phrase('fn.error.stabilityCutInvalid', { word: quote(word) }),
+  factorNameInvalid: (index: number, detail: Phrase) => phrase('fn.error.factorNameInvalid', { index: at(index), detail }),
 
   // KAM_CAPACITY
-  capacityNegative: (row: number, value: number) =>
-    `capacities: row ${row} is ${value}. A capacity is 0 or more: what the team can take on, in the unit of costs (e.g. team days a year).`,
-  rowProblemInCapacity: (rowMessage: string) =>
-    `${rowMessage} (KAM_CAPACITY gives one row per capacity, so an account's problem has no row of its own to show in: fix or clear that account's row.)`,
+  capacityNegative: (row: number, value: number) => phrase('fn.error.capacityNegative', { row: at(row), value: exact(value) }),
+  rowProblemInCapacity: (rowMessage: Phrase | string) => phrase('fn.error.rowProblemInCapacity', { message: said(rowMessage) }),
   capacityWorkTooLarge: (accounts: number, capacities: number, limit: number) =>
-    `KAM_CAPACITY was given ${accounts.toLocaleString('en-US')} accounts and ${capacities.toLocaleString('en-US')} capacities; one call can solve at most ${limit.toLocaleString('en-US')} account-capacity pairs in time. Give fewer capacities (a curve needs tens of points), or split the capacities over several formulas.`,
+    phrase('fn.error.capacityWorkTooLarge', { accounts, capacities, limit }),
 
   // KAM_DRIFT
-  rowProblemInDrift: (rowMessage: string) =>
-    `${rowMessage} (KAM_DRIFT counts every row into one table: fix that row, or clear it. Wrap a lookup that finds no previous position in IFERROR(…, "") to leave a new account blank.)`,
+  rowProblemInDrift: (rowMessage: Phrase | string) => phrase('fn.error.rowProblemInDrift', { message: said(rowMessage) }),
+
+  // Host limits
+  inputTooLarge: (cells: number, host: string, limit: number, hint: Phrase) => phrase('fn.error.inputTooLarge', { cells, host, limit, hint }),
 } as const;
+
+/** A list of account names in a reason: "Borg", "Borg and Cyan", "Borg, Cyan, Dyno and 4 more". */
+export const nameList = (names: string[]): Phrase => list(names, { max: 3 });

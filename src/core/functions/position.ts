@@ -2,8 +2,10 @@
 import { Cell, CellError, Grid, KamError, OutGrid } from './cells';
 import { BLANK_CELL, readColumn, readNumberCell, readWordOrNumberArg, requireSameRows } from './args';
 import { messages } from './messages';
-import { POSITIONS } from './position-names';
+import { isKeyword } from './keywords';
+import { POSITIONS, positionName } from './position-names';
 import { round15 } from './precision';
+import { english, type Translate } from '../i18n';
 
 /** Midpoint of the 0..10 attractiveness scale. */
 export const DEFAULT_ATTRACTIVENESS_CUT = 5;
@@ -38,20 +40,23 @@ function readCut(arg: Grid | Cell | undefined, name: string, fallback: number, c
   const cut = readWordOrNumberArg(arg, name);
   if (cut === undefined) return fallback;
   if (typeof cut === 'number') return cut;
-  if (cut === 'median') return columnMedian(column, columnName);
+  if (isKeyword(cut, 'median')) return columnMedian(column, columnName);
   throw new KamError('VALUE', messages.cutInvalid(name, cut));
 }
 
 /**
  * KAM_POSITION: Strategic (attractiveness and strength both high), Star (high, low), Status (low, high) or
  * Streamline (low, low). A value equal to its cut counts as high. A row with both cells blank gives a blank.
+ * The words are in the reader's language (`t`); every KAM function reads them back in any language.
  */
 export function position(
   attractivenessArg: Grid | Cell | undefined,
   strengthArg: Grid | Cell | undefined,
   attractivenessCutArg?: Grid | Cell,
   strengthCutArg?: Grid | Cell,
+  t: Translate = english,
 ): OutGrid {
+  const words = POSITIONS.map((p) => positionName(p, t));
   const attractiveness = readColumn(attractivenessArg, 'attractiveness');
   const strength = readColumn(strengthArg, 'strength');
   requireSameRows(attractiveness, 'attractiveness', strength, 'strength');
@@ -63,7 +68,7 @@ export function position(
     const a = readValue(attractiveness[i][0], 'attractiveness', i + 1);
     const s = readValue(strength[i][0], 'strength', i + 1);
     if (typeof a === 'number' && typeof s === 'number') {
-      out[i] = [POSITIONS[(a >= attractivenessCut ? 0 : 2) + (s >= strengthCut ? 0 : 1)]];
+      out[i] = [words[(a >= attractivenessCut ? 0 : 2) + (s >= strengthCut ? 0 : 1)]];
     } else if (a instanceof CellError) out[i] = [a];
     else if (s instanceof CellError) out[i] = [s];
     else if (a === BLANK_CELL && s === BLANK_CELL) out[i] = [''];

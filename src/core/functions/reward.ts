@@ -1,15 +1,28 @@
 // Incentive payout by portfolio position: per-metric attainment against target, paid on a threshold–target–cap curve.
 import { Cell, CellError, Grid, KamError, OutGrid, errorFromText, isBlank } from './cells';
 import { BLANK_CELL, cellText, describeBadCell, readColumn, readNumberCell, readOptionalRange, readRange, requireSameRows, rowIsBlank } from './args';
-import { messages } from './messages';
-import { POSITIONS, positionIndex, readPosition } from './position-names';
+import { details, messages } from './messages';
+import { POSITIONS, positionIndex, positionName, positionPhrase, readPosition } from './position-names';
 import { round15 } from './precision';
+import { english, phrase, wordFrom, type MessageId, type Translate } from '../i18n';
 
-/** The plan table's columns, in order, as its header row spells them. */
+/** The plan table's columns, in order, as its English header row spells them (any language is read). */
 export const PLAN_COLUMNS = ['position', 'metric', 'weight', 'direction', 'threshold', 'threshold payout', 'cap', 'cap payout'] as const;
+const COLUMN_IDS = ['reward.column.position', 'reward.column.metric', 'reward.column.weight', 'reward.column.direction', 'reward.column.threshold',
+  'reward.column.thresholdPayout', 'reward.column.cap', 'reward.column.capPayout'] as const satisfies readonly MessageId[];
 
-/** The default plan's metrics, in the column order actuals and targets use. */
+/** The plan's header row in the reader's language. */
+export const planColumns = (t: Translate): string[] => COLUMN_IDS.map((id) => t(id));
+
+/** The default plan's metrics, in the column order actuals and targets use (English; planMetricNames for others). */
 export const DEFAULT_METRICS = ['revenue growth', 'share of wallet', 'gross margin', 'cost to serve'] as const;
+const METRIC_IDS = ['reward.metric.revenueGrowth', 'reward.metric.shareOfWallet', 'reward.metric.grossMargin', 'reward.metric.costToServe'] as const satisfies readonly MessageId[];
+
+/** The default plan's metric names in the reader's language. */
+export const defaultMetrics = (t: Translate): string[] => METRIC_IDS.map((id) => t(id));
+
+/** "higher" or "lower", in any language ("mayor", "menor es mejor"). */
+const DIRECTION_IDS = ['reward.direction.higher', 'reward.direction.higherIsBetter', 'reward.direction.lower', 'reward.direction.lowerIsBetter'] as const satisfies readonly MessageId[];
 const DEFAULT_WEIGHTS: Record<(typeof POSITIONS)[number], number[]> = {
   Strategic: [0.35, 0.25, 0.3, 0.1],
   Star: [0.5, 0.4, 0.1, 0],
@@ -21,11 +34,13 @@ const DEFAULT_WEIGHTS: Record<(typeof POSITIONS)[number], number[]> = {
  * The plan KAM_REWARD uses when plan is omitted, as the table the plan argument accepts: a header row, then one
  * row per position and metric. Paste it into a sheet, edit it, and pass that range as plan.
  */
-export function defaultRewardPlan(): (string | number)[][] {
-  const table: (string | number)[][] = [[...PLAN_COLUMNS]];
+export function defaultRewardPlan(t: Translate = english): (string | number)[][] {
+  const table: (string | number)[][] = [planColumns(t)];
+  const metrics = defaultMetrics(t);
   for (const position of POSITIONS) {
-    DEFAULT_METRICS.forEach((metric, j) => {
-      table.push([position, metric, DEFAULT_WEIGHTS[position][j], metric === 'cost to serve' ? 'lower' : 'higher', 0.8, 0.5, 1.5, 2]);
+    metrics.forEach((metric, j) => {
+      // Cost to serve (the last metric) is better lower.
+      table.push([positionName(position, t), metric, DEFAULT_WEIGHTS[position][j], t(j === 3 ? 'reward.direction.lower' : 'reward.direction.higher'), 0.8, 0.5, 1.5, 2]);
     });
   }
   return table;
@@ -58,15 +73,16 @@ const normalise = (text: string): string => text.trim().toLowerCase().replace(/\
 function planNumber(cell: Cell, row: number, column: number): number {
   const value = readNumberCell(cell, 'plan', row, column + 1);
   const name = PLAN_COLUMNS[column];
-  if (value === BLANK_CELL) throw new KamError('VALUE', messages.planNumber(row, name, 'is blank'));
-  if (value instanceof CellError) throw new KamError(value.kind, messages.planNumber(row, name, describeBadCell(cell, value)));
+  const said = phrase(COLUMN_IDS[column]);
+  if (value === BLANK_CELL) throw new KamError('VALUE', messages.planNumber(row, name, said, details.blank));
+  if (value instanceof CellError) throw new KamError(value.kind, messages.planNumber(row, name, said, describeBadCell(cell, value)));
   const ok =
     name === 'weight' ? value >= 0
     : name === 'threshold' ? value >= 0 && value < 1
     : name === 'threshold payout' ? value >= 0 && value <= 1
     : name === 'cap' ? value > 1
     : value >= 1; // cap payout
-  if (!ok) throw new KamError('VALUE', messages.planNumber(row, name, `is ${value}`));
+  if (!ok) throw new KamError('VALUE', messages.planNumber(row, name, said, details.value(value)));
   return value;
 }
 
@@ -85,7 +101,9 @@ export function readRewardPlan(arg: Grid | Cell | undefined): RewardPlan {
   for (let c = 0; c < PLAN_COLUMNS.length; c++) {
     const cell = grid[0][c];
     const text = typeof cell === 'string' ? normalise(cell) : '';
-    if (text !== PLAN_COLUMNS[c]) throw new KamError('VALUE', messages.planHeader(c + 1, cellText(cell), PLAN_COLUMNS[c]));
+    if (text !== PLAN_COLUMNS[c] && wordFrom(text, [COLUMN_IDS[c]]) === undefined) {
+      throw new KamError('VALUE', messages.planHeader(c + 1, cellText(cell), phrase(COLUMN_IDS[c])));
+    }
   }
 
   const metrics: string[] = [];
@@ -110,13 +128,11 @@ export function readRewardPlan(arg: Grid | Cell | undefined): RewardPlan {
     }
     const pair = `${position}|${metric}`;
     const first = seen.get(pair);
-    if (first !== undefined) throw new KamError('VALUE', messages.planDuplicate(row, POSITIONS[position], metricText.trim(), first));
+    if (first !== undefined) throw new KamError('VALUE', messages.planDuplicate(row, positionPhrase(position), metricText.trim(), first));
     seen.set(pair, row);
-    const direction = typeof cells[3] === 'string' ? normalise(cells[3]) : '';
-    const lower = direction === 'lower' || direction === 'lower is better';
-    if (!lower && direction !== 'higher' && direction !== 'higher is better') {
-      throw new KamError('VALUE', messages.planDirection(row, cellText(cells[3])));
-    }
+    const direction = typeof cells[3] === 'string' ? wordFrom(normalise(cells[3]), DIRECTION_IDS) : undefined;
+    if (direction === undefined) throw new KamError('VALUE', messages.planDirection(row, cellText(cells[3])));
+    const lower = direction === 'reward.direction.lower' || direction === 'reward.direction.lowerIsBetter';
     const numbers = [2, 4, 5, 6, 7].map((c) => planNumber(cells[c], row, c));
     rows.push({ row, position, metric, numbers, lower });
   }
@@ -142,7 +158,7 @@ export function readRewardPlan(arg: Grid | Cell | undefined): RewardPlan {
     totals[position] += numbers[0];
   }
   for (let p = 0; p < 4; p++) {
-    if (plan.covered[p] && Math.abs(totals[p] - 1) > 1e-9) throw new KamError('VALUE', messages.planWeightsTotal(POSITIONS[p], round15(totals[p])));
+    if (plan.covered[p] && Math.abs(totals[p] - 1) > 1e-9) throw new KamError('VALUE', messages.planWeightsTotal(positionPhrase(p), round15(totals[p])));
   }
   return plan;
 }
@@ -188,7 +204,7 @@ export function reward(positionsArg: Grid | Cell | undefined, actualsArg: Grid |
       continue;
     }
     if (!plan.covered[position]) {
-      out[i] = [new CellError('VALUE', messages.positionNotInPlan(i + 1, POSITIONS[position]))];
+      out[i] = [new CellError('VALUE', messages.positionNotInPlan(i + 1, positionPhrase(position)))];
       continue;
     }
     let total = 0;

@@ -1,7 +1,8 @@
 // Account attractiveness: the weighted mean of factor scores on 0..10, with optional worst/best scales.
 import { Cell, CellError, Grid, isBlank, KamError, OutCell, OutGrid } from './cells';
 import { BLANK_CELL, readNumberCell, readOptionalRange, readRange, readWeights, describeBadCell } from './args';
-import { messages } from './messages';
+import { details, messages } from './messages';
+import { isKeyword } from './keywords';
 import { round15 } from './precision';
 
 /**
@@ -32,7 +33,7 @@ export function readScales(arg: Cell | Grid | undefined, name: string, factors: 
     for (let r = 0; r < 2; r++) {
       const cell = grid[r][k];
       const value = readNumberCell(cell, name, r + 1, k + 1);
-      if (value === BLANK_CELL) throw new KamError('VALUE', messages.scaleInvalid(name, r + 1, k + 1, 'is blank'));
+      if (value === BLANK_CELL) throw new KamError('VALUE', messages.scaleInvalid(name, r + 1, k + 1, details.blank));
       if (value instanceof CellError) {
         throw new KamError(value.kind, messages.scaleInvalid(name, r + 1, k + 1, describeBadCell(cell, value)));
       }
@@ -43,8 +44,8 @@ export function readScales(arg: Cell | Grid | undefined, name: string, factors: 
       const cell = grid[2][k];
       // Written without "x ?? y" (or a ternary a minifier folds into one): the Sheets sidebar must parse as ES2019.
       const word = typeof cell === 'string' ? cell.trim().toLowerCase() : '';
-      if (word === 'log') log[k] = 1;
-      else if (!isBlank(cell) && word !== '' && word !== 'linear') throw new KamError('VALUE', messages.scaleCurveInvalid(name, k + 1, cell));
+      if (isKeyword(word, 'log')) log[k] = 1;
+      else if (!isBlank(cell) && word !== '' && !isKeyword(word, 'linear')) throw new KamError('VALUE', messages.scaleCurveInvalid(name, k + 1, cell));
       else if (!isBlank(cell) && typeof cell !== 'string') throw new KamError('VALUE', messages.scaleCurveInvalid(name, k + 1, cell));
       if (log[k] && !(worst[k] > 0 && best[k] > 0)) throw new KamError('VALUE', messages.scaleLogNotPositive(name, k + 1, worst[k], best[k]));
     }

@@ -2,7 +2,8 @@
 import { Cell, CellError, Grid, KamError, OutCell, OutGrid, errorFromText, isBlank } from './cells';
 import { BLANK_CELL, dateToSerial, readColumn, readNumberArg, readNumberCell, readOptionalColumn, readWordOrNumberArg, requireSameRows } from './args';
 import { solveKnapsack } from './solvers/knapsack';
-import { messages } from './messages';
+import { messages, nameList } from './messages';
+import { english, render, type Translate } from '../i18n';
 import { round15 } from './precision';
 
 export type SelectOutput = 'list' | 'table' | 'flags' | 'reasons';
@@ -194,6 +195,7 @@ export function select(
   capacityArg: Grid | Cell | undefined,
   costsArg?: Grid | Cell,
   outputArg?: Grid | Cell,
+  t: Translate = english,
 ): OutGrid {
   const accounts = readColumn(accountsArg, 'accounts');
   const values = readColumn(valuesArg, 'values');
@@ -256,7 +258,7 @@ export function select(
     }
     // Only "flags" has a cell for this row; a list that silently dropped the account would mislead.
     if (output !== 'flags') {
-      throw new KamError(problem.kind, messages.rowProblemInList(problem.message || messages.errorInCell(problemArg, i + 1, 1, problem.kind)));
+      throw new KamError(problem.kind, messages.rowProblemInList(problem.text === '' ? messages.errorInCell(problemArg, i + 1, 1, problem.kind) : problem.text));
     }
     state[i] = ROW_ERROR;
     rowErrors.set(i, problem);
@@ -267,7 +269,7 @@ export function select(
   if (chosen.length === 0) throw new KamError('NA', messages.nothingFits(capacity, smallestCost));
 
   if (output === 'reasons') {
-    return leftOutReasons(accounts, state, rowErrors, candidateValues.subarray(0, candidates), candidateCosts.subarray(0, candidates), candidateRows.subarray(0, candidates), chosen, capacity);
+    return leftOutReasons(accounts, state, rowErrors, candidateValues.subarray(0, candidates), candidateCosts.subarray(0, candidates), candidateRows.subarray(0, candidates), chosen, capacity, t);
   }
   if (output === 'flags') {
     const isChosen = new Uint8Array(n);
@@ -295,14 +297,13 @@ export function select(
   return out;
 }
 
-/** A number for a reason's text: at most two decimals, no binary noise. */
-const figure = (x: number): string => String(Math.round(x * 100) / 100);
+const figures = new Map<string, Intl.NumberFormat>();
 
-/** "Borg", "Borg and Cyan", "Borg, Cyan, Dyno and 4 more". */
-function nameList(names: string[]): string {
-  if (names.length <= 1) return names.join('');
-  if (names.length <= 3) return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+/** A number for a reason's text: at most two decimals, no binary noise, ungrouped, in the reader's decimal mark. */
+function figureIn(t: Translate): (x: number) => string {
+  let f = figures.get(t.locale);
+  if (!f) figures.set(t.locale, (f = new Intl.NumberFormat(t.locale, { maximumFractionDigits: 2, useGrouping: false })));
+  return (x) => f!.format(Math.round(x * 100) / 100);
 }
 
 /**
@@ -320,9 +321,11 @@ function leftOutReasons(
   rows: Int32Array,
   chosen: number[],
   capacity: number,
+  t: Translate,
 ): OutGrid {
   const n = accounts.length;
   const m = values.length;
+  const figure = figureIn(t);
   const name = (j: number): string => {
     const cell = accounts[rows[j]][0];
     return cell instanceof Date ? String(dateToSerial(cell)) : String(cell).trim();
@@ -345,27 +348,29 @@ function leftOutReasons(
     if (isChosen[j]) continue;
     const cost = figure(costs[j]);
     if (costs[j] > capacity) {
-      reasonOf.set(rows[j], `needs ${cost}, more than the whole capacity (${figure(capacity)})`);
+      reasonOf.set(rows[j], t('fn.reason.tooBig', { cost, capacity: figure(capacity) }));
     } else if (values[j] < weakest) {
-      reasonOf.set(rows[j], `worth less than every chosen account, and needs ${cost} with ${figure(free)} left`);
+      reasonOf.set(rows[j], t('fn.reason.worthLess', { cost, free: figure(free) }));
     } else if (solves >= maxSolves) {
-      reasonOf.set(rows[j], `needs ${cost}; worth more than the least valuable chosen account, but not worked out (more than ${maxSolves} such accounts)`);
+      reasonOf.set(rows[j], t('fn.reason.notWorkedOut', { cost, max: String(maxSolves) }));
     } else {
       solves++;
-      reasonOf.set(rows[j], tradeOff(j, values, costs, isChosen, chosenValue, capacity, name));
+      reasonOf.set(rows[j], tradeOff(j, values, costs, isChosen, chosenValue, capacity, name, t));
     }
   }
+  const noValue = t('fn.reason.noValue');
   const out: OutGrid = new Array(n);
   for (let i = 0; i < n; i++) {
     const s = state[i];
-    out[i] = [s === BLANK_ROW ? '' : s === ROW_ERROR ? (rowErrors.get(i) as CellError) : s === NOT_CHOSEN ? 'no positive value: never chosen' : reasonOf.get(i) ?? ''];
+    out[i] = [s === BLANK_ROW ? '' : s === ROW_ERROR ? (rowErrors.get(i) as CellError) : s === NOT_CHOSEN ? noValue : reasonOf.get(i) ?? ''];
   }
   return out;
 }
 
 /** The best selection with account j forced in, against the chosen one: what would go, what would come. */
-function tradeOff(j: number, values: Float64Array, costs: Float64Array, isChosen: Uint8Array, chosenValue: number, capacity: number, name: (j: number) => string): string {
+function tradeOff(j: number, values: Float64Array, costs: Float64Array, isChosen: Uint8Array, chosenValue: number, capacity: number, name: (j: number) => string, t: Translate): string {
   const m = values.length;
+  const figure = figureIn(t);
   const room = capacity - costs[j];
   const others: number[] = [];
   for (let k = 0; k < m; k++) if (k !== j && costs[k] <= room * (1 + 1e-12)) others.push(k);
@@ -374,7 +379,7 @@ function tradeOff(j: number, values: Float64Array, costs: Float64Array, isChosen
     try {
       withIt = solveWithinRange(Float64Array.from(others, (k) => values[k]), Float64Array.from(others, (k) => costs[k]), room).map((x) => others[x]);
     } catch (error) {
-      if (error instanceof KamError) return `needs ${figure(costs[j])}; the trade-off could not be worked out exactly (${error.message})`;
+      if (error instanceof KamError) return t('fn.reason.tradeOffFailed', { cost: figure(costs[j]), message: render(error.text, t) });
       throw error;
     }
   }
@@ -395,10 +400,10 @@ function tradeOff(j: number, values: Float64Array, costs: Float64Array, isChosen
       addedValue += values[k];
     }
   }
-  if (forcedValue >= chosenValue * (1 - 1e-9)) {
-    return `needs ${figure(costs[j])}; a selection with it is worth the same, and ties go to the lower total cost, then to earlier rows`;
-  }
-  const going = `${dropped.length === 1 ? '' : `${dropped.length} chosen accounts, `}${nameList(dropped.map(name))}`;
-  const coming = added.length ? `it and ${nameList(added.map(name))}` : 'it';
-  return `needs ${figure(costs[j])}; to fit it in, ${going} (worth ${figure(droppedValue)}) would have to go, against ${figure(addedValue)} for ${coming}`;
+  if (forcedValue >= chosenValue * (1 - 1e-9)) return t('fn.reason.tie', { cost: figure(costs[j]) });
+  const going = t('fn.reason.going', { count: dropped.length, names: nameList(dropped.map(name))(t) });
+  return t('fn.reason.tradeOff', {
+    cost: figure(costs[j]), going, goingValue: figure(droppedValue), comingValue: figure(addedValue),
+    joined: added.length ? 'yes' : 'no', coming: nameList(added.map(name))(t), count: dropped.length,
+  });
 }

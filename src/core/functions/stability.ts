@@ -2,6 +2,7 @@
 import { Cell, CellError, Grid, KamError, OutCell, OutGrid, errorFromText } from './cells';
 import { dateToSerial, describeBadCell, readNumberCell, readOptionalRange, readVector, readWordOrNumberArg } from './args';
 import { messages } from './messages';
+import { isKeyword } from './keywords';
 import { DEFAULT_ATTRACTIVENESS_CUT } from './position';
 import { difference15, round15 } from './precision';
 import { readScoreInputs, scaleValue, scoreRow } from './score';
@@ -123,7 +124,7 @@ function readCut(arg: Grid | Cell | undefined): number {
   const cut = readWordOrNumberArg(arg, 'cut');
   if (cut === undefined) return DEFAULT_ATTRACTIVENESS_CUT;
   if (typeof cut === 'number') return cut;
-  if (cut === 'median') throw new KamError('VALUE', messages.stabilityCutMedian());
+  if (isKeyword(cut, 'median')) throw new KamError('VALUE', messages.stabilityCutMedian());
   throw new KamError('VALUE', messages.stabilityCutInvalid(cut));
 }
 
@@ -183,7 +184,7 @@ export function stability(
     for (; k < factors; k++) {
       const cell = row[k];
       if (typeof cell !== 'number' || cell - cell !== 0) break;
-      x[k] = scales ? scaleValue(cell, scales.worst[k], scales.best[k]) : cell;
+      x[k] = scales ? scaleValue(cell, scales.worst[k], scales.best[k], scales.log[k] === 1) : cell;
     }
     if (k < factors) {
       const shown = scoreRow(row, i, weights, scales, weightTotal);
@@ -194,7 +195,7 @@ export function stability(
       for (k = 0; k < factors; k++) {
         // KAM_SCORE gave a number, so every cell is a number (a date counts as its serial) or a blank under weight 0.
         const value = readNumberCell(row[k], 'scores', i + 1, k + 1);
-        x[k] = typeof value !== 'number' ? NaN : scales ? scaleValue(value, scales.worst[k], scales.best[k]) : value;
+        x[k] = typeof value !== 'number' ? NaN : scales ? scaleValue(value, scales.worst[k], scales.best[k], scales.log[k] === 1) : value;
       }
     }
     const outcome = smallestShift(x, weights, cut, before, after, found);

@@ -1,7 +1,7 @@
 // Relative business strength: how the customer rates you against your best rival on its own buying criteria.
 import { Cell, CellError, Grid, KamError, OutGrid } from './cells';
 import { BLANK_CELL, NumberCell, describeBadCell, readNumberCell, readRange, readWeights } from './args';
-import { messages } from './messages';
+import { details, messages } from './messages';
 import { round15 } from './precision';
 
 /** One rating off the hot path: a number of 0 or more, blank, or the row's error. */
@@ -17,7 +17,7 @@ function sharedRivalTotal(row: Cell[], weights: Float64Array): number {
   for (let k = 0; k < row.length; k++) {
     const value = readRating(row[k], 'best_rival', 1, k + 1);
     if (value === BLANK_CELL) {
-      if (weights[k] !== 0) throw new KamError('VALUE', messages.sharedRivalInvalid(k + 1, 'is blank'));
+      if (weights[k] !== 0) throw new KamError('VALUE', messages.sharedRivalInvalid(k + 1, details.blank));
       continue;
     }
     if (value instanceof CellError) {

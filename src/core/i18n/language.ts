@@ -19,12 +19,34 @@ export function languageFromTag(tag: string | null | undefined): Language {
 
 /** The first of several candidate tags (e.g. LC_ALL, LC_MESSAGES, LANG) that names a real locale. */
 export function languageFromTags(tags: readonly (string | null | undefined)[]): Language {
+  return languageFromTag(firstTag(tags));
+}
+
+/** The first tag that names a real locale (not unset, "C" or "POSIX"), or undefined. */
+export function firstTag(tags: readonly (string | null | undefined)[]): string | undefined {
   for (const tag of tags) {
     const t = String(tag ?? '').trim();
-    if (t && t !== 'C' && t !== 'POSIX') return languageFromTag(t);
+    if (t && t !== 'C' && t !== 'POSIX') return t;
   }
-  return DEFAULT_LANGUAGE;
+  return undefined;
 }
 
 /** A BCP 47 locale for Intl when only the language is known (number and date conventions). */
 export const LOCALE_OF: Record<Language, string> = { en: 'en-US', es: 'es-ES' };
+
+/**
+ * The locale numbers are written in for a language: the host's or system's own locale when it is that
+ * language ("es_MX.UTF-8" → es-MX, "es_419" → es-419), else the language's usual one (LOCALE_OF).
+ */
+export function localeFor(language: Language, hostTag?: string | null): string {
+  if (hostTag && languageFromTag(hostTag) === language) {
+    const tag = hostTag.trim().split(/[.@]/)[0].replace(/_/g, '-');
+    try {
+      const [canonical] = Intl.getCanonicalLocales(tag);
+      if (canonical && Intl.NumberFormat.supportedLocalesOf([canonical]).length) return canonical;
+    } catch {
+      // A malformed tag: the language's usual locale.
+    }
+  }
+  return LOCALE_OF[language];
+}

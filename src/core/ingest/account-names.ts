@@ -1,5 +1,6 @@
 // Keys that decide when two account names are the same account, or probably the same.
 
+import type { SourceName } from './messages';
 import { foldText } from './fold-text';
 import type { IngestIssue } from './messages';
 import { issue } from './messages';
@@ -37,7 +38,7 @@ export function nearAccountKey(name: string): string {
  * One warning for all the accounts kept apart whose names probably mean the same customer: a list of
  * 800 customers can hold dozens of "X S.A." / "X S.L." pairs, which read better as one grouped note.
  */
-export function nearDuplicateWarnings(accounts: readonly AccountRecord[], source: string): IngestIssue[] {
+export function nearDuplicateWarnings(accounts: readonly AccountRecord[], source: SourceName): IngestIssue[] {
   const groups = new Map<string, AccountRecord[]>();
   for (const account of accounts) {
     const key = nearAccountKey(account.account);

@@ -1,5 +1,6 @@
 // Deciding, from the header row and a sample of data rows, how every column will be read.
 
+import type { SourceName } from './messages';
 import type { RawCell } from './raw-cell';
 import { cellText, columnLetter } from './raw-cell';
 import { foldText } from './fold-text';
@@ -77,7 +78,7 @@ export function planColumns(
   header: BufferedRow,
   sample: readonly BufferedRow[],
   options: IngestOptions,
-  source: string,
+  source: SourceName,
 ): { plan: ColumnPlan } | { errors: IngestIssue[]; columns: ColumnInfo[] } {
   const firstColumn = options.firstColumn ?? 0;
   const width = Math.max(
@@ -247,7 +248,7 @@ function settleSegment(
   sample: readonly BufferedRow[],
   accountColumn: number,
   kind: TableKind,
-  source: string,
+  source: SourceName,
   mapping: RoleMapping,
 ): IngestIssue[] {
   const notes: IngestIssue[] = [];

@@ -1,5 +1,6 @@
 // Accounts from a customer list: one row per account, exact duplicate names merged and reported.
 
+import type { SourceName } from './messages';
 import type { AccountRecord } from './types';
 import type { ColumnPlan } from './column-plan';
 import type { NumberRole, RowValues, Tenure } from './row-values';
@@ -69,7 +70,7 @@ export class CustomerList {
   }
 
   /** Finished records, in the order accounts first appear, and the duplicate warnings. */
-  finish(asOf: SerialDay | null, source: string): { accounts: AccountRecord[]; warnings: IngestIssue[] } {
+  finish(asOf: SerialDay | null, source: SourceName): { accounts: AccountRecord[]; warnings: IngestIssue[] } {
     const accounts: AccountRecord[] = [];
     const warnings: IngestIssue[] = [];
     const deriveProfit = this.plan.roleColumn.profit === undefined && this.plan.roleColumn.revenue !== undefined && this.plan.roleColumn.margin !== undefined;

@@ -1,5 +1,6 @@
 // Reading one data row into typed values, column by column, and tallying the cells that do not fit.
 
+import type { SourceName } from './messages';
 import type { RawCell } from './raw-cell';
 import { cellText } from './raw-cell';
 import type { ColumnPlan, PlannedColumn } from './column-plan';
@@ -60,7 +61,7 @@ export class RowReader {
 
   constructor(
     private readonly plan: ColumnPlan,
-    private readonly source: string,
+    private readonly source: SourceName,
     private readonly zone: 'utc' | 'local',
   ) {
     const at = (role: ColumnRole) => plan.roleColumn[role];

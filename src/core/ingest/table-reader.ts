@@ -1,5 +1,6 @@
 // The streaming table reader: rows go in one at a time, clean account records come out at the end.
 
+import type { SourceName } from './messages';
 import type { RawCell } from './raw-cell';
 import { cellText, isBlankRow } from './raw-cell';
 import { foldText } from './fold-text';
@@ -16,6 +17,7 @@ import type { SerialDay } from './excel-serial';
 import { isoFromSerial, serialFromDate, serialFromYmd } from './excel-serial';
 import type { IngestIssue } from './messages';
 import { issue, MESSAGES } from './messages';
+import { english, phrase, render, type Phrase } from '../i18n';
 import type { ColumnInfo, IngestOptions, IngestResult, SkippedRow } from './types';
 
 export interface TableReader {
@@ -61,7 +63,7 @@ type Accounts = CustomerList | TransactionRollup;
 class StreamingTableReader implements TableReader {
   rowsRead = 0;
   private phase: 'header' | 'sample' | 'body' | 'failed' | 'finished' = 'header';
-  private readonly source: string;
+  private readonly source: SourceName;
   private readonly headerSearchRows: number;
   private readonly sampleRows: number;
   private buffer: BufferedRow[] = [];
@@ -75,7 +77,7 @@ class StreamingTableReader implements TableReader {
   private body: { plan: ColumnPlan; rows: RowReader; accounts: Accounts; totals: TotalsTracker; lastRow: number } | null = null;
 
   constructor(private readonly options: IngestOptions) {
-    this.source = options.sourceName ?? 'the table';
+    this.source = options.sourceName ?? phrase('ingest.source.table');
     this.headerSearchRows = options.headerSearchRows ?? HEADER_SEARCH_ROWS;
     this.sampleRows = options.sampleRows ?? SAMPLE_ROWS;
   }
@@ -172,8 +174,9 @@ class StreamingTableReader implements TableReader {
     for (const row of sample) this.readRow(row.cells, row.rowNumber);
   }
 
-  private skip(code: SkippedRow['code'], row: number, reason: string, lastRow?: number): void {
-    this.skipped.push(lastRow === undefined ? { row, code, reason } : { row, lastRow, code, reason });
+  private skip(code: SkippedRow['code'], row: number, text: Phrase, lastRow?: number): void {
+    const reason = render(text, english);
+    this.skipped.push(lastRow === undefined ? { row, code, reason, text } : { row, lastRow, code, reason, text });
   }
 
   private readRow(cells: readonly RawCell[], rowNumber: number): void {

@@ -1,5 +1,6 @@
 // Accounts from a transaction export: order lines rolled up per account as they stream past.
 
+import type { SourceName } from './messages';
 import type { AccountRecord } from './types';
 import type { ColumnPlan } from './column-plan';
 import type { RowValues } from './row-values';
@@ -166,7 +167,7 @@ export class TransactionRollup {
     return bases.length ? SMALL_BASE_SHARE * median(bases)! : null;
   }
 
-  finish(asOf: SerialDay | null, source: string): { accounts: AccountRecord[]; warnings: IngestIssue[] } {
+  finish(asOf: SerialDay | null, source: SourceName): { accounts: AccountRecord[]; warnings: IngestIssue[] } {
     const warnings: IngestIssue[] = [];
     const years = this.growthYears();
     const smallBase = years === null ? null : this.smallBase(years[0]);

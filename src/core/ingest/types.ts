@@ -4,7 +4,8 @@ import type { ColumnRole, RoleMapping } from './column-roles';
 import type { ValueType } from './column-profile';
 import type { DecimalSeparator } from './parse-number';
 import type { DateOrder } from './parse-date';
-import type { IngestIssue, IssueCode } from './messages';
+import type { IngestIssue, IssueCode, SourceName } from './messages';
+import type { Phrase } from '../i18n';
 
 export type TableKind = 'customers' | 'transactions';
 
@@ -34,7 +35,7 @@ export interface IngestOptions {
   /** How Date objects are to be read: by their UTC date (exceljs, Office) or local date (Apps Script). */
   dateObjects?: 'utc' | 'local';
   /** How messages name the table, e.g. 'customers.xlsx, sheet "Accounts"'. Default "the table". */
-  sourceName?: string;
+  sourceName?: SourceName;
   /** 0-based sheet column of the first cell of each row, so messages give the right column letters. */
   firstColumn?: number;
   /** Non-blank rows searched for the header row (default 30). */
@@ -113,7 +114,9 @@ export interface SkippedRow {
   /** Set for a run of blank rows: the last row of the run. */
   lastRow?: number;
   code: SkipCode;
+  /** Why, in English; `text` says it in the reader's language. */
   reason: string;
+  text: Phrase;
 }
 
 export interface IngestResult {

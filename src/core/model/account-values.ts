@@ -4,6 +4,7 @@
 import { derivedProfit } from '../ingest/account-record';
 import type { AccountRecord } from '../ingest/types';
 import type { AccountField, AttractivenessFactor, FactorSource } from './model';
+import { english, type MessageId, type Translate } from '../i18n';
 
 /** What the model needs from an account: the fields of an ingested account record it reads. */
 export type ModelAccount = Pick<AccountRecord, 'account'> &
@@ -11,11 +12,13 @@ export type ModelAccount = Pick<AccountRecord, 'account'> &
     | 'segment' | 'manager' | 'stage' | 'revenue' | 'profit' | 'margin' | 'costToServe' | 'growth' | 'tenure' | 'orders' | 'effort'
     | 'ordersPerYear' | 'daysSinceLastOrder' | 'categories' | 'trend' | 'factors' | 'sourceRows'>>;
 
-/** Account fields as users name them (column headers, model sheet, wizard). */
-export const FIELD_LABELS: Record<AccountField, string> = {
-  revenue: 'Revenue', profit: 'Profit', margin: 'Gross margin', costToServe: 'Cost to serve', growth: 'Growth', tenure: 'Tenure (years)', orders: 'Orders',
-  effort: 'Days a year (effort)',
-};
+/** An account field as users name it, in their language (column headers, model sheet, wizard). */
+export const fieldLabel = (field: AccountField, t: Translate = english): string => t(`field.${field}` as MessageId);
+
+/** Account fields as users name them, in English. */
+export const FIELD_LABELS = Object.fromEntries(
+  (['revenue', 'profit', 'margin', 'costToServe', 'growth', 'tenure', 'orders', 'effort'] as const).map((f) => [f, fieldLabel(f)]),
+) as Record<AccountField, string>;
 
 const COLUMN_PREFIX = 'column:';
 
@@ -25,9 +28,9 @@ export function factorValue(account: ModelAccount, source: FactorSource): number
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-/** A factor source in the user's words: the field's name, or the column's header. */
-export function sourceLabel(source: FactorSource): string {
-  return source.startsWith(COLUMN_PREFIX) ? source.slice(COLUMN_PREFIX.length) : FIELD_LABELS[source as AccountField];
+/** A factor source in the user's words: the field's name (in their language), or the column's header. */
+export function sourceLabel(source: FactorSource, t: Translate = english): string {
+  return source.startsWith(COLUMN_PREFIX) ? source.slice(COLUMN_PREFIX.length) : fieldLabel(source as AccountField, t);
 }
 
 /** The header of the source column a factor source names, or null for an account field. */

@@ -1,5 +1,6 @@
 // Relative strength when no rating and no stage exist: a proxy from what the customer's orders show
 // (tenure, order frequency, recency, breadth, trend), ranked across the portfolio.
+import { english, type MessageId, type Translate } from '../i18n';
 import type { ModelAccount } from './account-values';
 
 export type BehaviourSignal = 'tenure' | 'frequency' | 'recency' | 'breadth' | 'trend';
@@ -12,12 +13,15 @@ export interface SignalInfo {
   lowerIsStronger: boolean;
 }
 
+/** What a signal measures, in the reader's language. */
+export const signalLabel = (signal: BehaviourSignal, t: Translate = english): string => t(`signal.${signal}` as MessageId);
+
 export const BEHAVIOUR_SIGNALS: readonly SignalInfo[] = [
-  { signal: 'tenure', label: 'Tenure (years buying from you)', lowerIsStronger: false },
-  { signal: 'frequency', label: 'Order frequency (orders a year)', lowerIsStronger: false },
-  { signal: 'recency', label: 'Recency (days since the last order; fewer is stronger)', lowerIsStronger: true },
-  { signal: 'breadth', label: 'Breadth (product categories bought)', lowerIsStronger: false },
-  { signal: 'trend', label: 'Trend (revenue change, last year against the year before)', lowerIsStronger: false },
+  { signal: 'tenure', label: signalLabel('tenure'), lowerIsStronger: false },
+  { signal: 'frequency', label: signalLabel('frequency'), lowerIsStronger: false },
+  { signal: 'recency', label: signalLabel('recency'), lowerIsStronger: true },
+  { signal: 'breadth', label: signalLabel('breadth'), lowerIsStronger: false },
+  { signal: 'trend', label: signalLabel('trend'), lowerIsStronger: false },
 ];
 
 /**

@@ -1,10 +1,12 @@
 // The default model for a workbook: factors, scales, strength and capacity derived from the columns present.
 import type { AccountRecord } from '../ingest/types';
 import {
-  ACCOUNT_FIELDS, AccountField, AttractivenessFactor, DAYS_PER_MANAGER, DEFAULT_ACCOUNT_DAYS, DEFAULT_STAGE_COST, DEFAULT_STAGE_STRENGTH, DEFAULT_TEAM_DAYS, KamModel, STAGES,
+  ACCOUNT_FIELDS, AccountField, AttractivenessFactor, DAYS_PER_MANAGER, DEFAULT_ACCOUNT_DAYS, DEFAULT_FRAGILE_POINTS, DEFAULT_SEGMENT_SHARE, DEFAULT_STAGE_COST, DEFAULT_STAGE_STRENGTH, DEFAULT_TEAM_DAYS, KamModel, STAGES,
 } from './model';
 import { DEFAULT_BEHAVIOUR_WEIGHTS, usableSignals } from './behaviour';
 import { stageResolver, stageValues } from './stages';
+import { fieldLabel } from './account-values';
+import { english, type Translate } from '../i18n';
 
 /** What the default model needs to know about the data: which fields exist, and their values. */
 export interface ModelInputs {
@@ -53,11 +55,9 @@ export function percentile(values: number[], p: number): number {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
 }
 
-/** How the default scales are set, as the model sheet and the docs state it. */
-export const SCALE_RULE =
-  'Money (revenue, profit) on a log scale from the 10th percentile of the positive values (0 and losses score 0) to the 99th percentile; ' +
-  'ratios and other figures linear from the 10th to the 90th percentile, pulled in to the Tukey fences (quartile ∓ 1.5 × the interquartile range) when a tail is heavier; ' +
-  'anchors rounded outwards to two significant figures; values beyond an anchor score 0 or 10.';
+/** How the default scales are set, as the model sheet and the docs state it, in the reader's language. */
+export const scaleRule = (t: Translate = english): string => t('model.scaleRule');
+export const SCALE_RULE = scaleRule();
 
 /** x rounded down (or up) to two significant figures: 2,345 → 2,300 (or 2,400). */
 function twoFigures(x: number, up: boolean): number {
@@ -136,17 +136,18 @@ export const DEFAULT_WEIGHTS = { revenue: 15, profit: 30, margin: 20, growth: 15
  * every key account costing the same days unless the data has an effort column, capacity from the number of
  * managers, the selection by attractiveness.
  */
-export function defaultModel(inputs: ModelInputs): KamModel {
+export function defaultModel(inputs: ModelInputs, t: Translate = english): KamModel {
   const w = DEFAULT_WEIGHTS;
+  // Factors named in the user's language ("Ventas"); a column's own factor keeps its header.
   const candidates: { name: string; source: AttractivenessFactor['source']; weight: number; values: number[] | undefined; lowerIsBetter: boolean; rating?: boolean; money?: boolean }[] = [
-    { name: 'Revenue', source: 'revenue', weight: w.revenue, values: inputs.fields.revenue, lowerIsBetter: false, money: true },
+    { name: fieldLabel('revenue', t), source: 'revenue', weight: w.revenue, values: inputs.fields.revenue, lowerIsBetter: false, money: true },
     // Profit after cost to serve, in money: what the account really brings.
-    { name: 'Profit', source: 'profit', weight: w.profit, values: inputs.fields.profit, lowerIsBetter: false, money: true },
-    { name: 'Gross margin', source: 'margin', weight: w.margin, values: inputs.fields.margin, lowerIsBetter: false },
-    { name: 'Growth', source: 'growth', weight: w.growth, values: inputs.fields.growth, lowerIsBetter: false },
+    { name: fieldLabel('profit', t), source: 'profit', weight: w.profit, values: inputs.fields.profit, lowerIsBetter: false, money: true },
+    { name: fieldLabel('margin', t), source: 'margin', weight: w.margin, values: inputs.fields.margin, lowerIsBetter: false },
+    { name: fieldLabel('growth', t), source: 'growth', weight: w.growth, values: inputs.fields.growth, lowerIsBetter: false },
   ];
   // Profit is already after cost to serve; on its own cost to serve counts only when profit is unknown.
-  if (!inputs.fields.profit) candidates.push({ name: 'Cost to serve', source: 'costToServe', weight: w.costToServe, values: inputs.fields.costToServe, lowerIsBetter: true });
+  if (!inputs.fields.profit) candidates.push({ name: fieldLabel('costToServe', t), source: 'costToServe', weight: w.costToServe, values: inputs.fields.costToServe, lowerIsBetter: true });
   for (const [header, values] of Object.entries(inputs.columns)) {
     if (looksLikeRating(values)) {
       candidates.push({ name: header, source: `column:${header}`, weight: STRATEGIC.test(header) ? w.strategicFit : w.rating, values, lowerIsBetter: false, rating: true });
@@ -197,20 +198,21 @@ export function defaultModel(inputs: ModelInputs): KamModel {
     lifetimeValue: { retention: 0.85, discountRate: 0.1, years: null },
     flags: { bigNameTopShare: 0.1, oldFriendYears: 10, attractivenessCut: 5 },
     limits: { keyAccounts: 50, perManager: 15 },
+    review: { fragilePoints: DEFAULT_FRAGILE_POINTS, segmentShare: DEFAULT_SEGMENT_SHARE },
   };
 }
 
 /** The default team days and where they come from, in words for the summary. */
-export function defaultCapacity(inputs: Pick<ModelInputs, 'managers'>): { days: number; origin: string } {
+export function defaultCapacity(inputs: Pick<ModelInputs, 'managers'>, t: Translate = english): { days: number; origin: string } {
   const n = inputs.managers;
   if (n > 0 && n * DAYS_PER_MANAGER < DEFAULT_TEAM_DAYS) {
-    return { days: n * DAYS_PER_MANAGER, origin: `${n} account manager${n === 1 ? '' : 's'} in the data × ${DAYS_PER_MANAGER} days` };
+    return { days: n * DAYS_PER_MANAGER, origin: t('model.capacityOrigin.managers', { count: n, days: DAYS_PER_MANAGER }) };
   }
   const teams = DEFAULT_TEAM_DAYS / DAYS_PER_MANAGER;
   return {
     days: DEFAULT_TEAM_DAYS,
     origin: n > 0
-      ? `the default team of ${teams} key account managers × ${DAYS_PER_MANAGER} days (the data names ${n} managers; the team is capped at ${teams})`
-      : `the default team of ${teams} key account managers × ${DAYS_PER_MANAGER} days (the data names no managers)`,
+      ? t('model.capacityOrigin.capped', { teams, days: DAYS_PER_MANAGER, count: n })
+      : t('model.capacityOrigin.none', { teams, days: DAYS_PER_MANAGER }),
   };
 }

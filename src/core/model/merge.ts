@@ -1,29 +1,44 @@
 // Reading a model someone wrote (a --model JSON file, or the "KAM Model" sheet): overrides merged onto
-// the defaults, every value checked, and each problem reported with its path and what to do.
+// the defaults, every value checked, and each problem reported with its path and what to do, in the reader's language.
 import { AttractivenessFactor, CostFrom, Cut, KamModel, SelectionObjective } from './model';
 import { BEHAVIOUR_SIGNALS, BehaviourSignal, DEFAULT_BEHAVIOUR_WEIGHTS } from './behaviour';
+import { english, phrase, type MessageId, type Phrase, type PhraseParam, type Translate } from '../i18n';
 
 export class ModelError extends Error {
-  constructor(readonly problems: string[]) {
+  /** Each problem in English (`problemsIn` says them in the reader's language). */
+  readonly problems: string[];
+  constructor(readonly phrases: Phrase[]) {
+    const problems = phrases.map((p) => p(english));
     super(problems.join('\n'));
+    this.problems = problems;
     this.name = 'ModelError';
   }
+
+  problemsIn(t: Translate): string[] {
+    return this.phrases.map((p) => p(t));
+  }
 }
+
+/** A value as the problem quotes it: JSON, as the user typed it in the file. */
+const shown = (value: Json): string => JSON.stringify(value) ?? String(value);
 
 type Json = unknown;
 const isObject = (x: Json): x is Record<string, Json> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 class Checker {
-  problems: string[] = [];
+  problems: Phrase[] = [];
+  say(id: MessageId, params: Record<string, PhraseParam> = {}): void {
+    this.problems.push(phrase(id, params));
+  }
   number(value: Json, path: string, { min, max, exclusiveMin }: { min?: number; max?: number; exclusiveMin?: boolean } = {}): number {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      this.problems.push(`${path} must be a number (it is ${JSON.stringify(value)}).`);
+      this.say('cli.modelFile.number', { path, value: shown(value) });
       return NaN;
     }
     if (min !== undefined && (exclusiveMin ? value <= min : value < min)) {
-      this.problems.push(`${path} must be ${exclusiveMin ? 'more than' : 'at least'} ${min} (it is ${value}).`);
+      this.say(exclusiveMin ? 'cli.modelFile.moreThan' : 'cli.modelFile.atLeast', { path, min, value });
     }
-    if (max !== undefined && value > max) this.problems.push(`${path} must be at most ${max} (it is ${value}).`);
+    if (max !== undefined && value > max) this.say('cli.modelFile.atMost', { path, max, value });
     return value;
   }
   cut(value: Json, path: string): Cut {
@@ -32,14 +47,14 @@ class Checker {
   }
   text(value: Json, path: string): string {
     if (typeof value !== 'string' || value.trim() === '') {
-      this.problems.push(`${path} must be a non-empty text (it is ${JSON.stringify(value)}).`);
+      this.say('cli.modelFile.text', { path, value: shown(value) });
       return '';
     }
     return value;
   }
   numberMap(value: Json, path: string, what = 'stage'): Record<string, number> {
     if (!isObject(value)) {
-      this.problems.push(`${path} must be an object of ${what}: number pairs.`);
+      this.say('cli.modelFile.numberMap', { path, what, example: what === 'account' ? '{"Acme": 45}' : '{"Basic": 20}' });
       return {};
     }
     const out: Record<string, number> = {};
@@ -48,19 +63,19 @@ class Checker {
   }
   textMap(value: Json, path: string): Record<string, string> {
     if (!isObject(value)) {
-      this.problems.push(`${path} must be an object of "value in your data": "stage" pairs, like {"Básica": "Basic"}.`);
+      this.say('cli.modelFile.textMap', { path, example: '{"Básica": "Basic"}' });
       return {};
     }
     const out: Record<string, string> = {};
     for (const [key, v] of Object.entries(value)) {
       if (typeof v === 'string') out[key] = v.trim();
-      else this.problems.push(`${path}["${key}"] must be a stage name, or "" for a value that names no stage (it is ${JSON.stringify(v)}).`);
+      else this.say('cli.modelFile.stageName', { path: `${path}["${key}"]`, value: shown(v) });
     }
     return out;
   }
   boolean(value: Json, path: string): boolean {
     if (typeof value === 'boolean') return value;
-    this.problems.push(`${path} must be true or false (it is ${JSON.stringify(value)}).`);
+    this.say('cli.modelFile.boolean', { path, value: shown(value) });
     return false;
   }
 }
@@ -70,7 +85,7 @@ const OBJECTIVES = ['attractiveness', 'profit', 'lifetimeValue'];
 
 function readObjective(c: Checker, value: Json, path: string): SelectionObjective {
   if (typeof value === 'string' && (OBJECTIVES.includes(value) || (value.startsWith('column:') && value.length > 'column:'.length))) return value as SelectionObjective;
-  c.problems.push(`${path} must be "attractiveness", "profit", "lifetimeValue" or "column:<header>" for a column such as a strategic-fit score (it is ${JSON.stringify(value)}).`);
+  c.say('cli.modelFile.objective', { path, value: shown(value) });
   return 'attractiveness';
 }
 
@@ -79,7 +94,7 @@ const FIELDS = new Set(['revenue', 'profit', 'margin', 'costToServe', 'growth', 
 function readSource(c: Checker, value: Json, path: string): AttractivenessFactor['source'] {
   const text = c.text(value, path);
   if (text && !FIELDS.has(text) && !text.startsWith('column:')) {
-    c.problems.push(`${path} is "${text}": use one of ${[...FIELDS].join(', ')}, or "column:<header>" for another numeric column.`);
+    c.say('cli.modelFile.source', { path, text, fields: [...FIELDS].join(', ') });
   }
   return text as AttractivenessFactor['source'];
 }
@@ -90,22 +105,22 @@ function readSource(c: Checker, value: Json, path: string): AttractivenessFactor
  */
 export function mergeModel(base: KamModel, overrides: Json, label = 'model'): KamModel {
   const c = new Checker();
-  if (!isObject(overrides)) throw new ModelError([`${label} must be a JSON object like {"capacity": {"days": 600}}.`]);
-  const known = new Set(['version', 'factors', 'strength', 'stageNames', 'cuts', 'capacity', 'lifetimeValue', 'flags', 'limits']);
+  if (!isObject(overrides)) throw new ModelError([phrase('cli.modelFile.objectLike', { path: label, example: '{"capacity": {"days": 600}}' })]);
+  const known = new Set(['version', 'factors', 'strength', 'stageNames', 'cuts', 'capacity', 'lifetimeValue', 'flags', 'limits', 'review']);
   for (const key of Object.keys(overrides)) {
-    if (!known.has(key)) c.problems.push(`${label}.${key} is not a model setting; the settings are ${[...known].join(', ')}.`);
+    if (!known.has(key)) c.say('cli.modelFile.unknownSetting', { path: `${label}.${key}`, settings: [...known].join(', ') });
   }
   const model: KamModel = JSON.parse(JSON.stringify(base));
   const o = overrides;
 
   if (o.factors !== undefined) {
     if (!Array.isArray(o.factors) || o.factors.length === 0) {
-      c.problems.push(`${label}.factors must be a list of at least one factor.`);
+      c.say('cli.modelFile.factorList', { path: `${label}.factors` });
     } else {
       model.factors = o.factors.map((f: Json, i: number) => {
         const path = `${label}.factors[${i}]`;
         if (!isObject(f)) {
-          c.problems.push(`${path} must be an object with name, source, weight, worst and best.`);
+          c.say('cli.modelFile.factorObject', { path });
           return { name: '', source: 'revenue', weight: 0, worst: 0, best: 10 };
         }
         const factor: AttractivenessFactor = {
@@ -115,16 +130,16 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
           worst: c.number(f.worst, `${path}.worst`),
           best: c.number(f.best, `${path}.best`),
         };
-        if (factor.worst === factor.best) c.problems.push(`${path}: worst and best are both ${factor.worst}; give two different values.`);
+        if (factor.worst === factor.best) c.say('cli.modelFile.sameEnds', { path, value: factor.worst });
         if (f.scale === 'log') {
           factor.scale = 'log';
-          if (!(factor.worst > 0 && factor.best > 0)) c.problems.push(`${path}: a log scale needs worst and best above 0 (they are ${factor.worst} and ${factor.best}); use "linear" otherwise.`);
+          if (!(factor.worst > 0 && factor.best > 0)) c.say('cli.modelFile.logScale', { path, worst: factor.worst, best: factor.best });
         } else if (f.scale !== undefined && f.scale !== 'linear' && f.scale !== '') {
-          c.problems.push(`${path}.scale must be "linear" or "log" (it is ${JSON.stringify(f.scale)}).`);
+          c.say('cli.modelFile.scale', { path: `${path}.scale`, value: shown(f.scale) });
         }
         return factor;
       });
-      if (model.factors.every((f) => !(f.weight > 0))) c.problems.push(`${label}.factors: give at least one factor a positive weight.`);
+      if (model.factors.every((f) => !(f.weight > 0))) c.say('cli.modelFile.positiveWeight', { path: `${label}.factors`, what: 'factor' });
     }
   }
   if (o.strength !== undefined) {
@@ -133,12 +148,12 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
       model.strength = { kind: 'column', source: readSource(c, s.source, `${label}.strength.source`) };
     } else if (isObject(s) && s.kind === 'ratings') {
       if (!Array.isArray(s.criteria) || s.criteria.length === 0) {
-        c.problems.push(`${label}.strength.criteria must be a list of at least one criterion with name, yours, rival and weight.`);
+        c.say('cli.modelFile.criteriaList', { path: `${label}.strength.criteria` });
       } else {
         const criteria = s.criteria.map((x: Json, i: number) => {
           const path = `${label}.strength.criteria[${i}]`;
           if (!isObject(x)) {
-            c.problems.push(`${path} must be an object with name, yours, rival and weight.`);
+            c.say('cli.modelFile.criterionObject', { path });
             return { name: '', yours: 'revenue' as const, rival: 'revenue' as const, weight: 0 };
           }
           return {
@@ -148,7 +163,7 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
             weight: c.number(x.weight, `${path}.weight`, { min: 0 }),
           };
         });
-        if (criteria.every((x) => !(x.weight > 0))) c.problems.push(`${label}.strength.criteria: give at least one criterion a positive weight.`);
+        if (criteria.every((x) => !(x.weight > 0))) c.say('cli.modelFile.positiveWeight', { path: `${label}.strength.criteria`, what: 'criterion' });
         model.strength = { kind: 'ratings', criteria };
       }
     } else if (isObject(s) && s.kind === 'stage') {
@@ -162,23 +177,23 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
       const current = model.strength.kind === 'behaviour' ? model.strength.signals : undefined;
       const signals = {} as Record<BehaviourSignal, number>;
       const given = s.signals === undefined ? {} : isObject(s.signals) ? s.signals : null;
-      if (given === null) c.problems.push(`${label}.strength.signals must be an object of signal: weight pairs, like {"frequency": 25}.`);
+      if (given === null) c.say('cli.modelFile.signalsObject', { path: `${label}.strength.signals`, example: '{"frequency": 25}' });
       for (const key of Object.keys(given ?? {})) {
-        if (!BEHAVIOUR_SIGNALS.some((x) => x.signal === key)) c.problems.push(`${label}.strength.signals.${key} is not a signal; the signals are ${BEHAVIOUR_SIGNALS.map((x) => x.signal).join(', ')}.`);
+        if (!BEHAVIOUR_SIGNALS.some((x) => x.signal === key)) c.say('cli.modelFile.notSignal', { path: `${label}.strength.signals.${key}`, signals: BEHAVIOUR_SIGNALS.map((x) => x.signal).join(', ') });
       }
       for (const { signal } of BEHAVIOUR_SIGNALS) {
         const v = given?.[signal];
         signals[signal] = v === undefined ? current?.[signal] ?? DEFAULT_BEHAVIOUR_WEIGHTS[signal] : c.number(v, `${label}.strength.signals.${signal}`, { min: 0 });
       }
-      if (BEHAVIOUR_SIGNALS.every((x) => !(signals[x.signal] > 0))) c.problems.push(`${label}.strength.signals: give at least one signal a positive weight.`);
+      if (BEHAVIOUR_SIGNALS.every((x) => !(signals[x.signal] > 0))) c.say('cli.modelFile.positiveWeight', { path: `${label}.strength.signals`, what: 'signal' });
       model.strength = { kind: 'behaviour', signals };
     } else {
-      c.problems.push(`${label}.strength must be {"kind": "column", "source": …}, {"kind": "ratings", "criteria": […]}, {"kind": "stage", "byStage": {…}} or {"kind": "behaviour", "signals": {…}}.`);
+      c.say('cli.modelFile.strengthKind', { path: `${label}.strength`, examples: '{"kind": "column", "source": …}; {"kind": "ratings", "criteria": […]}; {"kind": "stage", "byStage": {…}}; {"kind": "behaviour", "signals": {…}}' });
     }
   }
   if (o.stageNames !== undefined) model.stageNames = c.textMap(o.stageNames, `${label}.stageNames`);
   if (o.cuts !== undefined) {
-    if (!isObject(o.cuts)) c.problems.push(`${label}.cuts must be an object like {"attractiveness": 5, "strength": 1}.`);
+    if (!isObject(o.cuts)) c.say('cli.modelFile.objectLike', { path: `${label}.cuts`, example: '{"attractiveness": 5, "strength": 1}' });
     else {
       if (o.cuts.attractiveness !== undefined) model.cuts.attractiveness = c.cut(o.cuts.attractiveness, `${label}.cuts.attractiveness`);
       if (o.cuts.strength !== undefined) model.cuts.strength = c.cut(o.cuts.strength, `${label}.cuts.strength`);
@@ -186,7 +201,7 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
   }
   if (o.capacity !== undefined) {
     const cap = o.capacity;
-    if (!isObject(cap)) c.problems.push(`${label}.capacity must be an object like {"days": 600}.`);
+    if (!isObject(cap)) c.say('cli.modelFile.objectLike', { path: `${label}.capacity`, example: '{"days": 600}' });
     else {
       if (cap.days !== undefined) model.capacity.days = c.number(cap.days, `${label}.capacity.days`, { min: 0, exclusiveMin: true });
       if (cap.costByStage !== undefined) {
@@ -196,13 +211,13 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
       }
       if (cap.costFrom !== undefined) {
         if (COST_FROM.includes(cap.costFrom as CostFrom)) model.capacity.costFrom = cap.costFrom as CostFrom;
-        else c.problems.push(`${label}.capacity.costFrom must be "equal" (the same days for every account), "stage" (days by relationship stage) or "effort" (the data's effort column).`);
+        else c.say('cli.modelFile.costFrom', { path: `${label}.capacity.costFrom` });
       }
       if (cap.otherwise !== undefined) model.capacity.otherwise = c.number(cap.otherwise, `${label}.capacity.otherwise`, { min: 0, exclusiveMin: true });
       if (cap.accountDays !== undefined) {
         model.capacity.accountDays = c.numberMap(cap.accountDays, `${label}.capacity.accountDays`, 'account');
         for (const [account, days] of Object.entries(model.capacity.accountDays)) {
-          if (days === 0) c.problems.push(`${label}.capacity.accountDays.${account} must be more than 0 days.`);
+          if (days === 0) c.say('cli.modelFile.accountDays', { path: `${label}.capacity.accountDays.${account}` });
         }
       }
       if (cap.value !== undefined) model.capacity.value = readObjective(c, cap.value, `${label}.capacity.value`);
@@ -211,11 +226,11 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
   }
   if (o.lifetimeValue !== undefined) {
     const lv = o.lifetimeValue;
-    if (!isObject(lv)) c.problems.push(`${label}.lifetimeValue must be an object like {"retention": 0.85, "discountRate": 0.1}.`);
+    if (!isObject(lv)) c.say('cli.modelFile.objectLike', { path: `${label}.lifetimeValue`, example: '{"retention": 0.85, "discountRate": 0.1}' });
     else {
       if (lv.retention !== undefined) {
         model.lifetimeValue.retention = c.number(lv.retention, `${label}.lifetimeValue.retention`, { min: 0 });
-        if (model.lifetimeValue.retention >= 1) c.problems.push(`${label}.lifetimeValue.retention must be below 1 (a probability of keeping the account a year).`);
+        if (model.lifetimeValue.retention >= 1) c.say('cli.modelFile.retention', { path: `${label}.lifetimeValue.retention` });
       }
       if (lv.discountRate !== undefined) model.lifetimeValue.discountRate = c.number(lv.discountRate, `${label}.lifetimeValue.discountRate`, { min: 0 });
       if (lv.years !== undefined) model.lifetimeValue.years = lv.years === null ? null : c.number(lv.years, `${label}.lifetimeValue.years`, { min: 1 });
@@ -223,7 +238,7 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
   }
   if (o.flags !== undefined) {
     const f = o.flags;
-    if (!isObject(f)) c.problems.push(`${label}.flags must be an object like {"bigNameTopShare": 0.1}.`);
+    if (!isObject(f)) c.say('cli.modelFile.objectLike', { path: `${label}.flags`, example: '{"bigNameTopShare": 0.1}' });
     else {
       if (f.bigNameTopShare !== undefined) model.flags.bigNameTopShare = c.number(f.bigNameTopShare, `${label}.flags.bigNameTopShare`, { min: 0, max: 1, exclusiveMin: true });
       if (f.oldFriendYears !== undefined) model.flags.oldFriendYears = c.number(f.oldFriendYears, `${label}.flags.oldFriendYears`, { min: 0 });
@@ -232,10 +247,18 @@ export function mergeModel(base: KamModel, overrides: Json, label = 'model'): Ka
   }
   if (o.limits !== undefined) {
     const l = o.limits;
-    if (!isObject(l)) c.problems.push(`${label}.limits must be an object like {"keyAccounts": 50, "perManager": 15}.`);
+    if (!isObject(l)) c.say('cli.modelFile.objectLike', { path: `${label}.limits`, example: '{"keyAccounts": 50, "perManager": 15}' });
     else {
       if (l.keyAccounts !== undefined) model.limits.keyAccounts = c.number(l.keyAccounts, `${label}.limits.keyAccounts`, { min: 1 });
       if (l.perManager !== undefined) model.limits.perManager = c.number(l.perManager, `${label}.limits.perManager`, { min: 1 });
+    }
+  }
+  if (o.review !== undefined) {
+    const r = o.review;
+    if (!isObject(r)) c.say('cli.modelFile.objectLike', { path: `${label}.review`, example: '{"fragilePoints": 5, "segmentShare": 0.15}' });
+    else {
+      if (r.fragilePoints !== undefined) model.review.fragilePoints = c.number(r.fragilePoints, `${label}.review.fragilePoints`, { min: 0, max: 100 });
+      if (r.segmentShare !== undefined) model.review.segmentShare = c.number(r.segmentShare, `${label}.review.segmentShare`, { min: 0, max: 1, exclusiveMin: true });
     }
   }
   if (c.problems.length) throw new ModelError(c.problems);

@@ -1,11 +1,15 @@
 // The "KAM Model" sheet: every setting as labelled cells with named ranges, written by the wizard and
 // read back when the wizard reopens, so everyone sharing the workbook sees the same settings.
 import { DEFAULT_STAGE_STRENGTH, KamModel, STAGES } from './model';
-import { defaultModel, SCALE_RULE } from './defaults';
-import { BEHAVIOUR_SIGNALS } from './behaviour';
+import { defaultModel, scaleRule } from './defaults';
+import { BEHAVIOUR_SIGNALS, signalLabel } from './behaviour';
 import { mergeModel } from './merge';
-import { defaultRewardPlan, PLAN_COLUMNS } from '../functions/reward';
-import { a1Range, MARKER_TEXT, PlanBlock, PlanCell, PlanName, SHEET_NAMES } from '../workbook/plan';
+import { defaultRewardPlan, defaultMetrics, PLAN_COLUMNS, planColumns } from '../functions/reward';
+import { positionIndex, positionName } from '../functions/position-names';
+import { isKeyword } from '../functions/keywords';
+import { a1Range, markerText, PlanBlock, PlanCell, PlanName, SHEET_NAMES } from '../workbook/plan';
+import { CATALOGS, english, LANGUAGES, literal, wordFrom, wordsOf, type MessageId, type Phrase, type Translate } from '../i18n';
+import { foldText } from '../ingest/fold-text';
 import type { ColumnRole, IngestResult, RoleMapping } from '../ingest';
 import { NUMBER_FORMATS } from '../format/number-formats';
 import { unitOfSource, type Unit } from '../format/units';
@@ -62,60 +66,113 @@ export const NAMES = {
   stageNames: 'KAM_StageNames',
   accountDays: 'KAM_AccountDays',
   lossMakingStars: 'KAM_LossMakingStars',
-} as const;
-
-/** Row labels in column A: the reader finds settings by these, so rows may be moved or inserted. */
-export const LABELS = {
-  factor: 'Factor',
-  source: 'Data column',
-  weight: 'Weight (points)',
-  worst: 'Worst (scores 0)',
-  best: 'Best (scores 10)',
-  scale: 'Scale (linear or log)',
-  strengthFrom: 'Strength from',
-  strengthColumn: 'Strength column',
-  criterion: 'Buying criterion',
-  unknownStrength: 'Strength when the stage is blank or unknown',
-  stage: 'Stage',
-  otherCost: 'Days a year per key account (every account when the same for all; else one with no stage or effort)',
-  behaviourSignal: 'Behaviour signal (strength proxy)',
-  stageName: 'Stage in your data',
-  costFrom: 'Days per key account from (equal, stage or effort) *',
-  accountDays: 'Account with its own days',
-  lossMakingStars: 'A Star may be key while it loses money (TRUE or FALSE)',
-  defaultScales: 'How the default scales were set',
-  attractivenessCut: 'Attractiveness cut (number or "median")',
-  strengthCut: 'Strength cut (number or "median")',
-  capacity: 'Team days a year for key accounts',
-  selectBy: 'Choose key accounts by (attractiveness, profit, lifetimeValue or column:<header>) *',
-  retention: 'Retention (chance an account stays a year)',
-  discountRate: 'Discount rate a year',
-  years: 'Years of lifetime value (blank = no end) *',
-  flagOption: 'Flag option',
-  keyAccountLimit: 'Warn above this many key accounts',
-  perManagerLimit: 'Warn above this many key accounts per manager',
-  sourceSheet: 'Source sheet',
-  sourceRange: 'Source range',
-  headerRow: 'Header row',
-  tableKind: 'Table kind (customers or transactions)',
-  decimalSeparator: 'Decimal separator in numbers typed as text',
-  sourceFile: 'Read by the command line from',
-  roleColumn: 'Column for ',
-  unusedRoles: 'Roles not used',
-  owned: 'Sheets built by the wizard',
+  fragilePoints: 'KAM_FragilePoints',
 } as const;
 
 /**
- * How the stage-names table writes a value that names no stage: a visible word rather than a blank cell, whose
- * lookup every engine reads alike (a blank looked up is 0 in some, "" in others).
+ * Row labels in column A, by catalog id: written in the build's language, and the reader finds settings by their
+ * label in any language, so rows may be moved or inserted and a sheet built in Spanish reopens in English.
  */
-export const NOT_A_STAGE = '(not a stage)';
+const LABEL_IDS = {
+  factor: 'model.label.factor',
+  source: 'model.label.source',
+  weight: 'model.label.weight',
+  worst: 'model.label.worst',
+  best: 'model.label.best',
+  scale: 'model.label.scale',
+  strengthFrom: 'model.label.strengthFrom',
+  strengthColumn: 'model.label.strengthColumn',
+  criterion: 'model.label.criterion',
+  unknownStrength: 'model.label.unknownStrength',
+  stage: 'model.label.stage',
+  otherCost: 'model.label.otherCost',
+  behaviourSignal: 'model.label.behaviourSignal',
+  stageName: 'model.label.stageName',
+  costFrom: 'model.label.costFrom',
+  accountDays: 'model.label.accountDays',
+  lossMakingStars: 'model.label.lossMakingStars',
+  defaultScales: 'model.label.defaultScales',
+  attractivenessCut: 'model.label.attractivenessCut',
+  strengthCut: 'model.label.strengthCut',
+  capacity: 'model.label.capacity',
+  selectBy: 'model.label.selectBy',
+  retention: 'model.label.retention',
+  discountRate: 'model.label.discountRate',
+  years: 'model.label.years',
+  flagOption: 'model.label.flagOption',
+  keyAccountLimit: 'model.label.keyAccountLimit',
+  perManagerLimit: 'model.label.perManagerLimit',
+  fragilePoints: 'model.label.fragilePoints',
+  segmentShare: 'model.label.segmentShare',
+  sourceSheet: 'model.label.sourceSheet',
+  sourceRange: 'model.label.sourceRange',
+  headerRow: 'model.label.headerRow',
+  tableKind: 'model.label.tableKind',
+  decimalSeparator: 'model.label.decimalSeparator',
+  sourceFile: 'model.label.sourceFile',
+  roleColumn: 'model.label.roleColumn',
+  unusedRoles: 'model.label.unusedRoles',
+  owned: 'model.label.owned',
+} as const satisfies Record<string, MessageId>;
+type LabelKey = keyof typeof LABEL_IDS;
+
+/** The row labels in the reader's language. */
+export const labels = (t: Translate = english): Record<LabelKey, string> =>
+  Object.fromEntries(Object.entries(LABEL_IDS).map(([key, id]) => [key, t(id)])) as Record<LabelKey, string>;
+/** The row labels in English. */
+export const LABELS = labels();
+
+/**
+ * How the stage-names table writes a value that names no stage: a visible word rather than a blank cell, whose
+ * lookup every engine reads alike (a blank looked up is 0 in some, "" in others). Read back in any language.
+ */
+export const notAStage = (t: Translate = english): string => t('model.notAStage');
+export const NOT_A_STAGE = notAStage();
 
 /** Labels earlier versions wrote, still read back so an older workbook reopens with its settings. */
-const OLD_LABELS: Partial<Record<keyof typeof LABELS, string[]>> = {
+const OLD_LABELS: Partial<Record<LabelKey, string[]>> = {
   otherCost: ['Days a year for any other stage'],
   selectBy: ['Choose key accounts by (attractiveness or lifetimeValue) *'],
 };
+
+/** A label's folded forms in every language, and the older English wordings. */
+const labelForms = (key: LabelKey): string[] => [...wordsOf(LABEL_IDS[key]), ...(OLD_LABELS[key] ?? []).map(foldText)];
+
+/** The method's stages by catalog id: the stage tables write them in the build's language and read them in any. */
+const STAGE_IDS = STAGES.map((s) => `stage.${s}` as MessageId);
+/** A stage as the model sheet writes it: one of the method's in the reader's language, anyone else's as typed. */
+const stageWord = (stage: string, t: Translate): string => ((STAGES as readonly string[]).includes(stage) ? t(`stage.${stage}` as MessageId) : stage);
+/** A stage read back from the sheet: one of the method's (in any language) by its English key, anyone else's as typed. */
+export function stageFrom(text: string): string {
+  const id = wordFrom(text, STAGE_IDS);
+  return id ? STAGES[STAGE_IDS.indexOf(id)]! : text;
+}
+
+/**
+ * The reward plan as the model sheet shows it: its header row, position words, the default metrics and directions in
+ * the reader's language (KAM_REWARD reads them in any); a metric the user named stays as typed.
+ */
+export function planInLanguage(plan: readonly (readonly (string | number)[])[], t: Translate): (string | number)[][] {
+  const metricIds = ['reward.metric.revenueGrowth', 'reward.metric.shareOfWallet', 'reward.metric.grossMargin', 'reward.metric.costToServe'] as const;
+  const directionIds = ['reward.direction.higher', 'reward.direction.higherIsBetter', 'reward.direction.lower', 'reward.direction.lowerIsBetter'] as const;
+  const metrics = defaultMetrics(t);
+  return plan.map((row, r) => {
+    if (r === 0) return isPlanHeader(row) ? [...planColumns(t), ...row.slice(PLAN_COLUMNS.length)] : [...row];
+    const out = [...row];
+    const position = typeof row[0] === 'string' ? positionIndex(row[0]) : -1;
+    if (position >= 0) out[0] = positionName(position, t);
+    const metric = typeof row[1] === 'string' ? wordFrom(row[1], metricIds) : undefined;
+    if (metric) out[1] = metrics[metricIds.indexOf(metric)]!;
+    const direction = typeof row[3] === 'string' ? wordFrom(row[3], directionIds) : undefined;
+    if (direction) out[3] = t(direction);
+    return out;
+  });
+}
+
+/** Whether a row is the reward plan's header ("position", "metric", … in any language). */
+function isPlanHeader(row: readonly unknown[]): boolean {
+  return typeof row[0] === 'string' && typeof row[1] === 'string' && wordFrom(row[0], ['reward.column.position']) !== undefined && wordFrom(row[1], ['reward.column.metric']) !== undefined;
+}
 
 const SECTION = (title: string): PlanCell[] => [title];
 
@@ -125,9 +182,13 @@ export function modelSheetBlocks(
   mapping: SourceMapping,
   rewardPlan: (string | number)[][],
   owned: readonly string[],
-  options: { note?: string; factorUnits?: readonly Unit[] } = {},
+  options: { note?: string; factorUnits?: readonly Unit[]; t?: Translate } = {},
 ): { blocks: PlanBlock[]; names: PlanName[] } {
-  const note = options.note ?? 'Change the values in column B onwards and the portfolio recalculates. Settings marked * take effect when you build again from the wizard.';
+  // Labels, headers and notes in the reader's language; values the reader takes as settings (linear, stage, median,
+  // column:<header>, role names, flag options, signal names) stay the keywords every language reads.
+  const t = options.t ?? english;
+  const LABELS = labels(t);
+  const note = options.note ?? t('model.note');
   const sheet = SHEET_NAMES.model;
   const blocks: PlanBlock[] = [];
   const names: PlanName[] = [];
@@ -141,12 +202,12 @@ export function modelSheetBlocks(
   const name = (n: string, r: number, c: number, rows: number, cols: number): void => {
     names.push({ name: n, sheet, range: a1Range(r, c, rows, cols, true) });
   };
-  put([['KAM Model']], { bold: true });
-  put([[MARKER_TEXT]]);
+  put([[t('model.title')]], { bold: true });
+  put([[markerText(t)]]);
   put([[note]]);
   row++;
 
-  put([SECTION('Attractiveness factors')], { bold: true });
+  put([SECTION(t('model.section.factors'))], { bold: true });
   const k = model.factors.length;
   put([[LABELS.factor, ...model.factors.map((f) => f.name)]], { bold: true });
   put([[LABELS.source, ...model.factors.map((f) => f.source)]]);
@@ -158,36 +219,36 @@ export function modelSheetBlocks(
   ]);
   name(NAMES.weights, weightRow, 2, 1, Math.max(k, 1));
   name(NAMES.scales, scaleRow, 2, 3, Math.max(k, 1));
-  put([[LABELS.defaultScales, SCALE_RULE]]);
+  put([[LABELS.defaultScales, scaleRule(t)]]);
   row++;
 
-  put([SECTION('Relative strength')], { bold: true });
+  put([SECTION(t('model.section.strength'))], { bold: true });
   const strength = model.strength;
   put([[LABELS.strengthFrom, strength.kind]]);
   put([[LABELS.strengthColumn, strength.kind === 'column' ? strength.source : '']]);
   if (strength.kind === 'ratings') {
     // KAM_STRENGTH's criteria: where each rating comes from, and the customer's weight (a named column).
-    put([[LABELS.criterion, 'Your rating from', "Best rival's rating from", 'Weight']], { bold: true });
+    put([[LABELS.criterion, t('model.header.yourRating'), t('model.header.rivalRating'), t('model.header.weight')]], { bold: true });
     const first = put(strength.criteria.map((c) => [c.name, c.yours, c.rival, c.weight]));
     name(NAMES.strengthWeights, first, 4, strength.criteria.length, 1);
     row++;
   }
   if (strength.kind === 'behaviour') {
     // A proxy, and said so: the user sees what it is made of and can weigh each signal.
-    put([['Relative strength here is a PROXY from buying behaviour, for data with no rating and no stage: each account\'s place among the accounts on each signal, weighted, on 0.5 to 1.5 (1 = the middle relationship, not parity with a rival). Rate yourself against the best rival for a real measure.']]);
-    put([[LABELS.behaviourSignal, 'Weight', 'What it measures']], { bold: true });
-    put(BEHAVIOUR_SIGNALS.map((x) => [x.signal, strength.signals[x.signal], x.label]));
+    put([[t('model.behaviourNote')]]);
+    put([[LABELS.behaviourSignal, t('model.header.weight'), t('model.header.measures')]], { bold: true });
+    put(BEHAVIOUR_SIGNALS.map((x) => [x.signal, strength.signals[x.signal], signalLabel(x.signal, t)]));
     row++;
   }
   const unknownRow = put([[LABELS.unknownStrength, strength.kind === 'stage' ? strength.unknown : 1]]);
   name(NAMES.unknownStrength, unknownRow, 2, 1, 1);
-  put([[LABELS.stage, 'Strength', 'Days a year per key account']], { bold: true });
+  put([[LABELS.stage, t('model.header.strength'), t('model.header.stageDays')]], { bold: true });
   const byStage = strength.kind === 'stage' ? strength.byStage : {};
   const stages = [...new Set([...STAGES, ...Object.keys(byStage), ...Object.keys(model.capacity.costByStage)])];
   // With strength from another source the stage table still shows the method's stage strengths, ready for a
   // switch back to the stage proxy; they are not used meanwhile.
   const stageStrength = (s: string): number => (strength.kind === 'stage' ? byStage[s] ?? strength.unknown : DEFAULT_STAGE_STRENGTH[s] ?? 1);
-  const stageRow = put(stages.map((s) => [s, stageStrength(s), model.capacity.costByStage[s] ?? model.capacity.otherwise]));
+  const stageRow = put(stages.map((s) => [stageWord(s, t), stageStrength(s), model.capacity.costByStage[s] ?? model.capacity.otherwise]));
   name(NAMES.stageTable, stageRow, 1, stages.length, 3);
   const otherRow = put([[LABELS.otherCost, model.capacity.otherwise]]);
   name(NAMES.otherCost, otherRow, 2, 1, 1);
@@ -195,13 +256,14 @@ export function modelSheetBlocks(
   const stageNames = Object.entries(model.stageNames);
   if (stageNames.length) {
     // The portfolio looks each account's stage up here first (KAM_StageNames); blank = names no stage.
-    put([[LABELS.stageName, `Read as stage (${NOT_A_STAGE} or blank: names no stage)`]], { bold: true });
-    const first = put(stageNames.map(([value, stage]) => [value, stage || NOT_A_STAGE]));
+    put([[LABELS.stageName, t('model.header.readAs', { notAStage: notAStage(t) })]], { bold: true });
+    // Both columns of the lookup in one language, so VLOOKUP(stage read as, KAM_StageTable) finds the stage table's word.
+    const first = put(stageNames.map(([value, stage]) => [value, stage ? stageWord(stage, t) : notAStage(t)]));
     name(NAMES.stageNames, first, 1, stageNames.length, 2);
     row++;
   }
 
-  put([SECTION('Portfolio matrix and capacity')], { bold: true });
+  put([SECTION(t('model.section.matrix'))], { bold: true });
   const cutRow = put([
     [LABELS.attractivenessCut, model.cuts.attractiveness],
     [LABELS.strengthCut, model.cuts.strength],
@@ -220,13 +282,13 @@ export function modelSheetBlocks(
   ]);
   const accountDays = Object.entries(model.capacity.accountDays);
   if (accountDays.length) {
-    put([[LABELS.accountDays, 'Days a year']], { bold: true });
+    put([[LABELS.accountDays, t('model.header.days')]], { bold: true });
     const first = put(accountDays.map(([account, days]) => [account, days]));
     name(NAMES.accountDays, first, 1, accountDays.length, 2);
   }
   row++;
 
-  put([SECTION('Lifetime value')], { bold: true });
+  put([SECTION(t('model.section.lifetime'))], { bold: true });
   const lvRow = put([
     [LABELS.retention, model.lifetimeValue.retention],
     [LABELS.discountRate, model.lifetimeValue.discountRate],
@@ -237,8 +299,8 @@ export function modelSheetBlocks(
   name(NAMES.years, lvRow + 2, 2, 1, 1);
   row++;
 
-  put([SECTION('Portfolio warnings (KAM_FLAGS options)')], { bold: true });
-  put([[LABELS.flagOption, 'Value']], { bold: true });
+  put([SECTION(t('model.section.flags'))], { bold: true });
+  put([[LABELS.flagOption, t('model.header.value')]], { bold: true });
   const flagRow = put([
     ['top', model.flags.bigNameTopShare],
     ['tenure', model.flags.oldFriendYears],
@@ -247,13 +309,20 @@ export function modelSheetBlocks(
   name(NAMES.flagOptions, flagRow, 1, 3, 2);
   row++;
 
-  put([SECTION('Reward plan (KAM_REWARD)')], { bold: true });
-  const planRow = put(rewardPlan.map((r) => [...r]), {});
+  // Beyond the matrix: how firm a placement must be, and the segments that should hold key accounts.
+  put([SECTION(t('model.section.review'))], { bold: true });
+  const fragileRow = put([[LABELS.fragilePoints, model.review.fragilePoints]]);
+  name(NAMES.fragilePoints, fragileRow, 2, 1, 1);
+  put([[LABELS.segmentShare, model.review.segmentShare]]);
+  row++;
+
+  put([SECTION(t('model.section.rewards'))], { bold: true });
+  const planRow = put(planInLanguage(rewardPlan, t), {});
   blocks[blocks.length - 1].bold = false;
   name(NAMES.rewardPlan, planRow, 1, rewardPlan.length, PLAN_COLUMNS.length);
   row++;
 
-  put([SECTION('Customer data')], { bold: true });
+  put([SECTION(t('model.section.data'))], { bold: true });
   put([
     [LABELS.sourceSheet, mapping.sheet],
     [LABELS.sourceRange, mapping.range],
@@ -267,7 +336,7 @@ export function modelSheetBlocks(
   put([[LABELS.unusedRoles, (mapping.unused ?? []).join(', ')]]);
   put([[LABELS.owned, owned.join(', ')]]);
   const factorUnits = options.factorUnits ?? model.factors.map((f) => unitOfSource(f.source, () => 'number'));
-  return { blocks: withModelFormats(blocks, [...factorUnits]), names };
+  return { blocks: withModelFormats(blocks, [...factorUnits], LABELS), names };
 }
 
 /**
@@ -275,7 +344,7 @@ export function modelSheetBlocks(
  * one place rows are placed): scales in each factor's unit, strengths and cuts to two decimals, days grouped, rates as
  * percentages. A block whose rows need different formats is written row by row.
  */
-function withModelFormats(blocks: PlanBlock[], factorUnits: Unit[]): PlanBlock[] {
+function withModelFormats(blocks: PlanBlock[], factorUnits: Unit[], LABELS: Record<LabelKey, string>): PlanBlock[] {
   const f = NUMBER_FORMATS;
   const byLabel = new Map<string, (string | null)[]>([
     [LABELS.worst, [null, ...factorUnits.map((u) => f[u])]],
@@ -287,6 +356,7 @@ function withModelFormats(blocks: PlanBlock[], factorUnits: Unit[]): PlanBlock[]
     [LABELS.capacity, [null, f.days]],
     [LABELS.retention, [null, f.percent]],
     [LABELS.discountRate, [null, f.percent]],
+    [LABELS.segmentShare, [null, f.percent]],
   ]);
   // Rows under a header row: the stage table, and the flag options (one option per row).
   const underHeader = new Map<string, (label: string) => (string | null)[] | undefined>([
@@ -316,10 +386,24 @@ const isBlank = (v: unknown): boolean => text(v) === '';
 /** Numbers as the sheet gives them back (Sheets may hand "0.85" as text after a round trip). */
 const num = (v: unknown): unknown => (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v);
 
+/** A scale as typed: "lineal" and "log" are read in any language as the keywords the model knows. */
+const scaleWord = (v: string): string => (isKeyword(v, 'linear') ? 'linear' : isKeyword(v, 'log') ? 'log' : v.toLowerCase());
+
+/** The model sheet could not be read: each problem names its row; `said(t)` says it in the reader's language. */
 export class ModelSheetError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`The KAM Model sheet could not be read: ${problems.join(' ')}`);
+  constructor(readonly problems: string[], private readonly phrases: Phrase[] = problems.map((p) => literal(p))) {
+    super(english('model.error.read', { problems: phrases.map((p) => p(english)).join(' ') }));
     this.name = 'ModelSheetError';
+  }
+
+  /** The message in the reader's language. */
+  said(t: Translate): string {
+    return t('model.error.read', { problems: this.problemsIn(t).join(' ') });
+  }
+
+  /** Each problem in the reader's language (the command line puts them in a sentence of its own). */
+  problemsIn(t: Translate): string[] {
+    return this.phrases.map((p) => p(t));
   }
 }
 
@@ -329,13 +413,13 @@ export class ModelSheetError extends Error {
  * reported with the label of its row.
  */
 export function readModelSheet(values: Grid): ModelSheet {
-  const labelsOf = (label: string): string[] => {
-    const key = (Object.keys(LABELS) as (keyof typeof LABELS)[]).find((k) => LABELS[k] === label);
-    return [label, ...((key && OLD_LABELS[key]) ?? [])].map((l) => l.toLowerCase());
-  };
+  // Labels are looked for in every language (and in older English wordings): the folded forms of a label's key.
+  const keyOf = (label: string): LabelKey => (Object.keys(LABELS) as LabelKey[]).find((k) => LABELS[k] === label)!;
+  const labelsOf = (label: string): string[] => labelForms(keyOf(label));
+  const folded = values.map((r) => foldText(text(r[0])));
   const rowOf = (label: string): number => {
     const wanted = labelsOf(label);
-    return values.findIndex((r) => wanted.includes(text(r[0]).toLowerCase()));
+    return folded.findIndex((f) => wanted.includes(f));
   };
   /** The rows under a table's header row, up to the first blank label (or `until`). */
   const tableRows = (header: string, until?: string): unknown[][] => {
@@ -343,13 +427,14 @@ export function readModelSheet(values: Grid): ModelSheet {
     const out: unknown[][] = [];
     if (at < 0) return out;
     const stop = until ? labelsOf(until) : [];
-    for (let r = at + 1; r < values.length && !isBlank(values[r][0]) && !stop.includes(text(values[r][0]).toLowerCase()); r++) out.push([...values[r]]);
+    for (let r = at + 1; r < values.length && !isBlank(values[r][0]) && !stop.includes(folded[r]!); r++) out.push([...values[r]]);
     return out;
   };
-  const problems: string[] = [];
+  const problems: Phrase[] = [];
+  // A missing row is named in the reader's language.
   const need = (label: string): number => {
     const r = rowOf(label);
-    if (r < 0) problems.push(`the row "${label}" is missing.`);
+    if (r < 0) problems.push((t) => t('model.error.missingRow', { label: t(LABEL_IDS[keyOf(label)]) }));
     return r;
   };
   const cell = (label: string, column = 1): unknown => {
@@ -371,23 +456,25 @@ export function readModelSheet(values: Grid): ModelSheet {
     worst: worstRow >= 0 ? rowValues(worstRow, k)[j] : undefined,
     best: bestRow >= 0 ? rowValues(bestRow, k)[j] : undefined,
     // A sheet from before log scales has no such row: linear.
-    scale: scaleRow >= 0 ? text(values[scaleRow][j + 1]).toLowerCase() : undefined,
+    scale: scaleRow >= 0 ? scaleWord(text(values[scaleRow][j + 1])) : undefined,
   }));
 
   need(LABELS.stage);
   const byStage: Record<string, unknown> = {};
   const costByStage: Record<string, unknown> = {};
   for (const r of tableRows(LABELS.stage, LABELS.otherCost)) {
-    byStage[text(r[0])] = num(r[1]);
-    costByStage[text(r[0])] = num(r[2]);
+    byStage[stageFrom(text(r[0]))] = num(r[1]);
+    costByStage[stageFrom(text(r[0]))] = num(r[2]);
   }
   const stageNames: Record<string, unknown> = {};
-  for (const r of tableRows(LABELS.stageName)) stageNames[text(r[0])] = text(r[1]).toLowerCase() === NOT_A_STAGE ? '' : text(r[1]);
+  const noStage = wordsOf('model.notAStage');
+  for (const r of tableRows(LABELS.stageName)) stageNames[text(r[0])] = noStage.includes(foldText(text(r[1]))) ? '' : stageFrom(text(r[1]));
   const accountDays: Record<string, unknown> = {};
   for (const r of tableRows(LABELS.accountDays)) accountDays[text(r[0])] = num(r[1]);
   const signals: Record<string, unknown> = {};
   for (const r of tableRows(LABELS.behaviourSignal)) signals[text(r[0])] = num(r[1]);
-  const bool = (v: unknown): unknown => (typeof v === 'string' && /^(true|false)$/i.test(v.trim()) ? v.trim().toLowerCase() === 'true' : v);
+  // TRUE or FALSE typed as text, in English or Spanish (a file saved by a Spanish spreadsheet keeps booleans as booleans).
+  const bool = (v: unknown): unknown => (typeof v === 'string' && /^(true|false|verdadero|falso)$/i.test(v.trim()) ? /^(true|verdadero)$/i.test(v.trim()) : v);
   const strengthFrom = text(cell(LABELS.strengthFrom));
   const criteria: Record<string, unknown>[] = [];
   const criterionHeader = rowOf(LABELS.criterion);
@@ -404,7 +491,7 @@ export function readModelSheet(values: Grid): ModelSheet {
         : strengthFrom === 'behaviour'
           ? { kind: 'behaviour', signals }
           : { kind: 'stage', byStage, unknown: cell(LABELS.unknownStrength) };
-  const cut = (v: unknown): unknown => (text(v).toLowerCase() === 'median' ? 'median' : v);
+  const cut = (v: unknown): unknown => (typeof v === 'string' && isKeyword(v.trim(), 'median') ? 'median' : v);
   const years = cell(LABELS.years);
 
   const flagHeader = rowOf(LABELS.flagOption);
@@ -429,9 +516,14 @@ export function readModelSheet(values: Grid): ModelSheet {
     lifetimeValue: { retention: cell(LABELS.retention), discountRate: cell(LABELS.discountRate), years: isBlank(years) ? null : years },
     flags: { bigNameTopShare: flag.top, oldFriendYears: flag.tenure, attractivenessCut: flag.cut },
     limits: { keyAccounts: cell(LABELS.keyAccountLimit), perManager: cell(LABELS.perManagerLimit) },
+    // A sheet from before the review settings has neither row: the defaults.
+    review: {
+      ...(rowOf(LABELS.fragilePoints) >= 0 ? { fragilePoints: cell(LABELS.fragilePoints) } : {}),
+      ...(rowOf(LABELS.segmentShare) >= 0 ? { segmentShare: cell(LABELS.segmentShare) } : {}),
+    },
   };
 
-  const planHeader = values.findIndex((r) => text(r[0]).toLowerCase() === PLAN_COLUMNS[0] && text(r[1]).toLowerCase() === PLAN_COLUMNS[1]);
+  const planHeader = values.findIndex((r) => isPlanHeader(r));
   let rewardPlan: (string | number)[][] = defaultRewardPlan();
   if (planHeader >= 0) {
     rewardPlan = [];
@@ -443,10 +535,13 @@ export function readModelSheet(values: Grid): ModelSheet {
     }
   }
 
+  // "Column for revenue", "Columna para revenue": the role after the prefix of any language is the role's fixed name.
+  const rolePrefixes = LANGUAGES.map((language) => CATALOGS[language]['model.label.roleColumn'] ?? LABELS.roleColumn);
   const columns: RoleMapping = {};
   for (const r of values) {
     const label = text(r[0]);
-    if (label.startsWith(LABELS.roleColumn) && !isBlank(r[1])) columns[label.slice(LABELS.roleColumn.length) as ColumnRole] = text(r[1]);
+    const prefix = rolePrefixes.find((p) => label.toLowerCase().startsWith(p.toLowerCase()));
+    if (prefix && !isBlank(r[1])) columns[label.slice(prefix.length).trim() as ColumnRole] = text(r[1]);
   }
   const kind = text(cell(LABELS.tableKind));
   const headerRow = cell(LABELS.headerRow);
@@ -462,8 +557,8 @@ export function readModelSheet(values: Grid): ModelSheet {
   if (separator === ',' || separator === '.') mapping.decimalSeparator = separator;
   const file = text(cell(LABELS.sourceFile));
   if (file) mapping.file = file;
-  if (!mapping.sheet) problems.push(`"${LABELS.sourceSheet}" is blank.`);
-  if (problems.length) throw new ModelSheetError(problems);
+  if (!mapping.sheet) problems.push((t) => t('model.error.blank', { label: t(LABEL_IDS.sourceSheet) }));
+  if (problems.length) throw new ModelSheetError(problems.map((p) => p(english)), problems);
 
   let model: KamModel;
   try {

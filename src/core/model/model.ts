@@ -95,7 +95,25 @@ export interface KamModel {
   flags: { bigNameTopShare: number; oldFriendYears: number; attractivenessCut: number };
   /** Warning thresholds from the method: ~50 key accounts in all, ~15 per manager. */
   limits: { keyAccounts: number; perManager: number };
+  /** What the portfolio review marks and warns about, beyond the matrix. */
+  review: {
+    /**
+     * A placement is fragile when moving at most this many weight points (of 100) onto or away from one
+     * factor changes its side of the attractiveness cut (KAM_STABILITY). 0 to 100.
+     */
+    fragilePoints: number;
+    /**
+     * A segment holding at least this share of the revenue, or of the attractive accounts (Strategic and
+     * Star), without a single key account gets a warning (method, point 5: each segment holds key accounts).
+     */
+    segmentShare: number;
+  };
 }
+
+/** Weight points within which a shift that changes a placement marks it fragile: a twentieth of the weights. */
+export const DEFAULT_FRAGILE_POINTS = 5;
+/** The share of revenue or of attractive accounts from which a segment should hold a key account. */
+export const DEFAULT_SEGMENT_SHARE = 0.15;
 
 /** Relationship stages in the method's order (Disintegrating can happen at any stage). */
 export const STAGES = ['Exploratory', 'Basic', 'Cooperative', 'Interdependent', 'Integrated', 'Disintegrating'] as const;

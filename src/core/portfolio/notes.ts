@@ -2,6 +2,7 @@
 // and segment problems, the selection's warnings, merged names, then how the table was read.
 import type { IngestIssue, IngestResult, IssueCode, SkippedRow } from '../ingest';
 import type { PortfolioWarning } from './portfolio';
+import { english, list, type Translate } from '../i18n';
 
 export interface Note {
   code: string;
@@ -22,54 +23,50 @@ const RANK: Partial<Record<IssueCode | PortfolioWarning['code'] | 'SKIPPED_ROWS'
 };
 const INFO_RANK = 6;
 
-/** "rows 105, 216 and 3 more". */
-function rowList(rows: readonly (number | string)[]): string {
-  const shown = rows.slice(0, 5);
-  const more = rows.length - shown.length;
-  return more > 0 ? `rows ${shown.join(', ')} and ${more} more` : shown.length === 1 ? `row ${shown[0]}` : `rows ${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
-}
-
 /** Rows left out, one note per kind: "Rows 105 and 216 are blank and were skipped." rather than a line each. */
-function skippedNotes(skipped: readonly SkippedRow[]): Note[] {
+function skippedNotes(skipped: readonly SkippedRow[], t: Translate): Note[] {
   const notes: Note[] = [];
   const byCode = new Map<SkippedRow['code'], SkippedRow[]>();
   for (const s of skipped) byCode.set(s.code, [...(byCode.get(s.code) ?? []), s]);
   for (const [code, rows] of byCode) {
     if (rows.length === 1) {
-      notes.push({ code, message: rows[0]!.reason });
+      notes.push({ code, message: rows[0]!.text(t) });
       continue;
     }
-    const numbers = rows.map((r) => (r.lastRow === undefined ? `${r.row}` : `${r.row}-${r.lastRow}`));
-    const list = rowList(numbers);
-    const message =
-      code === 'BLANK_ROW' ? `Blank ${list} were skipped.`
-      : code === 'TOTALS_ROW' ? `${cap(list)} are totals rows and were left out, so amounts are not counted twice.`
-      : code === 'SUMMARY_ROW' ? `${cap(list)} are summary rows and were left out.`
-      : code === 'REPEATED_HEADER' ? `${cap(list)} repeat the header row and were skipped.`
-      : `${cap(list)} have values but no account name, so they were left out. Type the account names if they belong to accounts.`;
+    const numbers = list(rows.map((r) => (r.lastRow === undefined ? `${r.row}` : `${r.row}-${r.lastRow}`)), { max: 5 })(t);
+    const rowList = t(code === 'BLANK_ROW' ? 'notes.rows' : 'notes.Rows', { count: rows.length, rows: numbers });
+    const message = t(
+      code === 'BLANK_ROW' ? 'notes.skipped.blank'
+      : code === 'TOTALS_ROW' ? 'notes.skipped.totals'
+      : code === 'SUMMARY_ROW' ? 'notes.skipped.summary'
+      : code === 'REPEATED_HEADER' ? 'notes.skipped.header'
+      : 'notes.skipped.noName',
+      { rows: rowList },
+    );
     notes.push({ code, message });
   }
   return notes;
 }
 
-const cap = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** Every note about a portfolio, most important first; equal ranks keep their order. */
-export function userNotes(ingest: Pick<IngestResult, 'errors' | 'warnings' | 'skippedRows'>, warnings: readonly PortfolioWarning[] = []): Note[] {
+/**
+ * Every note about a portfolio, most important first; equal ranks keep their order. Ingest's notes are said in
+ * `t`'s language; the portfolio's warnings come already said (buildPortfolio's translator).
+ */
+export function userNotes(ingest: Pick<IngestResult, 'errors' | 'warnings' | 'skippedRows'>, warnings: readonly PortfolioWarning[] = [], t: Translate = english): Note[] {
   const all: { note: Note; rank: number; at: number }[] = [];
   const add = (note: Note, rank: number): void => {
     all.push({ note, rank, at: all.length });
   };
-  for (const e of ingest.errors) add({ code: e.code, message: e.message }, 0);
-  for (const n of skippedNotes(ingest.skippedRows)) add(n, RANK.SKIPPED_ROWS!);
-  for (const w of ingest.warnings as IngestIssue[]) add({ code: w.code, message: w.message }, RANK[w.code] ?? INFO_RANK);
+  for (const e of ingest.errors) add({ code: e.code, message: e.text(t) }, 0);
+  for (const n of skippedNotes(ingest.skippedRows, t)) add(n, RANK.SKIPPED_ROWS!);
+  for (const w of ingest.warnings as IngestIssue[]) add({ code: w.code, message: w.text(t) }, RANK[w.code] ?? INFO_RANK);
   for (const w of warnings) add({ code: w.code, message: w.message }, RANK[w.code] ?? INFO_RANK);
   return all.sort((a, b) => a.rank - b.rank || a.at - b.at).map((x) => x.note);
 }
 
-/** The first `max` notes' messages, and "… and N more" when the list is cut. */
-export function firstNotes(notes: readonly Note[], max: number, where = ''): string[] {
+/** The first `max` notes' messages, and "… and N more" when the list is cut (`where`: 'json' adds "with --json"). */
+export function firstNotes(notes: readonly Note[], max: number, where: '' | 'json' = '', t: Translate = english): string[] {
   const shown = notes.slice(0, max).map((n) => n.message);
-  if (notes.length > max) shown.push(`… and ${notes.length - max} more${where}.`);
+  if (notes.length > max) shown.push(t('notes.more', { count: notes.length - max, where: where || 'none' }));
   return shown;
 }

@@ -11,7 +11,9 @@ import { position } from '../functions/position';
 import { strength as relativeStrength } from '../functions/strength';
 import { select } from '../functions/select';
 import { clv } from '../functions/clv';
-import { flags as hygieneFlags } from '../functions/flags';
+import { flags as hygieneFlags, flagNames } from '../functions/flags';
+import { english, exact, list, render, type MessageId, type Translate } from '../i18n';
+import { isFragile, placementStabilities, type PlacementStability } from './fragile';
 
 /** What the portfolio needs from an account. */
 export type PortfolioAccount = ModelAccount;
@@ -43,8 +45,9 @@ export interface PortfolioRow {
   profit: number | null;
   attractiveness: number | null;
   strength: number | null;
-  /** Where the strength came from, in words ("stage "Básica" read as Basic", "behaviour proxy …"). */
+  /** Where the strength came from, in words in the portfolio's language ("stage "Básica" read as Basic", "behaviour proxy …"). */
   strengthFrom: string;
+  /** The position's key (English); positionName says it in the reader's language. */
   position: Position | null;
   cost: number;
   /** Where the cost came from, in words. */
@@ -54,13 +57,21 @@ export interface PortfolioRow {
   /** Whether the account may be key: high attractiveness, not losing money (unless allowed), a positive value. */
   eligible: boolean;
   key: boolean;
-  /** Why the account is not key ("" when it is). */
+  /** Why the account is not key ("" when it is), in the portfolio's language. */
   whyNotKey: string;
+  /** The hygiene flags in English ("Big name, Difficult"); flagNames says them in the reader's language. */
   flags: string;
   lifetimeValue: number | null;
   /** The first problem found for this account, as a user-facing sentence, if any. */
   problem: string | null;
   inputs: AccountInputs;
+  /**
+   * KAM_STABILITY for this account: the smallest shift of weight onto or away from one factor that takes it across
+   * the attractiveness cut (null when no single factor can).
+   */
+  stability: PlacementStability | null;
+  /** The placement changes with a shift within the model's fragile points (model.review.fragilePoints). */
+  fragile: boolean;
 }
 
 export interface Selection {
@@ -88,22 +99,27 @@ export interface Portfolio {
 
 /**
  * Why an account is not key, in the words both the portfolio and the workbook's formulas write (the wizard's
- * "Why not key" column builds the same texts with IF()). The capacity trade-off comes from KAM_SELECT's
- * "reasons" output, identical in both.
+ * "Why not key" column builds the same texts with IF()), in the reader's language. The capacity trade-off comes
+ * from KAM_SELECT's "reasons" output, identical in both.
  */
-export const WHY_NOT = {
-  noPosition: 'no position on the matrix (attractiveness or strength missing)',
-  belowCut: 'below the attractiveness cut',
-  lossMaker: 'loses money (Difficult)',
-  lossMakerBelowCut: 'loses money (Difficult) and below the attractiveness cut',
-  nothingFits: 'no account fits within the capacity',
-  noValue: (model: KamModel): string => `no positive ${objectiveLabel(model).toLowerCase()}`,
-} as const;
+export const whyNot = (t: Translate = english) => ({
+  noPosition: t('portfolio.whyNot.noPosition'),
+  belowCut: t('portfolio.whyNot.belowCut'),
+  lossMaker: t('portfolio.whyNot.lossMaker'),
+  lossMakerBelowCut: t('portfolio.whyNot.lossMakerBelowCut'),
+  nothingFits: t('portfolio.whyNot.nothingFits'),
+  noValue: (model: KamModel): string => t('portfolio.whyNot.noValue', { objective: objectiveLabel(model, t, true) }),
+});
 
-/** What the selection maximises, in the user's words. */
-export function objectiveLabel(model: KamModel): string {
+/** The reasons in English. */
+export const WHY_NOT = whyNot();
+
+/** What the selection maximises, in the user's words and language (`lower` for inside a sentence). */
+export function objectiveLabel(model: KamModel, t: Translate = english, lower = false): string {
   const value = model.capacity.value;
-  return value === 'attractiveness' ? 'Attractiveness' : value === 'profit' ? 'Profit' : value === 'lifetimeValue' ? 'Lifetime value' : sourceLabel(value);
+  if (value === 'attractiveness' || value === 'profit' || value === 'lifetimeValue') return t(`portfolio.objective.${value}${lower ? '.lower' : ''}` as MessageId);
+  const label = sourceLabel(value, t);
+  return lower ? label.toLowerCase() : label;
 }
 
 /** The positions on the high-attractiveness side of the matrix: key accounts come only from these. */
@@ -112,7 +128,7 @@ export const KEY_SIDE: readonly Position[] = ['Strategic', 'Star'];
 const column = (values: Cell[]): Cell[][] => values.map((v) => [v]);
 const firstColumn = (grid: OutGrid): OutCell[] => grid.map((row) => row[0]);
 const asNumber = (cell: OutCell): number | null => (typeof cell === 'number' ? cell : null);
-const asProblem = (cell: OutCell): string | null => (cell instanceof CellError ? cell.message || cell.kind : null);
+const asProblem = (cell: OutCell, t: Translate): string | null => (cell instanceof CellError ? render(cell.text, t) || cell.kind : null);
 const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** A stage's setting, whatever the case of the stage name. */
@@ -138,20 +154,22 @@ export function resolveStages(accounts: readonly PortfolioAccount[], model: KamM
  * error when a rating is missing), the stage as a proxy, or the behavioural proxy. Blank ('') when it
  * cannot be told. With each, where it came from in words.
  */
-function strengths(accounts: PortfolioAccount[], model: KamModel, stages: ResolvedStage[]): { cells: OutCell[]; from: string[] } {
+function strengths(accounts: PortfolioAccount[], model: KamModel, stages: ResolvedStage[], t: Translate): { cells: OutCell[]; from: string[] } {
   const source = model.strength;
   if (source.kind === 'ratings') {
     const yours = accounts.map((a) => source.criteria.map((c) => factorValue(a, c.yours)));
     const rival = accounts.map((a) => source.criteria.map((c) => factorValue(a, c.rival)));
     const cells = firstColumn(relativeStrength(yours, rival, [source.criteria.map((c) => c.weight)]));
-    return { cells, from: accounts.map(() => `your ratings against your best rival's on ${source.criteria.length} buying criteria`) };
+    const from = t('portfolio.strengthFrom.ratings', { count: source.criteria.length });
+    return { cells, from: accounts.map(() => from) };
   }
   if (source.kind === 'column') {
-    return { cells: accounts.map((a) => factorValue(a, source.source) ?? ''), from: accounts.map(() => `column "${sourceLabel(source.source)}"`) };
+    const from = t('portfolio.strengthFrom.column', { name: sourceLabel(source.source, t) });
+    return { cells: accounts.map((a) => factorValue(a, source.source) ?? ''), from: accounts.map(() => from) };
   }
   if (source.kind === 'behaviour') {
     const cells = behaviourStrengths(accounts, source.signals).map((v) => v ?? '');
-    return { cells, from: accounts.map(behaviourText) };
+    return { cells, from: accounts.map((a) => behaviourText(a, t)) };
   }
   const strengthOf = stageLookup(source.byStage);
   const anyStage = accounts.some((a) => a.stage && a.stage.trim() !== '');
@@ -162,31 +180,36 @@ function strengths(accounts: PortfolioAccount[], model: KamModel, stages: Resolv
     const value = strengthOf(resolved.stage);
     cells.push(value ?? source.unknown);
     const raw = (a.stage ?? '').trim();
-    if (!anyStage) from.push('no stage, rating or strength column: the strength for an unknown stage');
-    else if (resolved.how === 'blank') from.push('no stage: the strength for a blank or unknown stage');
-    else if (value === undefined) from.push(`stage "${raw}" not recognised: the strength for an unknown stage`);
-    else if (resolved.stage!.toLowerCase() === raw.toLowerCase()) from.push(`stage ${resolved.stage}`);
-    else from.push(`stage "${raw}" read as ${resolved.stage}`);
+    if (!anyStage) from.push(t('portfolio.strengthFrom.noStageData'));
+    else if (resolved.how === 'blank') from.push(t('portfolio.strengthFrom.blank'));
+    else if (value === undefined) from.push(t('portfolio.strengthFrom.unknownStage', { value: raw }));
+    else if (resolved.stage!.toLowerCase() === raw.toLowerCase()) from.push(t('portfolio.strengthFrom.stage', { stage: stageName(resolved.stage!, t) }));
+    else from.push(t('portfolio.strengthFrom.stageReadAs', { value: raw, stage: stageName(resolved.stage!, t) }));
   });
   return { cells, from };
 }
 
+/** A stage of the method in the reader's language ("Básica"); a stage the user added keeps its name. */
+export function stageName(stage: string, t: Translate = english): string {
+  return (STAGES as readonly string[]).includes(stage) ? t(`stage.${stage}` as MessageId) : stage;
+}
+
 /** The behavioural proxy's signals for an account, in words. */
-function behaviourText(a: PortfolioAccount): string {
+function behaviourText(a: PortfolioAccount, t: Translate): string {
   const parts: string[] = [];
   const add = (value: number | null, text: (v: number) => string): void => {
     if (value !== null) parts.push(text(value));
   };
-  add(signalValue(a, 'tenure'), (v) => `${round(v, 1)} years`);
-  add(signalValue(a, 'frequency'), (v) => `${round(v, 1)} order${round(v, 1) === 1 ? '' : 's'} a year`);
-  add(signalValue(a, 'recency'), (v) => `last order ${Math.round(v)} days ago`);
-  add(signalValue(a, 'breadth'), (v) => `${v} categor${v === 1 ? 'y' : 'ies'}`);
-  add(signalValue(a, 'trend'), (v) => `trend ${v >= 0 ? '+' : ''}${round(v)}`);
-  return `behaviour proxy (${parts.join(', ') || 'no signal'})`;
+  add(signalValue(a, 'tenure'), (v) => t('portfolio.signal.tenure', { years: round(v, 1) }));
+  add(signalValue(a, 'frequency'), (v) => t('portfolio.signal.frequency', { orders: round(v, 1) }));
+  add(signalValue(a, 'recency'), (v) => t('portfolio.signal.recency', { days: Math.round(v) }));
+  add(signalValue(a, 'breadth'), (v) => t('portfolio.signal.breadth', { count: v }));
+  add(signalValue(a, 'trend'), (v) => t('portfolio.signal.trend', { sign: v >= 0 ? '+' : '', value: round(v) }));
+  return t('portfolio.strengthFrom.behaviour', { signals: parts.join(t('common.list.separator')) || t('portfolio.strengthFrom.noSignal') });
 }
 
 /** Days a year each account would take as a key account, and where that figure came from. */
-function accountCosts(accounts: PortfolioAccount[], model: KamModel, stages: ResolvedStage[]): { days: number[]; from: string[] } {
+function accountCosts(accounts: PortfolioAccount[], model: KamModel, stages: ResolvedStage[], t: Translate): { days: number[]; from: string[] } {
   const cap = model.capacity;
   const own = new Map(Object.entries(cap.accountDays).map(([name, days]) => [name.trim().toLowerCase(), days]));
   const byStage = stageLookup(cap.costByStage);
@@ -196,18 +219,18 @@ function accountCosts(accounts: PortfolioAccount[], model: KamModel, stages: Res
     const set = own.get(a.account.trim().toLowerCase());
     if (set !== undefined) {
       days.push(set);
-      from.push('set for this account in the model');
+      from.push(t('portfolio.costFrom.own'));
     } else if (cap.costFrom === 'stage') {
       const d = byStage(stages[i]!.stage);
       days.push(d ?? cap.otherwise);
-      from.push(d === undefined ? 'no known stage: the days for any other stage' : `stage ${stages[i]!.stage}`);
+      from.push(d === undefined ? t('portfolio.costFrom.noStage') : t('portfolio.costFrom.stage', { stage: stageName(stages[i]!.stage!, t) }));
     } else if (cap.costFrom === 'effort') {
       const e = typeof a.effort === 'number' && a.effort > 0 ? a.effort : null;
       days.push(e ?? cap.otherwise);
-      from.push(e === null ? 'no effort figure: the days for any other account' : 'the effort column');
+      from.push(e === null ? t('portfolio.costFrom.noEffort') : t('portfolio.costFrom.effort'));
     } else {
       days.push(cap.otherwise);
-      from.push('the same for every key account');
+      from.push(t('portfolio.costFrom.equal'));
     }
   });
   return { days, from };
@@ -238,8 +261,12 @@ export function isEligible(position: Position | null, flags: string, value: numb
 
 const isDifficult = (flags: string): boolean => flags.includes('Difficult');
 
-/** Runs the model over the accounts: scores, positions, flags, lifetime value and the key-account choice. */
-export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel): Portfolio {
+/**
+ * Runs the model over the accounts: scores, positions, flags, lifetime value and the key-account choice. Its
+ * words (why not key, where strength and days came from, the warnings) are in `t`'s language; positions and
+ * flags stay keys the reader's display turns into words (positionName, flagNames).
+ */
+export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel, t: Translate = english): Portfolio {
   if (accounts.length === 0) throw new Error('buildPortfolio needs at least one account');
 
   // An account with no value for a factor (a new customer has no growth yet) is scored at that factor's
@@ -257,12 +284,12 @@ export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel): P
     ? firstColumn(score(scores, [model.factors.map((f) => f.weight)], scoreScales(model.factors)))
     : accounts.map((): OutCell => '');
   const stages = resolveStages(accounts, model);
-  const strength = strengths(accounts, model, stages);
+  const strength = strengths(accounts, model, stages, t);
   const strengthValues = strength.cells.map(asNumber);
   const positions = firstColumn(
     position(column(attractiveness.map((c) => (c instanceof CellError ? null : c))), column(strengthValues), model.cuts.attractiveness, model.cuts.strength),
   );
-  const costs = accountCosts(accounts, model, stages);
+  const costs = accountCosts(accounts, model, stages, t);
   const profit = accounts.map(accountProfit);
   const lifetime = firstColumn(clv(column(profit), model.lifetimeValue.retention, model.lifetimeValue.discountRate, model.lifetimeValue.years ?? undefined));
   const flags = firstColumn(
@@ -279,7 +306,8 @@ export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel): P
   const eligible = accounts.map((_, i) => isEligible(positionOf[i]!, flags[i]!, values[i]!, model));
   const eligibleValues = values.map((v, i) => (eligible[i] ? v : null));
   const names = accounts.map((a) => a.account);
-  const choice = chooseKeyAccounts(names, eligibleValues, costs.days, model.capacity.days);
+  const choice = chooseKeyAccounts(names, eligibleValues, costs.days, model.capacity.days, t);
+  const reasons = whyNot(t);
 
   const rows: PortfolioRow[] = accounts.map((a, i) => {
     const key = choice.flags[i] === true;
@@ -300,11 +328,13 @@ export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel): P
       value: values[i]!,
       eligible: eligible[i]!,
       key,
-      whyNotKey: key ? '' : whyNotKey(positionOf[i]!, flags[i]!, values[i]!, choice.reasons[i], model),
+      whyNotKey: key ? '' : whyNotKey(positionOf[i]!, flags[i]!, values[i]!, choice.reasons[i], model, reasons),
       flags: flags[i]!,
       lifetimeValue: asNumber(lifetime[i]!),
-      problem: asProblem(attractiveness[i]!) ?? asProblem(strength.cells[i]!) ?? asProblem(positions[i]!) ?? asProblem(lifetime[i]!),
+      problem: asProblem(attractiveness[i]!, t) ?? asProblem(strength.cells[i]!, t) ?? asProblem(positions[i]!, t) ?? asProblem(lifetime[i]!, t),
       inputs: accountInputs(a, profit[i]!),
+      stability: null,
+      fragile: false,
     };
   });
 
@@ -323,13 +353,20 @@ export function buildPortfolio(accounts: PortfolioAccount[], model: KamModel): P
     attractiveness: model.cuts.attractiveness === 'median' ? median(rows.map((r) => r.attractiveness)) : model.cuts.attractiveness,
     strength: model.cuts.strength === 'median' ? median(strengthValues) : model.cuts.strength,
   };
+  // How firm each placement is, against the cut the positions used (a "median" cut as its number).
+  placementStabilities(scores, model.factors, cuts.attractiveness).forEach((stability, i) => {
+    const row = rows[i]!;
+    if (row.attractiveness === null) return;
+    row.stability = stability;
+    row.fragile = isFragile(stability, model.review.fragilePoints);
+  });
   const warnings = [
-    ...spreadWarnings(rows, cuts, model, accounts),
-    ...portfolioWarnings(rows, selection, model),
+    ...spreadWarnings(rows, cuts, model, accounts, t),
+    ...portfolioWarnings(rows, selection, model, t),
   ];
   model.factors.forEach((f, k) => {
     const none = missing[k]!;
-    if (none.length) warnings.push({ code: 'missing-factor-values', message: missingMessage(f.name, none) });
+    if (none.length) warnings.push({ code: 'missing-factor-values', message: missingMessage(f.name, none, t) });
   });
   return { rows, selection, warnings, cuts };
 }
@@ -344,30 +381,28 @@ function accountInputs(a: PortfolioAccount, profit: number | null): AccountInput
 }
 
 /** Why an account that is not key was left out (the first reason that applies). */
-function whyNotKey(position: Position | null, flags: string, value: number | null, tradeOff: OutCell | undefined, model: KamModel): string {
-  if (position === null) return WHY_NOT.noPosition;
-  if (!KEY_SIDE.includes(position)) return isDifficult(flags) ? WHY_NOT.lossMakerBelowCut : WHY_NOT.belowCut;
-  if (isDifficult(flags) && !(model.capacity.lossMakingStars && position === 'Star')) return WHY_NOT.lossMaker;
-  if (value === null || !(value > 0)) return WHY_NOT.noValue(model);
+function whyNotKey(position: Position | null, flags: string, value: number | null, tradeOff: OutCell | undefined, model: KamModel, why: ReturnType<typeof whyNot>): string {
+  if (position === null) return why.noPosition;
+  if (!KEY_SIDE.includes(position)) return isDifficult(flags) ? why.lossMakerBelowCut : why.belowCut;
+  if (isDifficult(flags) && !(model.capacity.lossMakingStars && position === 'Star')) return why.lossMaker;
+  if (value === null || !(value > 0)) return why.noValue(model);
   if (typeof tradeOff === 'string' && tradeOff !== '') return tradeOff;
-  return WHY_NOT.nothingFits;
+  return why.nothingFits;
 }
 
 /** "3 accounts have no growth value (Acme, row 12; …)": every account scored at a midpoint is named. */
-function missingMessage(factor: string, none: PortfolioAccount[]): string {
-  const where = (a: PortfolioAccount): string => (a.sourceRows?.length ? `${a.account} (row ${a.sourceRows[0]})` : a.account);
-  const shown = none.slice(0, 5).map(where).join(', ') + (none.length > 5 ? ` and ${none.length - 5} more` : '');
-  const one = none.length === 1;
-  return `${none.length} account${one ? ' has' : 's have'} no ${factor.toLowerCase()} value (${shown}); ${one ? 'it was' : 'they were'} scored 5 of 10 (the middle of the scale) on that factor, ` +
-    `neither rewarded nor punished. Fill in the values, or give the factor less weight.`;
+function missingMessage(factor: string, none: PortfolioAccount[], t: Translate): string {
+  const where = (a: PortfolioAccount): string => (a.sourceRows?.length ? t('portfolio.warning.accountRow', { account: a.account, row: String(a.sourceRows[0]) }) : a.account);
+  const shown = list(none.map(where), { max: 5, and: false })(t);
+  return t('portfolio.warning.missingValues', { count: none.length, factor: factor.toLowerCase(), accounts: shown });
 }
 
 /**
  * KAM_SELECT's "flags" and "reasons" outputs over the eligible values: an account with no eligible value is
  * passed as blank, so it is never chosen. "Nothing fits" (#N/A) means no key accounts; the warnings say so.
  */
-function chooseKeyAccounts(names: string[], values: (number | null)[], costs: number[], capacity: number): { flags: OutCell[]; reasons: OutCell[] } {
-  const run = (output: 'flags' | 'reasons'): OutCell[] => firstColumn(select(column(names), column(values), capacity, column(costs), output));
+function chooseKeyAccounts(names: string[], values: (number | null)[], costs: number[], capacity: number, t: Translate): { flags: OutCell[]; reasons: OutCell[] } {
+  const run = (output: 'flags' | 'reasons'): OutCell[] => firstColumn(select(column(names), column(values), capacity, column(costs), output, t));
   try {
     return { flags: run('flags'), reasons: run('reasons') };
   } catch (error) {
@@ -390,85 +425,74 @@ export const FEW_VALUES = 5;
  * account on one side of its cut, tells the user little; and stage values the model cannot read are listed
  * by name, never silently scored as average.
  */
-function spreadWarnings(rows: PortfolioRow[], cuts: Portfolio['cuts'], model: KamModel, accounts: PortfolioAccount[]): PortfolioWarning[] {
+function spreadWarnings(rows: PortfolioRow[], cuts: Portfolio['cuts'], model: KamModel, accounts: PortfolioAccount[], t: Translate): PortfolioWarning[] {
   const warnings: PortfolioWarning[] = [];
   const kind = model.strength.kind;
-  const fixStrength =
-    kind === 'stage'
-      ? 'map the stage values (the stage names on the KAM Model sheet, or the wizard\'s strength step), choose a column that holds strength, or rate yourself against the best rival on the customer\'s buying criteria'
-      : kind === 'behaviour'
-        ? 'give the orders more to show (dates, a category column), or rate yourself against the best rival on the customer\'s buying criteria'
-        : 'choose another strength column, or rate yourself against the best rival on the customer\'s buying criteria';
+  const fixStrength = t(kind === 'stage' ? 'portfolio.warning.fixStrength.stage' : kind === 'behaviour' ? 'portfolio.warning.fixStrength.behaviour' : 'portfolio.warning.fixStrength.other');
   const axis = (values: (number | null)[], cut: number, name: 'strength' | 'attractiveness', fix: string): void => {
     const present = values.filter((v): v is number => v !== null);
     if (present.length === 0) return;
     const distinct = new Set(present).size;
     const needed = Math.min(FEW_VALUES, present.length);
-    const label = name === 'strength' ? 'Relative strength' : 'Attractiveness';
     if (distinct < needed) {
       warnings.push({
         code: `${name}-flat`,
         message: distinct === 1
-          ? `${label} is ${round(present[0]!, 3)} for every account, so the matrix cannot tell accounts apart ${name === 'strength' ? 'across' : 'up and down'}: ${fix}.`
-          : `${label} takes only ${distinct} different values across ${present.length} accounts, so the matrix separates them poorly ${name === 'strength' ? 'across' : 'up and down'}: ${fix}.`,
+          ? t('portfolio.warning.flatOne', { axis: name, value: exact(round(present[0]!, 3))(t), fix })
+          : t('portfolio.warning.flatFew', { axis: name, distinct, count: present.length, fix }),
       });
     }
     if (Number.isFinite(cut) && present.length > 1 && distinct > 1) {
       const high = present.filter((v) => v >= cut).length;
       if (high === 0 || high === present.length) {
-        warnings.push({
-          code: `${name}-one-side`,
-          message: `Every account's ${name} is ${high === 0 ? 'below' : 'at or above'} the cut of ${round(cut, 3)}, so all of them fall on one side of the matrix: move the ${name} cut (a number, or "median") or ${fix}.`,
-        });
+        warnings.push({ code: `${name}-one-side`, message: t('portfolio.warning.oneSide', { axis: name, side: high === 0 ? 'below' : 'above', cut: exact(round(cut, 3))(t), fix }) });
       }
     }
   };
   axis(rows.map((r) => r.strength), cuts.strength, 'strength', fixStrength);
-  axis(rows.map((r) => r.attractiveness), cuts.attractiveness, 'attractiveness', 'check the factors and their scales (a factor whose worst and best values are far from the data scores everyone alike), or add a factor that tells accounts apart');
+  axis(rows.map((r) => r.attractiveness), cuts.attractiveness, 'attractiveness', t('portfolio.warning.fixAttractiveness'));
 
   if (kind === 'stage' || model.capacity.costFrom === 'stage') {
     const unknown = stageValues(accounts.filter((_, i) => rows[i]!.methodStage === null).map((a) => a.stage));
     if (unknown.length) {
-      const shown = unknown.slice(0, 8).map((u) => `"${u.value}" (${u.accounts} account${u.accounts === 1 ? '' : 's'})`).join(', ') + (unknown.length > 8 ? ` and ${unknown.length - 8} more` : '');
+      const shown = list(unknown.map((u) => t('portfolio.warning.stageValue', { value: u.value, count: u.accounts })), { max: 8, and: false })(t);
       const total = unknown.reduce((sum, u) => sum + u.accounts, 0);
-      const strengthText = model.strength.kind === 'stage' ? `strength ${model.strength.unknown} (the model's value for an unknown stage)` : '';
-      const daysText = model.capacity.costFrom === 'stage' ? `${model.capacity.otherwise} days a year (the days for any other stage)` : '';
-      const what = [strengthText, daysText].filter(Boolean).join(' and ');
-      warnings.push({
-        code: 'stages-not-recognised',
-        message: `${total} account${total === 1 ? '\'s stage is' : 's\' stages are'} not a stage the method knows: ${shown}. They were given ${what}. Map each value to a stage in the wizard's strength step or in the stage names on the KAM Model sheet.`,
-      });
+      const strengthText = model.strength.kind === 'stage' ? t('portfolio.warning.unknownStrength', { value: model.strength.unknown }) : '';
+      const daysText = model.capacity.costFrom === 'stage' ? t('portfolio.warning.unknownDays', { days: model.capacity.otherwise }) : '';
+      const what = strengthText && daysText ? t('portfolio.warning.both', { a: strengthText, b: daysText }) : strengthText || daysText;
+      warnings.push({ code: 'stages-not-recognised', message: t('portfolio.warning.stagesNotRecognised', { total, values: shown, what }) });
     }
   }
   return warnings;
 }
 
-/** The warnings the method calls for. */
-export function portfolioWarnings(rows: PortfolioRow[], selection: Selection, model: KamModel): PortfolioWarning[] {
+/** The warnings the method calls for, in `t`'s language. */
+export function portfolioWarnings(rows: PortfolioRow[], selection: Selection, model: KamModel, t: Translate = english): PortfolioWarning[] {
   const warnings: PortfolioWarning[] = [];
   const key = selection.chosen.map((i) => rows[i]);
+  const objective = objectiveLabel(model, t, true);
   if (key.length === 0) {
     warnings.push({
       code: 'no-selection',
       message: rows.some((r) => r.eligible)
-        ? `No account fits within the capacity of ${selection.capacity} days: raise the capacity or lower the days per key account.`
-        : `No account can be key: none is on the high-attractiveness side of the matrix with a positive ${objectiveLabel(model).toLowerCase()} and without losing money. See the "Why not key" column.`,
+        ? t('portfolio.warning.nothingFits', { capacity: selection.capacity })
+        : t('portfolio.warning.nothingEligible', { objective }),
     });
   }
   if (key.length > model.limits.keyAccounts) {
-    warnings.push({ code: 'too-many-key-accounts', message: `${key.length} key accounts is more than the method's ceiling of about ${model.limits.keyAccounts}: lower the capacity or raise the days per key account so the team can serve each one properly.` });
+    warnings.push({ code: 'too-many-key-accounts', message: t('portfolio.warning.tooMany', { count: key.length, limit: model.limits.keyAccounts }) });
   }
   const perManager = new Map<string, number>();
   for (const row of key) if (row.manager) perManager.set(row.manager, (perManager.get(row.manager) ?? 0) + 1);
   for (const [manager, count] of [...perManager].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
     if (count > model.limits.perManager) {
-      warnings.push({ code: 'too-many-per-manager', message: `${manager} would manage ${count} key accounts, more than about ${model.limits.perManager}: share them out or choose fewer.` });
+      warnings.push({ code: 'too-many-per-manager', message: t('portfolio.warning.perManager', { manager, count, limit: model.limits.perManager }) });
     }
   }
   for (const row of key) {
     if (row.flags) {
-      const star = isDifficult(row.flags) && row.position === 'Star' ? ' (a Star may be key while it loses money: the model allows it)' : '';
-      warnings.push({ code: 'flagged-key-account', message: `Key account "${row.account}" is flagged ${row.flags}${star}: check it is chosen for fit, not for size or history.` });
+      const star = isDifficult(row.flags) && row.position === 'Star' ? 'yes' : 'no';
+      warnings.push({ code: 'flagged-key-account', message: t('portfolio.warning.flagged', { account: row.account, flags: flagNames(row.flags, t), star }) });
     }
   }
   const left = selection.capacity - selection.totalCost;
@@ -476,13 +500,11 @@ export function portfolioWarnings(rows: PortfolioRow[], selection: Selection, mo
   const cheapestWaiting = Math.min(...waiting.map((r) => r.cost));
   if (key.length > 0 && left > 0 && left >= selection.capacity * 0.1) {
     const why = waiting.length === 0
-      ? `every account that may be key is key (the others are below the attractiveness cut, lose money, or have no positive ${objectiveLabel(model).toLowerCase()})`
-      : `no other eligible account's days (from ${round(cheapestWaiting, 1)}) fit in it`;
-    warnings.push({ code: 'capacity-unused', message: `${round(left, 1)} of ${selection.capacity} team days are left unused: ${why}.` });
+      ? t('portfolio.warning.unusedAll', { objective })
+      : t('portfolio.warning.unusedTooBig', { days: round(cheapestWaiting, 1) });
+    warnings.push({ code: 'capacity-unused', message: t('portfolio.warning.capacityUnused', { left: round(left, 1), capacity: selection.capacity, why }) });
   }
   const problems = rows.filter((r) => r.problem).length;
-  if (problems) {
-    warnings.push({ code: 'account-problems', message: `${problems} account${problems === 1 ? '' : 's'} could not be scored; see the Problem column of the portfolio.` });
-  }
+  if (problems) warnings.push({ code: 'account-problems', message: t('portfolio.warning.accountProblems', { count: problems }) });
   return warnings;
 }

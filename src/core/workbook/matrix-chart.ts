@@ -3,6 +3,8 @@
 // a legend. Laid out for the width it is shown at (text keeps its size; nothing is drawn to be shrunk),
 // so the wizard's 300 px sidebar and the command line's 800 px picture follow the same rules.
 import { formatNumber } from '../format/display';
+import { positionName } from '../functions/position-names';
+import { english, type Translate } from '../i18n';
 import { fitText, textWidth } from './text-width';
 
 export interface MatrixPoint {
@@ -24,8 +26,10 @@ export interface MatrixOptions {
   labels?: number;
   /** Most bubbles drawn: every key account, then the largest others (default 1,500). */
   maxBubbles?: number;
-  /** Locale for the numbers on the axes and in the legend (default: the runtime's). */
+  /** Locale for the numbers on the axes and in the legend (default: the translator's when given, else the runtime's). */
   locale?: string;
+  /** The language of the picture's words: quadrants, axes, legend (English by default). */
+  t?: Translate;
 }
 
 /** A text's box in picture coordinates. */
@@ -47,11 +51,12 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
 }
 
-const r1 = (x: number): string => (Math.round(x * 10) / 10).toString();
-const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+/** A coordinate to one decimal, as every picture writes them. */
+export const r1 = (x: number): string => (Math.round(x * 10) / 10).toString();
+export const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /** The box of a line of text drawn at baseline y: DejaVu's ascent and descent, a pixel of air around. */
-function textBox(x: number, y: number, text: string, size: number, anchor: 'start' | 'middle' | 'end', bold = false): Box {
+export function textBox(x: number, y: number, text: string, size: number, anchor: 'start' | 'middle' | 'end', bold = false): Box {
   const w = textWidth(text, size, bold);
   const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
   return { x0: x0 - 1, x1: x0 + w + 1, y0: y - 0.95 * size - 1, y1: y + 0.25 * size + 1 };
@@ -71,7 +76,8 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
   const narrow = width < 480;
   const height = Math.round(options.height ?? (narrow ? width * 1.15 : width * 0.75));
   const size = { title: narrow ? 15 : 18, axis: narrow ? 12 : 13, tick: 11, quadrant: narrow ? 13 : 16, name: 11, legend: 11 };
-  const locale = options.locale;
+  const t = options.t ?? english;
+  const locale = options.locale ?? (options.t ? t.locale : undefined);
   const all = points.filter((p) => Number.isFinite(p.attractiveness) && Number.isFinite(p.strength));
   const finite = pointsToDraw(all, options.maxBubbles ?? 1500);
 
@@ -83,12 +89,12 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
 
   // Legend: symbols and words, wrapped into as many rows as the width needs.
   const legendItems: { symbol: 'key' | 'other' | null; text: string }[] = [
-    { symbol: 'key', text: 'Key account' },
-    { symbol: 'other', text: 'Other account' },
-    { symbol: null, text: 'Bubble size: revenue' },
+    { symbol: 'key', text: t('sheet.matrix.keyAccount') },
+    { symbol: 'other', text: t('sheet.matrix.otherAccount') },
+    { symbol: null, text: t('sheet.matrix.bubbleSize') },
   ];
   if (finite.length < all.length) {
-    legendItems.push({ symbol: null, text: `${formatNumber(finite.length, 'count', locale)} largest of ${formatNumber(all.length, 'count', locale)} shown` });
+    legendItems.push({ symbol: null, text: t('sheet.matrix.shown', { shown: formatNumber(finite.length, 'count', locale), all: formatNumber(all.length, 'count', locale) }) });
   }
   const side = 10;
   const legendRows: { x: number; item: (typeof legendItems)[number] }[][] = [[]];
@@ -122,7 +128,7 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
   const radius = (r: number): number => rMin + Math.sqrt(Math.max(r, 0) / maxRevenue) * rMax;
 
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Segoe UI, Arial, sans-serif" role="img" aria-label="${escapeXml(options.title ?? 'Key account portfolio matrix')}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Segoe UI, Arial, sans-serif" role="img" aria-label="${escapeXml(options.title ?? t('sheet.matrix.label'))}">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<rect x="${margin.left}" y="${margin.top}" width="${plotW}" height="${plotH}" fill="#fafafa" stroke="#bdbdbd"/>`,
   ];
@@ -146,8 +152,8 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
   for (const s of xTicks) parts.push(text(x(s), tickY, tickText(s), size.tick, 'middle', `fill="${MUTED}"`));
   const pick = (choices: string[], room: number): string => choices.find((c) => textWidth(c, size.axis) <= room) ?? fitText(choices[choices.length - 1], size.axis, room);
   const xMid = margin.left + plotW / 2;
-  const xTitle = pick(['Relative strength (1 = parity with the best rival)', 'Relative strength (1 = parity)', 'Relative strength'], 2 * Math.min(xMid - side, width - side - xMid));
-  const yTitle = pick(['Account attractiveness (0-10)', 'Attractiveness (0-10)', 'Attractiveness'], plotH);
+  const xTitle = pick([t('sheet.matrix.axisX'), t('sheet.matrix.axisXShort'), t('sheet.matrix.axisXShortest')], 2 * Math.min(xMid - side, width - side - xMid));
+  const yTitle = pick([t('sheet.matrix.axisY'), t('sheet.matrix.axisYShort'), t('sheet.matrix.axisYShortest')], plotH);
   const xTitleY = tickY + size.axis + 8;
   parts.push(
     text(xMid, xTitleY, xTitle, size.axis, 'middle'),
@@ -162,16 +168,19 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
     placed.push(textBox(qx, qy, label, size.quadrant, anchor, true));
     quadrants.push(text(qx, qy, label, size.quadrant, anchor, `font-weight="bold" fill="${MUTED}" stroke="#ffffff" stroke-width="3" stroke-opacity="0.7" stroke-linejoin="round" paint-order="stroke"`));
   };
-  quadrant('Star', margin.left + inset, margin.top + size.quadrant + 4, 'start');
-  quadrant('Strategic', margin.left + plotW - inset, margin.top + size.quadrant + 4, 'end');
-  quadrant('Streamline', margin.left + inset, margin.top + plotH - 8, 'start');
-  quadrant('Status', margin.left + plotW - inset, margin.top + plotH - 8, 'end');
+  // Each name fits its half of the plot ("Racionalizar" is longer than "Streamline").
+  const room = plotW / 2 - inset - 4;
+  const name = (p: 'Strategic' | 'Star' | 'Status' | 'Streamline'): string => fitText(positionName(p, t), size.quadrant, room, true);
+  quadrant(name('Star'), margin.left + inset, margin.top + size.quadrant + 4, 'start');
+  quadrant(name('Strategic'), margin.left + plotW - inset, margin.top + size.quadrant + 4, 'end');
+  quadrant(name('Streamline'), margin.left + inset, margin.top + plotH - 8, 'start');
+  quadrant(name('Status'), margin.left + plotW - inset, margin.top + plotH - 8, 'end');
 
   // Bubbles: the others first, then key accounts on top; big ones first so small ones stay visible.
   const byRevenue = [...finite].sort((p, q) => q.revenue - p.revenue);
   const bubble = (p: MatrixPoint): string => {
     const s = p.key ? KEY : OTHER;
-    return `<circle cx="${r1(x(p.strength))}" cy="${r1(y(p.attractiveness))}" r="${r1(radius(p.revenue))}" fill="${s.fill}" fill-opacity="${s.fillOpacity}" stroke="${s.stroke}" stroke-width="${s.strokeWidth}"><title>${escapeXml(p.account)}${p.key ? ' (key account)' : ''}</title></circle>`;
+    return `<circle cx="${r1(x(p.strength))}" cy="${r1(y(p.attractiveness))}" r="${r1(radius(p.revenue))}" fill="${s.fill}" fill-opacity="${s.fillOpacity}" stroke="${s.stroke}" stroke-width="${s.strokeWidth}"><title>${escapeXml(p.key ? t('sheet.matrix.keyAccountTip', { account: p.account }) : p.account)}</title></circle>`;
   };
   for (const p of byRevenue) if (!p.key) parts.push(bubble(p));
   for (const p of byRevenue) if (p.key) parts.push(bubble(p));

@@ -2,6 +2,7 @@
 // ranges, the chart; plus the workbook interface each host implements, and the ownership rules.
 import type { FormulaHost } from '../functions/function-ids';
 import { columnLetter } from '../ingest/raw-cell';
+import { english, type Language, type Translate } from '../i18n';
 
 /** A cell to write: a value (text stays text, whatever it looks like), or a formula in the host's spelling. */
 export type PlanCell = string | number | boolean | null | { formula: string };
@@ -40,6 +41,11 @@ export interface PlanSheet {
   numberFormats?: PlanFormat[];
   /** Columns hidden from view (helper data the chart reads), 1-based. */
   hiddenColumns?: { column: number; count: number }[];
+  /**
+   * Written into without clearing it first: what is already on the sheet stays (KAM History adds a snapshot below
+   * the earlier ones). Its blocks must land on rows the sheet does not use yet.
+   */
+  keep?: boolean;
 }
 
 export interface PlanName {
@@ -56,6 +62,29 @@ export interface PlanName {
 export const CHART_COLUMNS = ['Account', 'Relative strength', 'Attractiveness', 'Position', 'Revenue'] as const;
 /** 0-based offsets of the chart columns by role. */
 export const CHART_COLUMN = { label: 0, x: 1, y: 2, series: 3, size: 4 } as const;
+/** The chart columns' headers in the reader's language (helper columns: nothing reads them back). */
+export const chartColumns = (t: Translate): string[] => (['label', 'x', 'y', 'series', 'size'] as const).map((role) => t(`plan.chartColumn.${role}`));
+
+/**
+ * A line through x–y points (the cumulative-profit curve), drawn by each host's scatter chart with lines: Excel's
+ * "XYScatterLinesNoMarkers", Sheets' SCATTER with a line width and no points. Points whose y is #N/A are not drawn.
+ */
+export interface CurveChartSpec {
+  sheet: string;
+  title: string;
+  /** The x values and the y values, each a one-column A1 range of data rows (no header). */
+  xRange: string;
+  yRange: string;
+  xTitle: string;
+  yTitle: string;
+  /** Number formats of the axes' labels (e.g. "0%"), and the x axis's range. */
+  xFormat: string;
+  yFormat: string;
+  xMin: number;
+  xMax: number;
+  /** Top-left cell the chart is placed at. */
+  anchor: string;
+}
 
 /** The portfolio matrix as a native bubble chart, as far as each host's chart API allows. */
 export interface ChartSpec {
@@ -73,6 +102,8 @@ export interface ChartSpec {
 
 export interface WorkbookPlan {
   host: FormulaHost;
+  /** The language the plan's words are in; the host says its own notes and progress in it (English when absent). */
+  language?: Language;
   /** In writing order; every one is created by, or already owned by, the add-in. */
   sheets: PlanSheet[];
   /**
@@ -82,6 +113,8 @@ export interface WorkbookPlan {
   retire?: string[];
   names: PlanName[];
   chart: ChartSpec | null;
+  /** Line charts beside the matrix (the cumulative-profit curve on KAM Profit). */
+  curves?: CurveChartSpec[];
 }
 
 /** Sheets the add-in creates, by role. */
@@ -90,21 +123,29 @@ export const SHEET_NAMES = {
   portfolio: 'KAM Portfolio',
   keyAccounts: 'Key accounts',
   rewards: 'KAM Rewards',
+  profit: 'KAM Profit',
 } as const;
 
 /** Sheets only the command line writes: the matrix as a picture and the copy of the source rows (never owned). */
 export const COMMAND_LINE_SHEETS = {
   matrix: 'KAM Matrix',
   source: 'Source data',
+  /** The segments, by value (the wizard shows them in its review instead). */
+  segments: 'KAM Segments',
+  /** The cumulative-profit curve as a picture (a live chart on KAM Profit replaces it). */
+  profitPicture: 'KAM Profit curve',
 } as const;
 
 /** Every owned sheet has this token in its marker cell; a sheet without it is never written to. */
 export const OWNER_TOKEN = '[kam-portfolio:owned]';
 /** The marker cell of an owned sheet (row 2, column A): text both hosts keep in the file. */
 export const MARKER_CELL = { row: 2, column: 1, address: 'A2' } as const;
-export const MARKER_TEXT = `Built by the KAM Portfolio add-in ${OWNER_TOKEN}. Building again replaces this sheet; change settings on the KAM Model sheet or in the wizard.`;
+/** The marker in the reader's language; the token in it is the same in every language (isOwned looks for it). */
+export const markerText = (t: Translate = english): string => t('plan.marker', { token: OWNER_TOKEN });
+export const MARKER_TEXT = markerText();
 /** The same marker on the sheets the command line writes: the wizard treats them as its own and may rebuild them. */
-export const COMMAND_LINE_MARKER_TEXT = `Built by the kam command line (KAM Portfolio) ${OWNER_TOKEN}. Building again, from the command line or the add-in's wizard, replaces this sheet; change settings on the KAM Model sheet.`;
+export const commandLineMarkerText = (t: Translate = english): string => t('plan.markerCommandLine', { token: OWNER_TOKEN });
+export const COMMAND_LINE_MARKER_TEXT = commandLineMarkerText();
 
 export interface SheetInfo {
   name: string;
@@ -140,11 +181,8 @@ export function checkOwnership(existing: readonly SheetInfo[], plan: Pick<Workbo
   return result;
 }
 
-export function conflictMessage(conflicts: readonly string[]): string {
-  const names = conflicts.map((n) => `"${n}"`).join(', ');
-  return conflicts.length === 1
-    ? `This workbook already has a sheet called ${names} that the KAM wizard did not create. Nothing was written. Rename that sheet (or delete it if you no longer need it), then build again.`
-    : `This workbook already has sheets called ${names} that the KAM wizard did not create. Nothing was written. Rename those sheets (or delete them if you no longer need them), then build again.`;
+export function conflictMessage(conflicts: readonly string[], t: Translate = english): string {
+  return t('plan.conflict', { count: conflicts.length, names: conflicts.map((n) => `"${n}"`).join(', ') });
 }
 
 /** A sheet name as formulas quote it: 'KAM Model' ('' inside for an apostrophe). Both hosts accept it. */
@@ -267,13 +305,11 @@ export interface RewriteSummary {
 }
 
 /** What a rewrite did, in words: the same sentence in the Sheets menu, the Excel ribbon and the wizard. */
-export function describeRewrite(r: RewriteSummary): string {
-  const names = r.host === 'excel' ? 'the Excel names (KAM.SCORE, …)' : 'the Sheets names (KAM_SCORE, …)';
-  const cleared = r.cleared
-    ? ` ${r.cleared} cell${r.cleared === 1 ? '' : 's'} holding Google Sheets' copies of spilled results ${r.cleared === 1 ? 'was' : 'were'} cleared, so the results spill again.`
-    : '';
-  if (r.cells) return `${r.cells} cell${r.cells === 1 ? '' : 's'} on ${r.sheets} sheet${r.sheets === 1 ? '' : 's'} now use ${names}.${cleared}`;
-  return cleared ? `Every KAM formula already uses ${names}.${cleared}` : `No cell needed changing: every KAM formula already uses ${names}.`;
+export function describeRewrite(r: RewriteSummary, t: Translate = english): string {
+  const names = t('plan.rewrite.names', { host: r.host });
+  const cleared = r.cleared ? ` ${t('plan.rewrite.cleared', { count: r.cleared })}` : '';
+  if (r.cells) return `${t('plan.rewrite.changed', { cells: r.cells, sheets: r.sheets, names })}${cleared}`;
+  return cleared ? `${t('plan.rewrite.already', { names })}${cleared}` : t('plan.rewrite.nothing', { names });
 }
 
 /** The customer data the user pointed at: its sheet, where it starts, and the raw values. */
@@ -301,6 +337,8 @@ export type RegionScope = 'table' | 'region' | 'used';
 /** The workbook operations the wizard needs; implemented for Excel, Sheets and in memory. */
 export interface WorkbookHost {
   readonly host: FormulaHost;
+  /** The language the host says its own errors and progress in (the wizard's; English until set). */
+  setLanguage?(language: Language): void;
   /** The table around the selection, the current region, or the sheet's used range. */
   readSelection(scope: RegionScope): Promise<SourceRegion>;
   /** A sheet's used range (or a given range of it); null when there is no such sheet. */

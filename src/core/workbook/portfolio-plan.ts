@@ -3,15 +3,21 @@
 import type { AccountRecord, ColumnInfo, IngestResult } from '../ingest';
 import type { FactorSource, KamModel } from '../model/model';
 import { accountProfit, factorValue, missingFactorValue, sourceColumn } from '../model/account-values';
-import { objectiveLabel, resolveStages, WHY_NOT, type Portfolio } from '../portfolio/portfolio';
+import { objectiveLabel, resolveStages, whyNot, type Portfolio } from '../portfolio/portfolio';
 import { DEFAULT_METRICS } from '../functions/reward';
+import { formatNumber } from '../format/display';
+import { foldText } from '../ingest/fold-text';
 import { FormulaHost, FunctionId, hostSpelling } from '../functions/function-ids';
-import { modelSheetBlocks, NAMES, SourceMapping } from '../model/model-sheet';
+import { modelSheetBlocks, NAMES, planInLanguage, SourceMapping } from '../model/model-sheet';
 import { columnLooks, unitOfSource, type Unit } from '../format/units';
 import { numberFormatFor, NUMBER_FORMATS } from '../format/number-formats';
 import {
-  a1, a1Range, CHART_COLUMNS, ChartSpec, COMMAND_LINE_SHEETS, letters, MARKER_TEXT, PlanBlock, PlanCell, PlanSheet, quoteSheet, SHEET_NAMES, SourceRegion, WorkbookPlan,
+  a1, a1Range, chartColumns as chartHeaders, ChartSpec, COMMAND_LINE_SHEETS, letters, markerText, PlanBlock, PlanCell, PlanSheet, quoteSheet, SHEET_NAMES, SourceRegion, WorkbookPlan,
 } from './plan';
+import { DEFAULT_LANGUAGE, english, translator, wordFrom, type Language, type MessageId, type Translate } from '../i18n';
+import { containsAnyLanguage, equalsAnyLanguage, findHeader, templateParam } from './sheet-words';
+import { profitPlanSheet } from './profit-plan';
+import { HISTORY_SHEET, historyPlanSheet, type History } from './placement-sheets';
 
 export interface BuildInput {
   host: FormulaHost;
@@ -29,7 +35,16 @@ export interface BuildInput {
   rewardPlan: (string | number)[][];
   /** The existing "KAM Rewards" sheet's values, so targets and actuals typed there are kept by account. */
   previousRewards?: SourceRegion | null;
+  /** The language of the sentences written on the sheets (notes, the profit sheet's headline); English by default. */
+  language?: Language;
+  /** The KAM History sheet as it stands, and this build's date and time: the build adds a snapshot to it. */
+  history?: { state: History; builtOn: string } | null;
 }
+
+/** The headers of the placement-stability columns of KAM Portfolio (KAM_STABILITY spills the first two), in the reader's language. */
+export const stabilityHeaders = (t: Translate = english): string[] => [t('sheet.column.shiftPoints'), t('sheet.column.shiftFactor'), t('sheet.column.fragile')];
+/** The same in English. */
+export const STABILITY_HEADERS = stabilityHeaders();
 
 /** Where things sit on the portfolio sheet. Data starts at row FIRST_ROW. */
 export const PORTFOLIO_LAYOUT = { headerRow: 5, firstRow: 6 } as const;
@@ -63,6 +78,10 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
   const { host, model, mapping, source, ingest, accounts, portfolio } = input;
   const n = accounts.length;
   if (n === 0) throw new Error('buildPlan needs at least one account');
+  // Every word on the sheets in the chosen language; sheet names, named ranges and the owner token stay fixed
+  // (docs/wizard.md, "Languages").
+  const t = translator(input.language ?? DEFAULT_LANGUAGE);
+  const marker = markerText(t);
   const roleColumn = (role: string): ColumnInfo | undefined => ingest.columns.find((c) => c.role === role);
   const factorColumn = (header: string): ColumnInfo | undefined => ingest.columns.find((c) => c.header === header);
   const rolledUp = ingest.kind === 'transactions';
@@ -84,14 +103,14 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
 
   // Inputs: account details, then the factor columns KAM_SCORE reads (contiguous), then strength input.
   const inputs: InputColumn[] = [
-    { header: 'Account', value: (a) => a.account, column: roleColumn('account'), text: true },
-    { header: 'Segment', value: (a) => a.segment ?? '', column: roleColumn('segment'), text: true },
-    { header: 'Manager', value: (a) => a.manager ?? '', column: roleColumn('manager'), text: true },
-    { header: 'Stage', value: (a) => a.stage ?? '', column: roleColumn('stage'), text: true },
-    { header: 'Revenue', value: (a) => a.revenue, column: roleColumn('revenue'), unit: 'money' },
+    { header: t('sheet.column.account'), value: (a) => a.account, column: roleColumn('account'), text: true },
+    { header: t('sheet.column.segment'), value: (a) => a.segment ?? '', column: roleColumn('segment'), text: true },
+    { header: t('sheet.column.manager'), value: (a) => a.manager ?? '', column: roleColumn('manager'), text: true },
+    { header: t('sheet.column.stage'), value: (a) => a.stage ?? '', column: roleColumn('stage'), text: true },
+    { header: t('sheet.column.revenue'), value: (a) => a.revenue, column: roleColumn('revenue'), unit: 'money' },
     // Profit from its column, else derived after cost to serve (as the portfolio computes it).
-    { header: 'Profit', value: accountProfit, column: roleColumn('profit'), unit: 'money' },
-    { header: 'Tenure (years)', value: (a) => a.tenure, column: roleColumn('tenure'), unit: 'years' },
+    { header: t('sheet.column.profit'), value: accountProfit, column: roleColumn('profit'), unit: 'money' },
+    { header: t('sheet.column.tenure'), value: (a) => a.tenure, column: roleColumn('tenure'), unit: 'years' },
   ];
   const factorStart = inputs.length + 1;
   for (const f of model.factors) {
@@ -99,20 +118,20 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
   }
   const strengthFromColumn = model.strength.kind === 'column' ? model.strength.source : null;
   if (strengthFromColumn) {
-    inputs.push({ header: 'Strength (from data)', value: (a) => factorValue(a, strengthFromColumn), column: columnFor(strengthFromColumn), unit: 'ratio' });
+    inputs.push({ header: t('sheet.column.strengthFromData'), value: (a) => factorValue(a, strengthFromColumn), column: columnFor(strengthFromColumn), unit: 'ratio' });
   }
   // Inputs of the selection: the effort column when costs come from it, a column the selection maximises.
-  const effortAt = model.capacity.costFrom === 'effort' ? inputs.push({ header: 'Days a year (from data)', value: (a) => a.effort, column: roleColumn('effort'), unit: 'days' }) : 0;
+  const effortAt = model.capacity.costFrom === 'effort' ? inputs.push({ header: t('sheet.column.daysFromData'), value: (a) => a.effort, column: roleColumn('effort'), unit: 'days' }) : 0;
   const objective = model.capacity.value;
   const objectiveAt = objective.startsWith('column:')
-    ? inputs.push({ header: `${objectiveLabel(model)} (selection value)`, value: (a) => factorValue(a, objective as FactorSource), column: columnFor(objective as FactorSource), unit: unitOf(objective as FactorSource) })
+    ? inputs.push({ header: t('sheet.column.selectionValue', { objective: objectiveLabel(model, t) }), value: (a) => factorValue(a, objective as FactorSource), column: columnFor(objective as FactorSource), unit: unitOf(objective as FactorSource) })
     : 0;
   // Ratings: your ratings, then the best rival's, each a contiguous block KAM_STRENGTH reads.
   const criteria = model.strength.kind === 'ratings' ? model.strength.criteria : [];
   const yoursStart = inputs.length + 1;
-  for (const c of criteria) inputs.push({ header: `${c.name} (you)`, value: (a) => factorValue(a, c.yours), column: columnFor(c.yours), unit: unitOf(c.yours) });
+  for (const c of criteria) inputs.push({ header: t('sheet.column.ratingYou', { criterion: c.name }), value: (a) => factorValue(a, c.yours), column: columnFor(c.yours), unit: unitOf(c.yours) });
   const rivalStart = inputs.length + 1;
-  for (const c of criteria) inputs.push({ header: `${c.name} (best rival)`, value: (a) => factorValue(a, c.rival), column: columnFor(c.rival), unit: unitOf(c.rival) });
+  for (const c of criteria) inputs.push({ header: t('sheet.column.ratingRival', { criterion: c.name }), value: (a) => factorValue(a, c.rival), column: columnFor(c.rival), unit: unitOf(c.rival) });
 
   const { firstRow, headerRow } = PORTFOLIO_LAYOUT;
   const col = (index1: number): string => a1Range(firstRow, index1, n, 1, true);
@@ -131,13 +150,17 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
   let c = inputs.length + 1;
   const out = {
     stageAs: hasStageNames ? c++ : 0, attractiveness: c++, strength: c++, position: c++, cost: c++, lifetime: c++, flags: c++,
-    eligible: c++, key: c++, whyNot: c++, tradeOff: c++,
+    eligible: c++, key: c++, whyNot: c++, tradeOff: c++, shiftPoints: c++, shiftFactor: c++, fragile: c++,
   };
   const chartColumn = c + 1;
   /** The stage the lookups use: as read through the stage names, or the data's value when there are none. */
   const stageOf = (r: number): string => a1(r, hasStageNames ? out.stageAs : 4);
   const valueColumn = objective === 'attractiveness' ? out.attractiveness : objective === 'lifetimeValue' ? out.lifetime : objective === 'profit' ? 6 : objectiveAt;
   const behaviour = model.strength.kind === 'behaviour';
+  // The cut KAM_STABILITY measures against: the model's number, or the median of the accounts' attractiveness (the
+  // portfolio's cut as it stands; the function itself refuses "median", which moves with the weights).
+  const stabilityCut = `IF(ISNUMBER(${NAMES.attractivenessCut}), ${NAMES.attractivenessCut}, MEDIAN(${col(out.attractiveness)}))`;
+  const factorNames = a1Range(headerRow, factorStart, 1, Math.max(k, 1), true);
 
   let referenced = 0;
   let cleaned = 0;
@@ -185,16 +208,21 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
       i === 0 ? formula(fn('FLAGS', host, [revenueCol, col(out.attractiveness), profitCol, tenureCol, NAMES.flagOptions])) : null,
       formula(eligibleFormula(a1(r, out.position), a1(r, out.flags), a1(r, valueColumn))),
       i === 0 ? formula(fn('SELECT', host, [accountCol, col(out.eligible), NAMES.capacity, col(out.cost), str('flags')])) : null,
-      formula(whyNotFormula(model, a1(r, out.key), a1(r, out.position), a1(r, out.flags), a1(r, valueColumn), a1(r, out.tradeOff))),
+      formula(whyNotFormula(model, t, a1(r, out.key), a1(r, out.position), a1(r, out.flags), a1(r, valueColumn), a1(r, out.tradeOff))),
       i === 0 ? formula(fn('SELECT', host, [accountCol, col(out.eligible), NAMES.capacity, col(out.cost), str('reasons')])) : null,
+      k && i === 0 ? formula(fn('STABILITY', host, [factorRange, NAMES.weights, NAMES.scales, stabilityCut, factorNames])) : null,
+      null,
+      formula(fragileFormula(a1(r, out.shiftPoints), a1(r, out.attractiveness), stabilityCut)),
     );
     return row;
   });
   const headers: PlanCell[] = [
     ...inputs.map((i) => i.header),
-    ...(hasStageNames ? ['Stage read as'] : []),
-    'Attractiveness (0-10)', behaviour ? 'Relative strength (behaviour proxy)' : 'Relative strength', 'Position', 'Days a year as key account', 'Lifetime value',
-    'Portfolio warnings', `Eligible ${objectiveLabel(model).toLowerCase()} (key-account candidates)`, 'Key account?', 'Why not key', 'Capacity trade-off (KAM_SELECT)',
+    ...(hasStageNames ? [t('sheet.column.stageReadAs')] : []),
+    t('sheet.column.attractiveness'), t(behaviour ? 'sheet.column.strengthProxy' : 'sheet.column.strength'), t('sheet.column.position'), t('sheet.column.daysAsKey'),
+    t('sheet.column.lifetime'), t('sheet.column.flags'), t('sheet.column.eligible', { objective: objectiveLabel(model, t, true) }), t('sheet.column.key'),
+    t('sheet.column.whyNot'), t('sheet.column.tradeOff'),
+    ...stabilityHeaders(t),
   ];
   // Number formats: an input linked to the source keeps the source's look when it shows the same unit.
   const typical = (input: InputColumn): number | undefined => {
@@ -207,24 +235,23 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     NUMBER_FORMATS.score, NUMBER_FORMATS.ratio, null, NUMBER_FORMATS.days, NUMBER_FORMATS.money, null,
     // The eligible value is in the objective's unit; key account, why not key and the trade-off are not numbers.
     objective === 'attractiveness' ? NUMBER_FORMATS.score : objective.startsWith('column:') ? NUMBER_FORMATS[unitOf(objective as FactorSource)] : NUMBER_FORMATS.money, null, null, null,
+    POINTS_FORMAT, null, null,
   ];
 
-  const midpointNote = midpoints
-    ? ` ${midpoints} blank factor value${midpoints === 1 ? ' was' : 's were'} written as the factor's midpoint (it scores 5 of 10, as in the wizard's preview): fill in the data and build again.`
-    : '';
-  const behaviourNote = behaviour
-    ? ' Relative strength is a proxy from buying behaviour (tenure, order frequency, recency, breadth, trend; see the KAM Model sheet), computed when building and written as values.'
-    : '';
-  const selectionNote = ` Key accounts come only from the high-attractiveness side (Strategic, Star) and never lose money${model.capacity.lossMakingStars ? ', except Stars as the KAM Model sheet allows' : ''}: the eligible column feeds KAM_SELECT, and "Why not key" says why each other account was left out.`;
-  const note = (rolledUp
-    ? `Figures rolled up per account from the transaction export on sheet "${source.sheet}" (${source.range}): written as values. Build again from the wizard after the export changes.`
-    : cleaned > 0
-      ? `Inputs link to the cells of sheet "${source.sheet}" (${referenced} links). ${cleaned} value${cleaned === 1 ? ' was' : 's were'} cleaned from text or merged from duplicate rows and written as values: build again after changing those.`
-      : `Inputs link to the cells of sheet "${source.sheet}": change a figure there, or a setting on the KAM Model sheet, and everything recalculates.`) + midpointNote + behaviourNote + selectionNote;
+  const note = [
+    rolledUp
+      ? t('sheet.portfolio.rolledUp', { sheet: source.sheet, range: source.range })
+      : cleaned > 0
+        ? t('sheet.portfolio.cleaned', { sheet: source.sheet, links: referenced, count: cleaned })
+        : t('sheet.portfolio.linked', { sheet: source.sheet }),
+    midpoints ? t('sheet.portfolio.midpoint', { count: midpoints }) : '',
+    behaviour ? t('sheet.portfolio.behaviourNote') : '',
+    t('sheet.portfolio.selection', { stars: model.capacity.lossMakingStars ? 'yes' : 'no' }),
+  ].filter(Boolean).join(' ');
 
   // The chart's data, next to the table, in the order a Sheets bubble chart reads it (CHART_COLUMNS):
   // name, strength (X), attractiveness (Y), position (the colour), revenue (the size).
-  const chartRows: PlanCell[][] = [[...CHART_COLUMNS]];
+  const chartRows: PlanCell[][] = [chartHeaders(t)];
   for (let i = 0; i < n; i++) {
     const r = firstRow + i;
     chartRows.push([
@@ -240,8 +267,8 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     freezeRows: headerRow,
     blocks: [
       { row: 1, column: 1, cells: [['KAM Portfolio']], bold: true },
-      { row: 2, column: 1, cells: [[MARKER_TEXT]] },
-      { row: 3, column: 1, cells: [[note]], note: rolledUp ? 'Rolled up from a transaction export: values, not links.' : undefined },
+      { row: 2, column: 1, cells: [[marker]] },
+      { row: 3, column: 1, cells: [[note]], note: rolledUp ? t('sheet.portfolio.rolledUpNote') : undefined },
       { row: headerRow, column: 1, cells: [headers], bold: true },
       { row: firstRow, column: 1, cells: dataRows, formats: dataFormats },
       { row: headerRow, column: chartColumn, cells: chartRows.slice(0, 1), bold: true },
@@ -261,10 +288,10 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
       { row: 6, column: 3, rows: n, columns: 2, format: NUMBER_FORMATS.days! },
     ],
     blocks: [
-      { row: 1, column: 1, cells: [['Key accounts']], bold: true },
-      { row: 2, column: 1, cells: [[MARKER_TEXT]] },
-      { row: 3, column: 1, cells: [['The most valuable eligible accounts the team can serve within its team days (KAM Model sheet): the exact optimum, recalculated with the portfolio. See "Why not key" on the portfolio for the others.']] },
-      { row: 5, column: 1, cells: [['Account', objectiveLabel(model), 'Days a year', 'Cumulative days']], bold: true },
+      { row: 1, column: 1, cells: [[t('sheet.keyAccounts.title')]], bold: true },
+      { row: 2, column: 1, cells: [[marker]] },
+      { row: 3, column: 1, cells: [[t('sheet.keyAccounts.note')]] },
+      { row: 5, column: 1, cells: [[t('sheet.column.account'), objectiveLabel(model, t), t('sheet.column.days'), t('sheet.column.cumulativeDays')]], bold: true },
       {
         row: 6,
         column: 1,
@@ -273,25 +300,52 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     ],
   };
 
-  const rewardsSheet = rewardsPlanSheet(input, out.position);
-  const modelPart = modelSheetBlocks(written, mapping, input.rewardPlan, [SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards], {
+  // The reward plan in the build's language (its metrics name the rewards sheet's columns): a plan read from a sheet
+  // built in another language is shown in this one; what was typed under its columns is matched by metric.
+  const rewardPlan = planInLanguage(input.rewardPlan, t);
+  const rewardsSheet = rewardsPlanSheet({ ...input, rewardPlan }, out.position, t);
+  const profit = profitPlanSheet(n, 6, firstRow, t);
+  const history = input.history ? historyPlanSheet(input.history.state, portfolio, input.history.builtOn, t) : null;
+  const owned = [SHEET_NAMES.model, SHEET_NAMES.portfolio, SHEET_NAMES.keyAccounts, SHEET_NAMES.rewards, SHEET_NAMES.profit, ...(history ? [HISTORY_SHEET] : [])];
+  const modelPart = modelSheetBlocks(written, mapping, rewardPlan, owned, {
     factorUnits: model.factors.map((f) => unitOf(f.source)),
+    t,
   });
   const modelSheet: PlanSheet = { name: SHEET_NAMES.model, blocks: modelPart.blocks };
 
   const chart: ChartSpec = {
     sheet: SHEET_NAMES.portfolio,
-    title: `Portfolio matrix (cuts: attractiveness ${fmtCut(portfolio.cuts.attractiveness)}, strength ${fmtCut(portfolio.cuts.strength)})`,
+    title: t('sheet.chart.title', { attractiveness: fmtCut(portfolio.cuts.attractiveness, t), strength: fmtCut(portfolio.cuts.strength, t) }),
     dataRange: chartRange,
     rows: n,
-    xTitle: 'Relative strength (1 = parity)',
-    yTitle: 'Attractiveness (0-10)',
+    xTitle: t('sheet.chart.xTitle'),
+    yTitle: t('sheet.chart.yTitle'),
     // Right after the hidden helper columns, so the chart sits beside the table.
     anchor: a1(headerRow, chartColumns.column + chartColumns.count),
     cuts: { attractiveness: model.cuts.attractiveness, strength: model.cuts.strength },
   };
-  // A portfolio the command line wrote carries the matrix as a picture on its own sheet; the live chart replaces it.
-  return { host, sheets: [modelSheet, portfolioSheet, keySheet, rewardsSheet], retire: [COMMAND_LINE_SHEETS.matrix], names: modelPart.names, chart };
+  // A portfolio the command line wrote carries pictures and segments on sheets of their own; the live charts and the
+  // wizard's review take their place.
+  return {
+    host,
+    language: t.language,
+    sheets: [modelSheet, portfolioSheet, keySheet, rewardsSheet, profit.sheet, ...(history ? [history] : [])],
+    retire: [COMMAND_LINE_SHEETS.matrix, COMMAND_LINE_SHEETS.profitPicture, COMMAND_LINE_SHEETS.segments],
+    names: modelPart.names,
+    chart,
+    curves: [profit.chart],
+  };
+}
+
+/** Weight points to one decimal. */
+const POINTS_FORMAT = '0.0';
+
+/**
+ * Whether a row's placement is fragile, as the portfolio decides it (isFragile): a high account whose shift is below
+ * the fragile points, a low one whose shift is at most them; no shift (blank) is firm.
+ */
+function fragileFormula(points: string, attractiveness: string, cut: string): string {
+  return `IFERROR(IF(ISNUMBER(${points}), IF(${attractiveness}>=${cut}, ${points}<${NAMES.fragilePoints}, ${points}<=${NAMES.fragilePoints}), FALSE), FALSE)`;
 }
 
 /** The model's stage names, plus every stage value of the data with the stage it resolves to. */
@@ -318,27 +372,41 @@ function costFormula(model: KamModel, r: number, stage: string, effortColumn: nu
   return Object.keys(cap.accountDays).length ? `IFERROR(VLOOKUP(${a1(r, 1)}, ${NAMES.accountDays}, 2, FALSE), ${base})` : base;
 }
 
+/*
+ * KAM_POSITION and KAM_FLAGS write their words in the reader's language (Excel's display language, the spreadsheet's
+ * locale), so a workbook built in Spanish shows "Estratégica" to a Spanish reader and "Strategic" to an English one.
+ * The formulas below compare with the words of every language, so they give the same answer whoever opens the file.
+ */
+const HIGH_SIDE = (position: string): string => equalsAnyLanguage(position, ['position.Strategic', 'position.Star']);
+const IS_STAR = (position: string): string => equalsAnyLanguage(position, ['position.Star']);
+const LOSES_MONEY = (flags: string): string => containsAnyLanguage(flags, 'flag.difficult');
+
 /** Whether a loss-maker may be key: only a Star, and only when the model allows it (portfolio isEligible). */
 const blockedLossMaker = (position: string, flags: string): string =>
-  `AND(ISNUMBER(SEARCH("Difficult", ${flags})), NOT(AND(${NAMES.lossMakingStars}, ${position}="Star")))`;
+  `AND(${LOSES_MONEY(flags)}, NOT(AND(${NAMES.lossMakingStars}, ${IS_STAR(position)})))`;
 
 /**
  * The value KAM_SELECT may choose by: the account's value when it is on the high-attractiveness side, does not
  * lose money (unless a Star may) and is positive; otherwise blank, which KAM_SELECT never chooses.
  */
 function eligibleFormula(position: string, flags: string, value: string): string {
-  return `IFERROR(IF(OR(${position}="Strategic", ${position}="Star"), IF(${blockedLossMaker(position, flags)}, "", IF(N(${value})>0, ${value}, "")), ""), "")`;
+  return `IFERROR(IF(${HIGH_SIDE(position)}, IF(${blockedLossMaker(position, flags)}, "", IF(N(${value})>0, ${value}, "")), ""), "")`;
 }
 
-/** Why an account is not key, the same texts as the portfolio's (WHY_NOT), the trade-off from KAM_SELECT's "reasons". */
-function whyNotFormula(model: KamModel, key: string, position: string, flags: string, value: string, tradeOff: string): string {
-  const q = (t: string): string => str(t);
-  return `IF(IFERROR(${key}, FALSE)=TRUE, "", IFERROR(IF(${position}="", ${q(WHY_NOT.noPosition)}, IF(OR(${position}="Strategic", ${position}="Star"), ` +
-    `IF(${blockedLossMaker(position, flags)}, ${q(WHY_NOT.lossMaker)}, IF(N(${value})>0, IF(IFERROR(${tradeOff}, "")="", ${q(WHY_NOT.nothingFits)}, ${tradeOff}), ${q(WHY_NOT.noValue(model))})), ` +
-    `IF(ISNUMBER(SEARCH("Difficult", ${flags})), ${q(WHY_NOT.lossMakerBelowCut)}, ${q(WHY_NOT.belowCut)}))), ${q(WHY_NOT.noPosition)}))`;
+/**
+ * Why an account is not key, the same texts as the portfolio's (whyNot) in the build's language, the trade-off from
+ * KAM_SELECT's "reasons" (in the reader's).
+ */
+function whyNotFormula(model: KamModel, t: Translate, key: string, position: string, flags: string, value: string, tradeOff: string): string {
+  const reason = whyNot(t);
+  const q = (text: string): string => str(text);
+  return `IF(IFERROR(${key}, FALSE)=TRUE, "", IFERROR(IF(${position}="", ${q(reason.noPosition)}, IF(${HIGH_SIDE(position)}, ` +
+    `IF(${blockedLossMaker(position, flags)}, ${q(reason.lossMaker)}, IF(N(${value})>0, IF(IFERROR(${tradeOff}, "")="", ${q(reason.nothingFits)}, ${tradeOff}), ${q(reason.noValue(model))})), ` +
+    `IF(${LOSES_MONEY(flags)}, ${q(reason.lossMakerBelowCut)}, ${q(reason.belowCut)}))), ${q(reason.noPosition)}))`;
 }
 
-const fmtCut = (x: number): string => (Number.isFinite(x) ? String(Math.round(x * 100) / 100) : 'n/a');
+/** A cut in the title, to two decimals in the reader's conventions. */
+const fmtCut = (x: number, t: Translate): string => formatNumber(Math.round(x * 100) / 100, 'number', t.locale);
 
 /** Metric names of a reward plan in their first-appearance order (the actual/target column order). */
 export function planMetrics(plan: readonly (readonly (string | number)[])[]): string[] {
@@ -365,31 +433,30 @@ export function metricUnit(metric: string): Unit {
  * after a build every actual is blank, and the sheet then says where to type them instead of showing
  * an error on every row. (COUNT is the host's own, so a blank reads as blank in both hosts.)
  */
-function rewardsPlanSheet(input: BuildInput, positionColumn: number): PlanSheet {
+function rewardsPlanSheet(input: BuildInput, positionColumn: number, t: Translate): PlanSheet {
   const { host, portfolio } = input;
   const metrics = planMetrics(input.rewardPlan);
   const m = metrics.length;
   const chosen = portfolio.selection.chosen.map((i) => ({ name: portfolio.rows[i].account, index: i }));
   const kept = previousEntries(input.previousRewards ?? null, metrics);
-  const header: PlanCell[] = rewardsHeader(metrics);
+  const header: PlanCell[] = rewardsHeader(metrics, t);
+  const marker = markerText(t);
   const actualColumns = `${letters(3)}–${letters(2 + m)}`;
   const targetColumns = `${letters(3 + m)}–${letters(2 + 2 * m)}`;
   const blocks: PlanBlock[] = [
     { row: 1, column: 1, cells: [['KAM Rewards']], bold: true },
-    { row: 2, column: 1, cells: [[MARKER_TEXT]] },
+    { row: 2, column: 1, cells: [[marker]] },
     {
       row: 3,
       column: 1,
-      cells: [[chosen.length
-        ? `Type each key account's actual results in columns ${actualColumns} ("Actual: …") and its targets in columns ${targetColumns} ("Target: …"), one column per plan metric; its payout appears once its actuals are in and follows its position's plan (KAM Model sheet). Building again keeps what you typed here, by account.`
-        : 'No key accounts were chosen: raise the capacity on the KAM Model sheet and build again.']],
+      cells: [[chosen.length ? t('sheet.rewards.note', { actuals: actualColumns, targets: targetColumns }) : t('sheet.rewards.noKeyAccounts')]],
     },
     { row: 5, column: 1, cells: [header], bold: true },
   ];
   if (chosen.length) {
     const first = 6;
     // The first "Actual:" header carries a note too, where the eye lands when the payouts are blank.
-    blocks.push({ row: 5, column: 3, cells: [[header[2]]], bold: true, note: `Type the actual results here (columns ${actualColumns}) and the targets in columns ${targetColumns}; a row's payout appears once its actuals are in.` });
+    blocks.push({ row: 5, column: 3, cells: [[header[2]]], bold: true, note: t('sheet.rewards.actualNote', { actuals: actualColumns, targets: targetColumns }) });
     const pos = (r: number): string => `${quoteSheet(SHEET_NAMES.portfolio)}!${a1(PORTFOLIO_LAYOUT.firstRow + r, positionColumn)}`;
     const cells: PlanCell[][] = chosen.map(({ name, index }, i) => {
       const previous = kept.get(name.toLowerCase());
@@ -410,20 +477,39 @@ function rewardsPlanSheet(input: BuildInput, positionColumn: number): PlanSheet 
 }
 
 /** The rewards sheet's header row: the wizard and the command line write it, and read back what was typed under it. */
-export function rewardsHeader(metrics: readonly string[]): string[] {
-  return ['Account', 'Position', ...metrics.map((x) => `Actual: ${x}`), ...metrics.map((x) => `Target: ${x}`), 'Payout (x target incentive)'];
+export function rewardsHeader(metrics: readonly string[], t: Translate = english): string[] {
+  return [
+    t('sheet.column.account'), t('sheet.column.position'),
+    ...metrics.map((metric) => t('sheet.rewards.actual', { metric })), ...metrics.map((metric) => t('sheet.rewards.target', { metric })),
+    t('sheet.rewards.payout'),
+  ];
 }
 
-/** Targets and actuals already typed on the rewards sheet, by account name (lower case). */
+/** The default plan's metrics by id: "gross margin" and "margen bruto" are one metric (a plan rebuilt in another language). */
+const METRIC_IDS = ['reward.metric.revenueGrowth', 'reward.metric.shareOfWallet', 'reward.metric.grossMargin', 'reward.metric.costToServe'] as const satisfies readonly MessageId[];
+/** A metric as compared across languages: the default metrics by id, any other by its folded name. */
+export const metricKey = (metric: string): string => wordFrom(metric, METRIC_IDS) ?? foldText(metric);
+
+/**
+ * Targets and actuals already typed on the rewards sheet, by account name (lower case), in `metrics` order (actuals,
+ * then targets). The sheet may have been written in any language: its header row is found by its words in any
+ * language, and a default metric matches its translation ("Real: margen bruto" is the actual of "gross margin").
+ */
 export function previousEntries(previous: SourceRegion | null, metrics: string[]): Map<string, (number | null)[]> {
   const kept = new Map<string, (number | null)[]>();
   if (!previous) return kept;
   const rows = previous.values;
-  const [account, position, ...entries] = rewardsHeader(metrics);
-  const h = rows.findIndex((r) => String(r[0] ?? '').trim() === account && String(r[1] ?? '').trim() === position);
+  const h = rows.findIndex((r) => findHeader([r[0]], 'sheet.column.account') === 0 && findHeader([r[1]], 'sheet.column.position') === 0);
   if (h < 0) return kept;
-  const headers = rows[h].map((x) => String(x ?? '').trim());
-  const columns = entries.slice(0, 2 * metrics.length).map((name) => headers.indexOf(name));
+  const headers = rows[h];
+  const columnOf = (id: 'sheet.rewards.actual' | 'sheet.rewards.target', metric: string): number => {
+    const key = metricKey(metric);
+    return headers.findIndex((cell) => {
+      const named = templateParam(cell, id, 'metric');
+      return named !== null && metricKey(named) === key;
+    });
+  };
+  const columns = [...metrics.map((m) => columnOf('sheet.rewards.actual', m)), ...metrics.map((m) => columnOf('sheet.rewards.target', m))];
   for (const r of rows.slice(h + 1)) {
     const name = String(r[0] ?? '').trim();
     if (!name) continue;

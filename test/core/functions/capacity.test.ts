@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Cell, CellError, Grid, OutGrid } from '../../../src/core/functions/cells';
 import { capacity, capacityCurve } from '../../../src/core/functions/capacity';
 import { MAX_CAPACITY_PAIRS } from '../../../src/core/functions/host-limits';
-import { messages } from '../../../src/core/functions/messages';
+import { messages } from '../../support/english-messages';
 import { select } from '../../../src/core/functions/select';
 import { BLANKS, col, thrown } from '../../support/cells';
 import { Instance, bruteForce, dynamicProgramRule, fitsIn, generator, int, solveWithHighs, sum } from '../../support/knapsack-reference';

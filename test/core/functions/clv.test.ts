@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CellError } from '../../../src/core/functions/cells';
 import { clv, lifetimeFactor } from '../../../src/core/functions/clv';
-import { messages } from '../../../src/core/functions/messages';
+import { messages } from '../../support/english-messages';
 import { round15 } from '../../../src/core/functions/precision';
 import { BLANKS, col, firstColumn, thrown } from '../../support/cells';
 

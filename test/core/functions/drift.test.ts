@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cell, CellError } from '../../../src/core/functions/cells';
 import { DRIFT_CORNER, countMoves, drift } from '../../../src/core/functions/drift';
-import { messages } from '../../../src/core/functions/messages';
+import { messages } from '../../support/english-messages';
 import { BLANKS, col, thrown } from '../../support/cells';
 
 const HEADER = [DRIFT_CORNER, 'Strategic', 'Star', 'Status', 'Streamline'];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cell, CellError, Grid } from '../../../src/core/functions/cells';
 import { DEFAULT_FLAG_OPTIONS, flags, readFlagOptions, topRevenueCut } from '../../../src/core/functions/flags';
-import { messages } from '../../../src/core/functions/messages';
+import { messages } from '../../support/english-messages';
 import { BLANKS, col, firstColumn, thrown } from '../../support/cells';
 
 // Ten accounts: revenue 1000 is the top 10 % (one account of ten).

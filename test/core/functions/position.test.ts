@@ -1,7 +1,7 @@
 // KAM_POSITION: Strategic, Star, Status or Streamline from attractiveness and relative strength.
 import { describe, expect, it } from 'vitest';
 import { CellError } from '../../../src/core/functions/cells';
-import { messages } from '../../../src/core/functions/messages';
+import { messages } from '../../support/english-messages';
 import { columnMedian, position } from '../../../src/core/functions/position';
 import { BLANKS, col, firstColumn, thrown } from '../../support/cells';
 

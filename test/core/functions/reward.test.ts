@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Cell, CellError, Grid } from '../../../src/core/functions/cells';
-import { messages } from '../../../src/core/functions/messages';
+import { messages } from '../../support/english-messages';
 import { DEFAULT_METRICS, PLAN_COLUMNS, defaultRewardPlan, metricPayout, reward } from '../../../src/core/functions/reward';
 import { BLANKS, col, firstColumn, thrown } from '../../support/cells';
 
@@ -130,13 +130,13 @@ describe('KAM_REWARD', () => {
       ['an unknown position', edited(1, 0, 'Key'), messages.planPosition(2, 'Key')],
       ['a blank metric', edited(1, 1, ''), messages.planMetricMissing(2)],
       ['an unknown direction', edited(1, 3, 'up'), messages.planDirection(2, 'up')],
-      ['a negative weight', edited(1, 2, -0.1), messages.planNumber(2, 'weight', 'is -0.1')],
-      ['a threshold of 1', edited(1, 4, 1), messages.planNumber(2, 'threshold', 'is 1')],
-      ['a threshold payout above 1', edited(1, 5, 1.2), messages.planNumber(2, 'threshold payout', 'is 1.2')],
-      ['a cap of 1', edited(1, 6, 1), messages.planNumber(2, 'cap', 'is 1')],
-      ['a cap payout below 1', edited(1, 7, 0.9), messages.planNumber(2, 'cap payout', 'is 0.9')],
-      ['a blank threshold', edited(1, 4, null), messages.planNumber(2, 'threshold', 'is blank')],
-      ['text as a threshold', edited(1, 4, '80%'), messages.planNumber(2, 'threshold', 'is the text "80%"')],
+      ['a negative weight', edited(1, 2, -0.1), messages.planNumber(2, 'weight', 'weight', 'is -0.1')],
+      ['a threshold of 1', edited(1, 4, 1), messages.planNumber(2, 'threshold', 'threshold', 'is 1')],
+      ['a threshold payout above 1', edited(1, 5, 1.2), messages.planNumber(2, 'threshold payout', 'threshold payout', 'is 1.2')],
+      ['a cap of 1', edited(1, 6, 1), messages.planNumber(2, 'cap', 'cap', 'is 1')],
+      ['a cap payout below 1', edited(1, 7, 0.9), messages.planNumber(2, 'cap payout', 'cap payout', 'is 0.9')],
+      ['a blank threshold', edited(1, 4, null), messages.planNumber(2, 'threshold', 'threshold', 'is blank')],
+      ['text as a threshold', edited(1, 4, '80%'), messages.planNumber(2, 'threshold', 'threshold', 'is the text "80%"')],
       ['a repeated position and metric', edited(2, 1, 'revenue growth'), messages.planDuplicate(3, 'Strategic', 'revenue growth', 2)],
       ['weights that do not total 1', edited(1, 2, 0.45), messages.planWeightsTotal('Strategic', 1.1)],
       ['only a header row', [[...PLAN_COLUMNS], ['', '', '', '', '', '', '', '']], messages.planEmpty()],

@@ -1,7 +1,7 @@
 // KAM_SCORE: weighted mean of factor scores on 0..10, with optional worst/best scales.
 import { describe, expect, it } from 'vitest';
 import { CellError, Grid } from '../../../src/core/functions/cells';
-import { messages } from '../../../src/core/functions/messages';
+import { messages } from '../../support/english-messages';
 import { score } from '../../../src/core/functions/score';
 import { BLANKS, firstColumn, thrown } from '../../support/cells';
 import { RATINGS, WEIGHTS } from '../../support/published-table';

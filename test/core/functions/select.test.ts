@@ -2,7 +2,7 @@
 // (The solver's optimum is certified against HiGHS in test/core/knapsack.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { Cell, CellError, KamError } from '../../../src/core/functions/cells';
-import { messages } from '../../../src/core/functions/messages';
+import { messages } from '../../support/english-messages';
 import { MAX_REASON_SOLVES, select } from '../../../src/core/functions/select';
 import { BLANKS, col, firstColumn, thrown } from '../../support/cells';
 

@@ -1,7 +1,7 @@
 // KAM_STABILITY: the smallest single-factor weight shift across the cut, by hand and against brute-force recomputation with KAM_SCORE.
 import { describe, expect, it } from 'vitest';
 import { CellError, Grid, OutCell } from '../../../src/core/functions/cells';
-import { messages } from '../../../src/core/functions/messages';
+import { messages } from '../../support/english-messages';
 import { score } from '../../../src/core/functions/score';
 import { crossesWithin, placementShift, stability } from '../../../src/core/functions/stability';
 import { BLANKS, thrown } from '../../support/cells';
@@ -93,6 +93,15 @@ describe('KAM_STABILITY', () => {
       const scored = [[7.5, 4], [3, 8]];
       expect(stability(raw, [[1, 1]], scales)).toEqual(stability(scored, [[1, 1]]));
       expect(score(raw, [[1, 1]], scales)).toEqual(score(scored, [[1, 1]]));
+    });
+
+    it('reads a log scale (third row "log") as KAM_SCORE does', () => {
+      // 100,000 on a log scale from 10,000 to 1,000,000 scores 5; 1,000,000 scores 10.
+      const scales = [[10000, 0], [1000000, 10], ['log', 'linear']];
+      expect(stability([[100000, 6], [1000000, 2]], [[50, 50]], scales)).toEqual(stability([[5, 6], [10, 2]], [[50, 50]]));
+      // At 5.5 the account is high; all the weight on revenue (score 5) only reaches the cut, never below it: firm.
+      expect(stability([[100000, 6]], [[50, 50]], scales)).toEqual([['', '']]);
+      expect(score([[100000, 6]], [[50, 50]], scales)).toEqual([[5.5]]);
     });
 
     it('moves weight onto a factor that has none (a factor listed with weight 0)', () => {

@@ -1,7 +1,7 @@
 // KAM_STRENGTH: the customer's weighted rating of you over its rating of your best rival.
 import { describe, expect, it } from 'vitest';
 import { CellError } from '../../../src/core/functions/cells';
-import { messages } from '../../../src/core/functions/messages';
+import { messages } from '../../support/english-messages';
 import { round15 } from '../../../src/core/functions/precision';
 import { strength } from '../../../src/core/functions/strength';
 import { BLANKS, firstColumn, thrown } from '../../support/cells';

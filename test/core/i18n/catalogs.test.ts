@@ -62,7 +62,7 @@ describe('choosing the language', () => {
   });
 
   it('says a message in Spanish with Spanish numbers, and in English', () => {
-    expect(translator('es')('common.accounts', { count: 1500 })).toBe('1500 cuentas');
+    expect(translator('es')('common.accounts', { count: 1500 })).toBe('1.500 cuentas');
     expect(translator('en')('common.accounts', { count: 1500 })).toBe('1,500 accounts');
     expect(translator('es')('position.Streamline')).toBe('Racionalizar');
   });

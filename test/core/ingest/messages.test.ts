@@ -1,7 +1,8 @@
-// Every ingest message is a full sentence a spreadsheet user can act on, and each code has one.
+// Every ingest message is a full sentence a spreadsheet user can act on, in each language, and each code has one.
 import { describe, expect, it } from 'vitest';
 import type { IssueCode } from '../../../src/core/ingest/messages';
-import { describeRows, issue, MESSAGES } from '../../../src/core/ingest/messages';
+import { describeRows, issue, MESSAGES, sayIssue } from '../../../src/core/ingest/messages';
+import { english, render, translator, type Phrase } from '../../../src/core/i18n';
 
 const column = { letter: 'D', header: 'Revenue' };
 const source = 'customers.xlsx, sheet "Accounts"';
@@ -64,20 +65,25 @@ describe('MESSAGES', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual(Object.keys(MESSAGES).sort());
   });
 
-  it.each(Object.entries(EXAMPLES) as [IssueCode, never][])('%s reads as full sentences', (code, params) => {
-    const message = (MESSAGES[code] as (p: never) => string)(params);
-    expect(message).toMatch(/^["A-Z]/);
-    expect(message).toMatch(/[.)]$/);
-    expect(message).not.toMatch(/undefined|null|NaN|\[object/);
+  it.each(Object.entries(EXAMPLES) as [IssueCode, never][])('%s reads as full sentences, in English and in Spanish', (code, params) => {
+    for (const t of [english, translator('es')]) {
+      const message = render((MESSAGES[code] as unknown as (p: never) => Phrase)(params), t);
+      expect(message).toMatch(/^["A-ZÁÉÍÓÚÑ]/);
+      expect(message).toMatch(/[.)]$/);
+      expect(message).not.toMatch(/undefined|null|NaN|\[object/);
+    }
   });
 
   it('builds an issue with its code, severity, message and position', () => {
-    expect(issue('REPEATED_HEADER', 'warning', { row: 60 }, { rows: [60] })).toEqual({
+    const built = issue('REPEATED_HEADER', 'warning', { row: 60 }, { rows: [60] });
+    expect(built).toEqual({
       code: 'REPEATED_HEADER',
       severity: 'warning',
       message: 'Row 60 repeats the header row and was skipped.',
+      text: expect.any(Function),
       rows: [60],
     });
+    expect(sayIssue(built, translator('es'))).toBe('La fila 60 repite la fila de encabezados y se ha omitido.');
   });
 });
 
@@ -88,6 +94,6 @@ describe('describeRows', () => {
     [[1, 2, 3], 3, 'rows 1, 2 and 3'],
     [[1, 2, 3, 4, 5], 12, 'rows 1, 2, 3, 4, 5 and 7 more'],
   ])('describes %j of %d as %j', (rows, total, text) => {
-    expect(describeRows(rows, total)).toBe(text);
+    expect(render(describeRows(rows, total), english)).toBe(text);
   });
 });

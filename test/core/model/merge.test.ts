@@ -88,7 +88,7 @@ describe('mergeModel', () => {
     [{ factors: [{ name: 'X', source: 'revenue', weight: 0, worst: 0, best: 1 }] }, 'model.factors: give at least one factor a positive weight.'],
     [{ factors: [{ name: 'X', source: 'revenue', weight: 1, worst: 3, best: 3 }] }, 'model.factors[0]: worst and best are both 3; give two different values.'],
     [{ lifetimeValue: { retention: 1.2 } }, 'model.lifetimeValue.retention must be below 1 (a probability of keeping the account a year).'],
-    [{ capacty: { days: 5 } }, 'model.capacty is not a model setting; the settings are version, factors, strength, stageNames, cuts, capacity, lifetimeValue, flags, limits.'],
+    [{ capacty: { days: 5 } }, 'model.capacty is not a model setting; the settings are version, factors, strength, stageNames, cuts, capacity, lifetimeValue, flags, limits, review.'],
     [{ capacity: { costFrom: 'guess' } }, 'model.capacity.costFrom must be "equal" (the same days for every account), "stage" (days by relationship stage) or "effort" (the data\'s effort column).'],
     [{ capacity: { value: 'revenue' } }, 'model.capacity.value must be "attractiveness", "profit", "lifetimeValue" or "column:<header>" for a column such as a strategic-fit score (it is "revenue").'],
     [{ capacity: { lossMakingStars: 'yes' } }, 'model.capacity.lossMakingStars must be true or false (it is "yes").'],

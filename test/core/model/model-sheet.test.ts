@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultModel } from '../../../src/core/model/defaults';
 import { defaultRewardPlan } from '../../../src/core/functions/reward';
-import { modelSheetBlocks, NAMES, readModelSheet, SourceMapping } from '../../../src/core/model/model-sheet';
+import { ModelSheetError, modelSheetBlocks, NAMES, planInLanguage, readModelSheet, SourceMapping } from '../../../src/core/model/model-sheet';
+import { english, translator } from '../../../src/core/i18n';
+import type { KamModel } from '../../../src/core/model/model';
 import { a1Range, checkOwnership, COMMAND_LINE_MARKER_TEXT, encodeBlock, MARKER_TEXT, parseRange, PlanBlock } from '../../../src/core/workbook/plan';
 
 const model = defaultModel({
@@ -116,6 +118,84 @@ describe('KAM Model sheet', () => {
     const r = grid.findIndex((row) => row[0] === 'Weight (points)');
     grid[r][1] = 'lots';
     expect(() => readModelSheet(grid)).toThrow(/KAM Model sheet could not be read.*weight must be a number/);
+  });
+});
+
+describe('KAM Model sheet in Spanish, read back in any language', () => {
+  const es = translator('es');
+  const spanishModel = (): KamModel => {
+    const m = defaultModel({
+      fields: { revenue: [100, 200, 300, 400], margin: [0.1, 0.2, 0.3, 0.25], costToServe: [5, 6, 7, 8] },
+      columns: { 'Encaje estratégico': [1, 5, 9, 7] },
+      hasStage: true,
+      managers: 2,
+    }, es);
+    m.cuts = { attractiveness: 'median', strength: 1.1 };
+    m.stageNames = { Básica: 'Basic', Oro: '', 'Etapa 3': 'Cooperative' };
+    m.capacity.costByStage.Integrated = 30;
+    m.capacity.lossMakingStars = true;
+    return m;
+  };
+
+  it('writes labels, sections, headers, notes, stages and the reward plan in Spanish, and reads it back to the same model', () => {
+    const m = spanishModel();
+    const { blocks } = modelSheetBlocks(m, mapping, defaultRewardPlan(), ['KAM Model', 'KAM Portfolio'], { t: es });
+    const grid = toGrid(blocks);
+    const column = (j: number): string[] => grid.map((r) => String(r[j] ?? ''));
+    for (const id of ['model.label.factor', 'model.label.weight', 'model.label.capacity', 'model.label.fragilePoints', 'model.label.segmentShare', 'model.section.review', 'model.section.rewards'] as const) {
+      expect(column(0), id).toContain(es(id));
+    }
+    // The stage table and the stage-names table name the method's stages in Spanish, both the same way (the portfolio's
+    // VLOOKUP goes from one to the other); a value that names no stage says so in Spanish.
+    expect(column(0)).toEqual(expect.arrayContaining(['Exploratoria', 'Básica', 'Cooperativa', 'Integrada']));
+    expect(grid.find((r) => r[0] === 'Oro')?.[1]).toBe('(no es una etapa)');
+    expect(grid.find((r) => r[0] === 'Etapa 3')?.[1]).toBe('Cooperativa');
+    // The reward plan in Spanish: header, positions, metrics, directions.
+    const planAt = grid.findIndex((r) => r[0] === 'posición');
+    expect(grid[planAt]!.slice(0, 2)).toEqual(['posición', 'métrica']);
+    expect(grid[planAt + 1]!.slice(0, 4)).toEqual(['Estratégica', 'crecimiento de ventas', 0.35, 'mayor']);
+    // Settings read as keywords stay keywords: the scale, the strength source, the table kind, the cut.
+    expect(grid.find((r) => r[0] === es('model.label.strengthFrom'))?.[1]).toBe('stage');
+    expect(grid.find((r) => r[0] === es('model.label.attractivenessCut'))?.[1]).toBe('median');
+
+    const back = readModelSheet(grid);
+    expect(back.model).toEqual(m);
+    expect(back.mapping).toEqual(mapping);
+    expect(back.owned).toEqual(['KAM Model', 'KAM Portfolio']);
+    // The plan comes back as written (KAM_REWARD reads it in any language), and is the English default in English words.
+    expect(planInLanguage(back.rewardPlan, english)).toEqual(defaultRewardPlan());
+    // The same model written in English reads back to the same model.
+    expect(readModelSheet(toGrid(modelSheetBlocks(m, mapping, defaultRewardPlan(), ['KAM Model', 'KAM Portfolio']).blocks)).model).toEqual(m);
+  });
+
+  it('reads words a Spanish user types in a setting: lineal, mediana, VERDADERO', () => {
+    const m = spanishModel();
+    const grid = toGrid(modelSheetBlocks(m, mapping, defaultRewardPlan(es), [], { t: es }).blocks);
+    const set = (label: string, column: number, value: unknown): void => {
+      grid.find((r) => r[0] === label)![column] = value;
+    };
+    set(es('model.label.scale'), 1, 'Lineal');
+    set(es('model.label.strengthCut'), 1, 'mediana');
+    set(es('model.label.lossMakingStars'), 1, 'FALSO');
+    const back = readModelSheet(grid).model;
+    // "Lineal" is read as linear (anything else would be refused as a scale), which the model leaves unset.
+    expect(back.factors[0]!.scale ?? 'linear').toBe('linear');
+    expect(back.cuts.strength).toBe('median');
+    expect(back.capacity.lossMakingStars).toBe(false);
+  });
+
+  it('says what is missing in the reader\'s language, naming the row in that language', () => {
+    const grid = toGrid(modelSheetBlocks(spanishModel(), mapping, defaultRewardPlan(es), [], { t: es }).blocks);
+    const r = grid.findIndex((row) => row[0] === es('model.label.weight'));
+    grid.splice(r, 1);
+    try {
+      readModelSheet(grid);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ModelSheetError);
+      expect((error as ModelSheetError).said(es)).toBe('No se ha podido leer la hoja KAM Model: falta la fila "Peso (puntos)".');
+      expect((error as Error).message).toBe('The KAM Model sheet could not be read: the row "Weight (points)" is missing.');
+    }
   });
 });
 

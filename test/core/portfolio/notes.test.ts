@@ -24,7 +24,7 @@ describe('userNotes', () => {
 
   it('cuts the list with "and N more"', () => {
     const notes = userNotes(result);
-    expect(firstNotes(notes, 2, ' with --json')).toEqual([notes[0]!.message, notes[1]!.message, `… and ${notes.length - 2} more with --json.`]);
+    expect(firstNotes(notes, 2, 'json')).toEqual([notes[0]!.message, notes[1]!.message, `… and ${notes.length - 2} more with --json.`]);
     expect(firstNotes(notes, 50)).toHaveLength(notes.length);
   });
 });

@@ -78,7 +78,7 @@ describe('buildPortfolio', () => {
   it('warns when a good part of the capacity is left unused', () => {
     const roomy = buildPortfolio(accounts, { ...model, capacity: { ...model.capacity, days: 1000 } });
     expect(roomy.warnings.find((w) => w.code === 'capacity-unused')?.message).toBe(
-      '960 of 1000 team days are left unused: every account that may be key is key (the others are below the attractiveness cut, lose money, or have no positive attractiveness).',
+      '960 of 1,000 team days are left unused: every account that may be key is key (the others are below the attractiveness cut, lose money, or have no positive attractiveness).',
     );
   });
 });

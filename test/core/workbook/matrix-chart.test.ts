@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeXml, matrixSvg, type MatrixPoint } from '../../../src/core/workbook/matrix-chart';
 import { textWidth } from '../../../src/core/workbook/text-width';
+import { english, translator } from '../../../src/core/i18n';
 
 const points = [
   { account: 'Acme', attractiveness: 8, strength: 1.5, revenue: 1000, key: true },
@@ -128,5 +129,46 @@ describe('matrixSvg on a large portfolio', () => {
     expect(titles).toContain('A4999');
     expect(titles).not.toContain('A1');
     expect(svg).toContain('100 largest of 5,000 shown');
+  });
+});
+
+describe('matrixSvg in Spanish', () => {
+  const es = translator('es');
+  const crowd: MatrixPoint[] = Array.from({ length: 60 }, (_, i) => ({
+    account: `Distribuciones Industriales del Norte ${i} S.L.`,
+    attractiveness: 1 + (i % 9),
+    strength: 0.3 + (i % 7) * 0.25,
+    revenue: 1000 + i * 37,
+    key: i % 4 === 0,
+  }));
+  // The words the picture says, in English: none may be left in the Spanish picture.
+  const englishWords = [
+    ...['Strategic', 'Star', 'Status', 'Streamline'],
+    ...(['sheet.matrix.axisX', 'sheet.matrix.axisXShort', 'sheet.matrix.axisY', 'sheet.matrix.axisYShort', 'sheet.matrix.bubbleSize',
+      'sheet.matrix.keyAccount', 'sheet.matrix.otherAccount'] as const).map((id) => english(id)),
+  ];
+
+  it.each([272, 322, 560, 800])('at %s px: Spanish quadrants, axes and legend, fitted, no text on another, no English word', (width) => {
+    const svg = matrixSvg(crowd, { attractivenessCut: 5, strengthCut: 1, width, t: es });
+    const drawn = texts(svg);
+    const words = drawn.map((d) => d.text);
+    for (const q of ['Estratégica', 'Estrella', 'Estatus', 'Racionalizar']) expect(words).toContain(q);
+    expect(words).toContain(es('sheet.matrix.keyAccount'));
+    expect(words.some((w) => w.startsWith('Fortaleza relativa'))).toBe(true);
+    expect(words.some((w) => w.startsWith('Atractivo'))).toBe(true);
+    for (const w of englishWords) expect(words, w).not.toContain(w);
+    expect(overlapping(drawn)).toEqual([]);
+    for (const d of drawn.filter((x) => x.box)) {
+      expect(d.box!.x0, d.text).toBeGreaterThanOrEqual(0);
+      expect(d.box!.x1, d.text).toBeLessThanOrEqual(width);
+    }
+    // Axis numbers in Spanish conventions, from the translator's locale.
+    expect(words).toContain('0,5');
+    expect(svg).toContain(`(${es('sheet.matrix.keyAccount').toLowerCase()})</title>`);
+  });
+
+  it('says how many bubbles it shows in Spanish', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({ account: `A${i}`, attractiveness: i % 10, strength: 1, revenue: i, key: i % 1000 === 0 }));
+    expect(matrixSvg(many, { attractivenessCut: 5, strengthCut: 1, maxBubbles: 100, t: es })).toContain('Se muestran las 100 mayores de 5.000');
   });
 });
