@@ -9,7 +9,8 @@ import { evaluateWorkbook, loadWorkbook } from '../support/workbook-files';
 import { ROOT } from '../support/dist';
 import { WizardSession } from '../../taskpane/wizard/session';
 import { SHEET_NAMES } from '../../src/core/workbook/plan';
-import { PROFIT_HEADER, PROFIT_LAYOUT } from '../../src/core/workbook/profit-plan';
+import { PROFIT_HEADER, PROFIT_LAYOUT, profitHeader as profitHeaderIn } from '../../src/core/workbook/profit-plan';
+import { translator } from '../../src/core/i18n';
 import { STABILITY_HEADERS } from '../../src/core/workbook/portfolio-plan';
 import { profitCurve } from '../../src/core/portfolio/profit-curve';
 import type { KamModel } from '../../src/core/model/model';
@@ -110,7 +111,7 @@ describe.each(['sheets', 'excel'] as const)('the live decision sheets agree with
     expect(chart.yRange).toBe(`E${PROFIT_LAYOUT.firstRow}:E${PROFIT_LAYOUT.firstRow + n}`);
   });
 
-  it('accounts without a profit figure stay off the ranking: blank, and #N/A for the chart', async () => {
+  it.each(['en', 'es'] as const)('accounts without a profit figure stay off the ranking: blank, and #N/A for the chart (built in %s)', async (language) => {
     const book = new MemoryWorkbook();
     book.addSheet('Customers', [
       ['Customer', 'Revenue', 'Profit', 'Strategic fit'],
@@ -121,15 +122,20 @@ describe.each(['sheets', 'excel'] as const)('the live decision sheets agree with
       ['Echo', 90000, 10000, 7],
     ]);
     book.selection = { sheet: 'Customers', row: 2, column: 1 };
-    const session = new WizardSession(new MemoryHost(book, host));
+    const session = new WizardSession(new MemoryHost(book, host), { language });
     await session.pick('region');
     await session.build();
+    // The table's headers in the build's language ("Beneficio acumulado"), the same numbers.
+    const t = translator(language);
+    const [, profitHeader, cumulativeHeader, , shareHeader] = profitHeaderIn(t);
     const col = sheetColumns(book, SHEET_NAMES.profit, PROFIT_LAYOUT.tableHeaderRow, 6);
-    expect(col('Profit')).toEqual([null, 90000, 30000, 10000, -20000, '']);
-    expect(col('Cumulative profit')).toEqual([0, 90000, 120000, 130000, 110000, '']);
-    expect(col('Cumulative share of profit').slice(0, 5).map((v) => Math.round((v as number) * 1e9) / 1e9)).toEqual([0, 0.818181818, 1.090909091, 1.181818182, 1]);
-    expect(col('Cumulative share of profit')[5]).toBe('#NA');
-    const evaluated = evaluateWorkbook(book);
+    expect(col(profitHeader!)).toEqual([null, 90000, 30000, 10000, -20000, '']);
+    expect(col(cumulativeHeader!)).toEqual([0, 90000, 120000, 130000, 110000, '']);
+    expect(col(shareHeader!).slice(0, 5).map((v) => Math.round((v as number) * 1e9) / 1e9)).toEqual([0, 0.818181818, 1.090909091, 1.181818182, 1]);
+    expect(col(shareHeader!)[5]).toBe('#NA');
+    expect(book.get(SHEET_NAMES.profit, `A${PROFIT_LAYOUT.headlineRow}`)?.value).toBe(t('profitSheet.label.withProfit'));
+    expect(book.sheet(SHEET_NAMES.profit)!.charts[0]!.title).toBe(t('whale.title'));
+    const evaluated = evaluateWorkbook(book, language);
     expect(evaluated.value(SHEET_NAMES.profit, `B${PROFIT_LAYOUT.headlineRow}`)).toBe(4);
     expect(evaluated.value(SHEET_NAMES.profit, `B${PROFIT_LAYOUT.headlineRow + 4}`)).toBe(1);
     expect(evaluated.value(SHEET_NAMES.profit, `B${PROFIT_LAYOUT.headlineRow + 7}`)).toBe(3);

@@ -16,13 +16,14 @@ export const planColumns = (t: Translate): string[] => COLUMN_IDS.map((id) => t(
 
 /** The default plan's metrics, in the column order actuals and targets use (English; planMetricNames for others). */
 export const DEFAULT_METRICS = ['revenue growth', 'share of wallet', 'gross margin', 'cost to serve'] as const;
-const METRIC_IDS = ['reward.metric.revenueGrowth', 'reward.metric.shareOfWallet', 'reward.metric.grossMargin', 'reward.metric.costToServe'] as const satisfies readonly MessageId[];
+/** The default metrics' catalog ids (the workbook matches a metric with its translation by these). */
+export const METRIC_IDS = ['reward.metric.revenueGrowth', 'reward.metric.shareOfWallet', 'reward.metric.grossMargin', 'reward.metric.costToServe'] as const satisfies readonly MessageId[];
 
 /** The default plan's metric names in the reader's language. */
 export const defaultMetrics = (t: Translate): string[] => METRIC_IDS.map((id) => t(id));
 
 /** "higher" or "lower", in any language ("mayor", "menor es mejor"). */
-const DIRECTION_IDS = ['reward.direction.higher', 'reward.direction.higherIsBetter', 'reward.direction.lower', 'reward.direction.lowerIsBetter'] as const satisfies readonly MessageId[];
+export const DIRECTION_IDS = ['reward.direction.higher', 'reward.direction.higherIsBetter', 'reward.direction.lower', 'reward.direction.lowerIsBetter'] as const satisfies readonly MessageId[];
 const DEFAULT_WEIGHTS: Record<(typeof POSITIONS)[number], number[]> = {
   Strategic: [0.35, 0.25, 0.3, 0.1],
   Star: [0.5, 0.4, 0.1, 0],

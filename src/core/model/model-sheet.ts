@@ -4,7 +4,7 @@ import { DEFAULT_STAGE_STRENGTH, KamModel, STAGES } from './model';
 import { defaultModel, scaleRule } from './defaults';
 import { BEHAVIOUR_SIGNALS, signalLabel } from './behaviour';
 import { mergeModel } from './merge';
-import { defaultRewardPlan, defaultMetrics, PLAN_COLUMNS, planColumns } from '../functions/reward';
+import { defaultRewardPlan, defaultMetrics, DIRECTION_IDS, METRIC_IDS, PLAN_COLUMNS, planColumns } from '../functions/reward';
 import { positionIndex, positionName } from '../functions/position-names';
 import { isKeyword } from '../functions/keywords';
 import { a1Range, markerText, PlanBlock, PlanCell, PlanName, SHEET_NAMES } from '../workbook/plan';
@@ -153,17 +153,15 @@ export function stageFrom(text: string): string {
  * the reader's language (KAM_REWARD reads them in any); a metric the user named stays as typed.
  */
 export function planInLanguage(plan: readonly (readonly (string | number)[])[], t: Translate): (string | number)[][] {
-  const metricIds = ['reward.metric.revenueGrowth', 'reward.metric.shareOfWallet', 'reward.metric.grossMargin', 'reward.metric.costToServe'] as const;
-  const directionIds = ['reward.direction.higher', 'reward.direction.higherIsBetter', 'reward.direction.lower', 'reward.direction.lowerIsBetter'] as const;
   const metrics = defaultMetrics(t);
   return plan.map((row, r) => {
     if (r === 0) return isPlanHeader(row) ? [...planColumns(t), ...row.slice(PLAN_COLUMNS.length)] : [...row];
     const out = [...row];
     const position = typeof row[0] === 'string' ? positionIndex(row[0]) : -1;
     if (position >= 0) out[0] = positionName(position, t);
-    const metric = typeof row[1] === 'string' ? wordFrom(row[1], metricIds) : undefined;
-    if (metric) out[1] = metrics[metricIds.indexOf(metric)]!;
-    const direction = typeof row[3] === 'string' ? wordFrom(row[3], directionIds) : undefined;
+    const metric = typeof row[1] === 'string' ? wordFrom(row[1], METRIC_IDS) : undefined;
+    if (metric) out[1] = metrics[METRIC_IDS.indexOf(metric)]!;
+    const direction = typeof row[3] === 'string' ? wordFrom(row[3], DIRECTION_IDS) : undefined;
     if (direction) out[3] = t(direction);
     return out;
   });

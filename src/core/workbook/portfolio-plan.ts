@@ -4,7 +4,7 @@ import type { AccountRecord, ColumnInfo, IngestResult } from '../ingest';
 import type { FactorSource, KamModel } from '../model/model';
 import { accountProfit, factorValue, missingFactorValue, sourceColumn } from '../model/account-values';
 import { objectiveLabel, resolveStages, whyNot, type Portfolio } from '../portfolio/portfolio';
-import { DEFAULT_METRICS } from '../functions/reward';
+import { DEFAULT_METRICS, METRIC_IDS } from '../functions/reward';
 import { formatNumber } from '../format/display';
 import { foldText } from '../ingest/fold-text';
 import { FormulaHost, FunctionId, hostSpelling } from '../functions/function-ids';
@@ -14,7 +14,7 @@ import { numberFormatFor, NUMBER_FORMATS } from '../format/number-formats';
 import {
   a1, a1Range, chartColumns as chartHeaders, ChartSpec, COMMAND_LINE_SHEETS, letters, markerText, PlanBlock, PlanCell, PlanSheet, quoteSheet, SHEET_NAMES, SourceRegion, WorkbookPlan,
 } from './plan';
-import { DEFAULT_LANGUAGE, english, translator, wordFrom, type Language, type MessageId, type Translate } from '../i18n';
+import { DEFAULT_LANGUAGE, english, translator, wordFrom, type Language, type Translate } from '../i18n';
 import { containsAnyLanguage, equalsAnyLanguage, findHeader, templateParam } from './sheet-words';
 import { profitPlanSheet } from './profit-plan';
 import { HISTORY_SHEET, historyPlanSheet, type History } from './placement-sheets';
@@ -485,9 +485,10 @@ export function rewardsHeader(metrics: readonly string[], t: Translate = english
   ];
 }
 
-/** The default plan's metrics by id: "gross margin" and "margen bruto" are one metric (a plan rebuilt in another language). */
-const METRIC_IDS = ['reward.metric.revenueGrowth', 'reward.metric.shareOfWallet', 'reward.metric.grossMargin', 'reward.metric.costToServe'] as const satisfies readonly MessageId[];
-/** A metric as compared across languages: the default metrics by id, any other by its folded name. */
+/**
+ * A metric as compared across languages: a default metric by its catalog id ("gross margin" and "margen bruto" are one
+ * metric, in a plan rebuilt in another language), any other by its folded name.
+ */
 export const metricKey = (metric: string): string => wordFrom(metric, METRIC_IDS) ?? foldText(metric);
 
 /**
