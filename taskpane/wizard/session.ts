@@ -521,7 +521,8 @@ export class WizardSession {
     const previousRewards = await this.ownedSheet(SHEET_NAMES.rewards);
     const history = await this.history();
     const portfolio = this.portfolio();
-    return buildPlan({
+    // The plan says its language too, so the host writes its own notes and progress in the wizard's (WorkbookPlan.language).
+    const plan = buildPlan({
       host: this.host.host,
       model: this.model(),
       mapping: this.state.mapping!,
@@ -534,6 +535,7 @@ export class WizardSession {
       language: this.language,
       history: { state: history, builtOn: buildStamp(this.clock()) },
     });
+    return { ...plan, language: this.language };
   }
 
   /** The snapshots on the workbook's KAM History sheet (none before the first build), oldest first. */
