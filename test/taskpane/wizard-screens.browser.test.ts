@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser } from '../support/browser';
+import { HISTORY_SHEET } from '../../src/core/workbook/placement-sheets';
 import { ROOT } from '../support/dist';
 import {
   excelDump, excelSeed, expectNoOverflow, expectReadableMatrix, measureMatrix, next, openSidebar, openTaskpane, screenshot, sheetFromXlsx, sheetsBook,
@@ -86,11 +87,11 @@ describe.each(panes)('the wizard in the $host pane on real workbooks', ({ host, 
     await shot('6-review');
     await next(page, '7. Build');
     await page.click('#build-button');
-    await expect.poll(() => page.textContent('#build-result'), { timeout: 60_000 }).toContain('4 sheets created');
+    await expect.poll(() => page.textContent('#build-result'), { timeout: 60_000 }).toContain('6 sheets created');
     await shot('7-built');
     if (host === 'excel') {
       const dump = await excelDump(pane);
-      expect(dump.sheets.map((s) => s.name)).toEqual([data().name, ...Object.values(SHEET_NAMES)]);
+      expect(dump.sheets.map((s) => s.name)).toEqual([data().name, ...Object.values(SHEET_NAMES), HISTORY_SHEET]);
       expect(dump.undoDepth).toBe(1);
     }
     expect(pane.log.errors).toEqual([]);
