@@ -93,6 +93,9 @@ export const FIXED_NAMES = [
 
 /** What is left of a text once the user's own data, numbers and fixed names are taken out. */
 export function withoutData(text: string, data: readonly string[]): string {
+  // A name the picture shortened to fit ("Dynamo Distribu…") is still the user's data.
+  const cut = text.endsWith('…') ? text.slice(0, -1).trim() : '';
+  if (cut && data.some((value) => value.startsWith(cut))) return '';
   let rest = ` ${text} `;
   for (const value of data) if (value.length > 1 && rest.includes(value)) rest = rest.split(value).join(' ');
   for (const name of FIXED_NAMES) rest = rest.split(name).join(' ');
