@@ -101,17 +101,18 @@ describe.each(panes)('the wizard in the $host pane on real workbooks', ({ host, 
 
 describe('the wizard in Spanish', () => {
   it('shows numbers as a Spanish user writes them, and reads them back as typed', async () => {
+    // A browser in Spanish, and no user locale from the server: the wizard speaks the browser's language.
     const pane = await openSidebar(env.browser, env.url, sheetsBook(customers), { locale: 'es-ES' });
     const { page } = pane;
     await page.click('#start-button');
     await page.check('input[name=scope][value=used]');
     await page.click('#read-button');
-    await expect.poll(() => page.textContent('#data-summary')).toMatch(/\d{3} accounts/);
-    await next(page, '2. Columns');
-    await next(page, '3. Attractiveness');
-    const revenue = page.locator('#factors fieldset').filter({ has: page.locator('legend', { hasText: /^Revenue$/ }) });
+    await expect.poll(() => page.textContent('#data-summary')).toMatch(/\d{3} cuentas/);
+    await next(page, '2. Columnas');
+    await next(page, '3. Atractivo');
+    const revenue = page.locator('#factors fieldset').filter({ has: page.locator('legend', { hasText: /^Ventas$/ }) });
     expect(await revenue.locator('input[data-field$="-worst"]').inputValue()).toMatch(/^\d{1,3}(\.\d{3})+$/);
-    const margin = page.locator('#factors fieldset').filter({ has: page.locator('legend', { hasText: /^Gross margin/ }) });
+    const margin = page.locator('#factors fieldset').filter({ has: page.locator('legend', { hasText: /^Margen bruto/ }) });
     expect(await margin.locator('input[data-field$="-best"]').inputValue()).toMatch(/^\d+,\d\u00a0%$/);
     // "12,5" in a percentage field is 12.5 %: the next step's preview accepts it.
     await margin.locator('input[data-field$="-best"]').fill('45,5');
