@@ -81,7 +81,7 @@ export async function openSidebar(browser: Browser, origin: string, book: FakeSp
   await page.addInitScript(BRIDGE);
   await page.goto(`${origin}/sheets/Sidebar.html`);
   await expect.poll(() => connected(page)).toBe(true);
-  if (options.userLocale === undefined) expect(await page.textContent('#host-status')).toBe('Connected to Google Sheets.');
+  if (options.userLocale === undefined && !options.locale) expect(await page.textContent('#host-status')).toBe('Connected to Google Sheets.');
   return {
     page, host: 'sheets', width: options.width ?? 300, log,
     hold: async () => { gate = new Promise((resolve) => { open = resolve; }); },
@@ -110,7 +110,7 @@ export async function openTaskpane(browser: Browser, origin: string, seed: Excel
   await page.addInitScript(installFakeExcel, seed);
   await page.goto(`${origin}/excel/taskpane.html`);
   await expect.poll(() => connected(page)).toBe(true);
-  if (!seed.displayLanguage && options.script === undefined) expect(await page.textContent('#host-status')).toBe('Connected to Excel.');
+  if (!seed.displayLanguage && !options.locale && options.script === undefined) expect(await page.textContent('#host-status')).toBe('Connected to Excel.');
   return {
     page, host: 'excel', width: options.width ?? 350, log,
     hold: () => page.evaluate(() => (window as any).__excel.hold()),
