@@ -49,7 +49,8 @@ export interface MoreBelow {
 
 /** The words the first step shows for data below the table. */
 export function moreBelowMessage(m: MoreBelow, t: Translate = english): string {
-  return t('wizard.data.moreBelow', { lastRow: m.lastRow, rows: m.rows, gap: m.nextRow - m.lastRow - 1, from: m.nextRow, to: m.endRow });
+  // Row numbers as the sheet's row headers show them (1240, never 1.240); counts in the language's form.
+  return t('wizard.data.moreBelow', { lastRow: String(m.lastRow), rows: m.rows, gap: m.nextRow - m.lastRow - 1, from: String(m.nextRow), to: String(m.endRow) });
 }
 
 /** A stage value of the data, how many accounts have it, and the stage it is read as (null: not a stage). */

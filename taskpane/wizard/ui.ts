@@ -351,7 +351,7 @@ export class WizardUi {
     const box = el('div', { id: 'more-below' });
     const more = this.session.state.moreBelow;
     if (!more) return box;
-    const include = el('button', { type: 'button', id: 'include-rest', text: this.t('wizard.data.includeRows', { from: more.nextRow, to: more.endRow }) });
+    const include = el('button', { type: 'button', id: 'include-rest', text: this.t('wizard.data.includeRows', { from: String(more.nextRow), to: String(more.endRow) }) });
     const action = this.actionRow(include);
     include.addEventListener('click', () => void this.act(action, this.t('wizard.data.readingBelow'), async () => {
       await this.session.includeRest();

@@ -123,7 +123,7 @@ describe('the session speaks the wizard\'s language', () => {
     expect(session.problems(4, show).map((p) => p.message)).toContain('Team days a year for key accounts: type a number more than 0 (it is -1).');
     expect(friendly(new TypeError('x is undefined'), translator('es'))).toMatch(/^El asistente se ha encontrado con un problema inesperado: x is undefined\./);
     expect(moreBelowMessage({ lastRow: 3, nextRow: 5, endRow: 1240, rows: 1, range: 'A1:C1240' }, translator('es'))).toBe(
-      'La tabla leída termina en la fila 3, pero sigue 1 fila más con datos tras una fila vacía (filas 5 a 1.240). Inclúyelas si son de la misma tabla.',
+      'La tabla leída termina en la fila 3, pero sigue 1 fila más con datos tras una fila vacía (filas 5 a 1240). Inclúyelas si son de la misma tabla.',
     );
   });
 });
