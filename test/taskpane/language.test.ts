@@ -96,7 +96,7 @@ describe('the session speaks the wizard\'s language', () => {
   /** A host that records the languages it was told. */
   class TellingHost extends MemoryHost {
     told: Language[] = [];
-    setLanguage(language: Language): void {
+    override setLanguage(language: Language): void {
       this.told.push(language);
       super.setLanguage(language);
     }

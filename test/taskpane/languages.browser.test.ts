@@ -123,8 +123,8 @@ describe('the language switch', () => {
   it('draws the current step again in the other language, keeps every edit, and is remembered', async () => {
     const pane = await openTaskpane(env.browser, env.url, excelSeed(customers), { width: 300 });
     const { page } = pane;
-    const en = CATALOGS.en;
-    const es = CATALOGS.es;
+    const en = CATALOGS.en as Record<MessageId, string>;
+    const es = CATALOGS.es as Record<MessageId, string>;
     expect(await page.getAttribute('#language-switch button[lang=en]', 'aria-pressed')).toBe('true');
     expect(await page.getAttribute('#language-switch', 'aria-label')).toBe('Language');
     await page.click('#start-button');
