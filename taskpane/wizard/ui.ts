@@ -284,7 +284,8 @@ export class WizardUi {
     // In a group whose legend names the unit (bare), the label is the item alone.
     const id = opts.bare ? undefined : UNIT_WORDS[unit];
     const words = id ? this.t(id) : undefined;
-    return field(words && !label.includes(words) ? this.t('wizard.withUnit', { label, unit: words }) : label, input, opts.hint, key);
+    const named = words !== undefined && label.toLocaleLowerCase(this.locale).includes(words.toLocaleLowerCase(this.locale));
+    return field(words && !named ? this.t('wizard.withUnit', { label, unit: words }) : label, input, opts.hint, key);
   }
 
   private summary(): HTMLElement {
