@@ -4,7 +4,7 @@
 import { ingestRows } from '../../src/core/ingest';
 import type { AccountRecord, ColumnRole, IngestResult, RoleMapping } from '../../src/core/ingest';
 import { ACCOUNT_FIELDS, Cut, FactorSource, KamModel, StrengthSource } from '../../src/core/model/model';
-import { factorValue, fieldLabel } from '../../src/core/model/account-values';
+import { factorValue, fieldLabel, sourceLabel } from '../../src/core/model/account-values';
 import { defaultModel, modelInputs } from '../../src/core/model/defaults';
 import { behaviourStrengths, DEFAULT_BEHAVIOUR_WEIGHTS, usableSignals } from '../../src/core/model/behaviour';
 import { stageValues } from '../../src/core/model/stages';
@@ -129,8 +129,19 @@ export class WizardSession {
    * build writes follow it. The settings (the model, the column choices) are words the user owns and stay as they are.
    */
   setLanguage(language: Language): void {
+    const before = this.t;
     this.language = language;
     this.host.setLanguage?.(language);
+    // A name the wizard gave (a factor named after its column, "Criterion 2") follows the language; one typed stays.
+    const after = this.t;
+    const model = this.state.model;
+    if (!model || before.language === after.language) return;
+    for (const f of model.factors) if (f.name === sourceLabel(f.source, before)) f.name = sourceLabel(f.source, after);
+    if (model.strength.kind === 'ratings') {
+      model.strength.criteria.forEach((c, i) => {
+        if (c.name === before('wizard.criteria.numbered', { number: i + 1 })) c.name = after('wizard.criteria.numbered', { number: i + 1 });
+      });
+    }
   }
 
   /** The spreadsheet's name, for messages. */

@@ -113,6 +113,20 @@ describe('the session speaks the wizard\'s language', () => {
     expect((await session.plan()).language).toBe('en');
   });
 
+  it('renames the factors it named after their columns when the language changes, and keeps the names the user typed', async () => {
+    const session = new WizardSession(new MemoryHost(customerBook(), 'sheets'), { language: 'en' });
+    await session.pick('table');
+    const model = session.model();
+    const revenue = model.factors.find((f) => f.source === 'revenue')!;
+    const margin = model.factors.find((f) => f.source === 'margin')!;
+    expect([revenue.name, margin.name]).toEqual(['Revenue', 'Gross margin']);
+    margin.name = 'Our margin';
+    session.setLanguage('es');
+    expect([revenue.name, margin.name]).toEqual(['Ventas', 'Our margin']);
+    session.setLanguage('en');
+    expect(revenue.name).toBe('Revenue');
+  });
+
   it('says the checks, the data source and its errors in the language', async () => {
     const session = new WizardSession(new MemoryHost(customerBook(), 'sheets'), { language: 'es' });
     await session.pick('table');
