@@ -10,6 +10,26 @@
     'KAM Portfolio could not start in this browser. It needs a current browser (Microsoft Edge, Chrome, Firefox or Safari), ' +
     'or Microsoft Edge WebView2 in Office on Windows. Reload the page; if this message stays, update the browser or Office.';
 
+  // The catalogs live in the bundle that did not run: this one message is kept here in both languages, chosen
+  // as the wizard would choose (the user's remembered choice, else the browser's language).
+  var TRIDENT_MESSAGE_ES =
+    'KAM Portfolio necesita Microsoft Edge WebView2, y esta copia de Office muestra los complementos con Internet Explorer. ' +
+    'Pide a tu departamento de TI que instale Microsoft Edge WebView2 Runtime (o que actualice Office) y vuelve a abrir KAM Portfolio.';
+  var OTHER_MESSAGE_ES =
+    'KAM Portfolio no se ha podido iniciar en este navegador. Necesita un navegador actual (Microsoft Edge, Chrome, Firefox o Safari), ' +
+    'o Microsoft Edge WebView2 en Office para Windows. Vuelve a cargar la página; si el mensaje sigue, actualiza el navegador u Office.';
+
+  function spanish() {
+    var chosen = null;
+    try {
+      chosen = window.localStorage ? window.localStorage.getItem('kam-portfolio.language') : null;
+    } catch (e) {
+      chosen = null;
+    }
+    var tag = chosen || navigator.language || navigator.userLanguage || '';
+    return String(tag).toLowerCase().substring(0, 2) === 'es';
+  }
+
   function show() {
     if (window.kamStarted) return;
     var status = document.getElementById('host-status');
@@ -17,7 +37,9 @@
     var legacy = navigator.userAgent.indexOf('Trident') !== -1 || navigator.userAgent.indexOf('MSIE') !== -1;
     // Text only: the message is a text node, never markup.
     while (status.firstChild) status.removeChild(status.firstChild);
-    status.appendChild(document.createTextNode(legacy ? TRIDENT_MESSAGE : OTHER_MESSAGE));
+    var es = spanish();
+    if (es) document.documentElement.lang = 'es';
+    status.appendChild(document.createTextNode(legacy ? (es ? TRIDENT_MESSAGE_ES : TRIDENT_MESSAGE) : es ? OTHER_MESSAGE_ES : OTHER_MESSAGE));
     status.className = 'status error';
     var start = document.getElementById('start-button');
     if (start) start.disabled = true;

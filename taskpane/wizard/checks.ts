@@ -1,7 +1,10 @@
 // Every value of the model checked where it is typed: each problem names its field (the key the screen
 // shows the message under) and says what to type. Next stays disabled while a step has one.
 import type { KamModel } from '../../src/core/model/model';
+import { signalLabel, type BehaviourSignal } from '../../src/core/model/behaviour';
 import type { Unit } from '../../src/core/format/units';
+import { english, type Translate } from '../../src/core/i18n';
+import { stageWord } from './words';
 
 export interface Problem {
   /** The field the message belongs to, e.g. "factor-0-weight"; a group key ("factors") for whole-list rules. */
@@ -13,29 +16,29 @@ export interface Problem {
 export type Show = (value: number, unit: Unit) => string;
 
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-const typed = (x: unknown, show: Show, unit: Unit): string => (isNumber(x) ? show(x, unit) : 'not a number');
+const typed = (x: unknown, show: Show, unit: Unit, t: Translate): string => (isNumber(x) ? show(x, unit) : t('wizard.check.notNumber'));
 
 /** Step 3: factors, their weights and scales. `units` gives each factor's unit, for the messages. */
-export function factorProblems(model: KamModel, units: Unit[], show: Show): Problem[] {
+export function factorProblems(model: KamModel, units: Unit[], show: Show, t: Translate = english): Problem[] {
   const out: Problem[] = [];
-  if (!model.factors.length) out.push({ field: 'factors', message: 'Add at least one attractiveness factor.' });
+  if (!model.factors.length) out.push({ field: 'factors', message: t('wizard.check.addFactor') });
   model.factors.forEach((f, i) => {
-    const name = f.name.trim() ? `"${f.name.trim()}"` : `factor ${i + 1}`;
-    if (!f.name.trim()) out.push({ field: `factor-${i}-name`, message: `Name of factor ${i + 1}: type a name (it heads its column on the sheets).` });
-    if (!isNumber(f.weight)) out.push({ field: `factor-${i}-weight`, message: `Weight of ${name}: type a number of points, 0 or more.` });
-    else if (f.weight < 0) out.push({ field: `factor-${i}-weight`, message: `Weight of ${name}: must be 0 or more (it is ${show(f.weight, 'points')}).` });
+    const name = f.name.trim() ? t('wizard.check.quoted', { name: f.name.trim() }) : t('wizard.check.factorN', { number: i + 1 });
+    if (!f.name.trim()) out.push({ field: `factor-${i}-name`, message: t('wizard.check.factorName', { number: i + 1 }) });
+    if (!isNumber(f.weight)) out.push({ field: `factor-${i}-weight`, message: t('wizard.check.weightPoints', { name }) });
+    else if (f.weight < 0) out.push({ field: `factor-${i}-weight`, message: t('wizard.check.weightNegative', { name, value: show(f.weight, 'points') }) });
     const unit = units[i] ?? 'number';
-    if (!isNumber(f.worst)) out.push({ field: `factor-${i}-worst`, message: `Worst value of ${name}: type the value that scores 0.` });
-    if (!isNumber(f.best)) out.push({ field: `factor-${i}-best`, message: `Best value of ${name}: type the value that scores 10.` });
+    if (!isNumber(f.worst)) out.push({ field: `factor-${i}-worst`, message: t('wizard.check.worst', { name }) });
+    if (!isNumber(f.best)) out.push({ field: `factor-${i}-best`, message: t('wizard.check.best', { name }) });
     if (isNumber(f.worst) && isNumber(f.best) && f.worst === f.best) {
-      out.push({ field: `factor-${i}-best`, message: `Best value of ${name}: it equals the worst value (${typed(f.worst, show, unit)}); give two different values.` });
+      out.push({ field: `factor-${i}-best`, message: t('wizard.check.sameEnds', { name, value: typed(f.worst, show, unit, t) }) });
     }
     if (f.scale === 'log' && isNumber(f.worst) && isNumber(f.best) && !(f.worst > 0 && f.best > 0)) {
-      out.push({ field: `factor-${i}-scale`, message: `Scale of ${name}: a log scale needs a worst and a best value above 0; choose Linear, or change them.` });
+      out.push({ field: `factor-${i}-scale`, message: t('wizard.check.logScale', { name }) });
     }
   });
   if (model.factors.length && model.factors.every((f) => isNumber(f.weight) && f.weight >= 0) && !model.factors.some((f) => f.weight > 0)) {
-    out.push({ field: 'factors', message: 'Weights: give at least one factor more than 0 points.' });
+    out.push({ field: 'factors', message: t('wizard.check.someFactorWeight') });
   }
   return out;
 }
@@ -45,45 +48,45 @@ export function factorProblems(model: KamModel, units: Unit[], show: Show): Prob
  * accounts get (when it can be told before the portfolio is built): a cut outside it puts every account
  * on one side.
  */
-export function strengthProblems(model: KamModel, show: Show, range?: { min: number; max: number } | null): Problem[] {
+export function strengthProblems(model: KamModel, show: Show, range?: { min: number; max: number } | null, t: Translate = english): Problem[] {
   const out: Problem[] = [];
   const s = model.strength;
   if (s.kind === 'stage') {
     for (const [stage, value] of Object.entries(s.byStage)) {
-      if (!isNumber(value) || value < 0) out.push({ field: `stage-${stage}`, message: `Strength for ${stage}: type a number, 0 or more (1 is parity with the best rival).` });
+      if (!isNumber(value) || value < 0) out.push({ field: `stage-${stage}`, message: t('wizard.check.stageStrength', { stage: stageWord(stage, t) }) });
     }
-    if (!isNumber(s.unknown) || s.unknown < 0) out.push({ field: 'unknown-strength', message: 'Strength for a blank or other stage: type a number, 0 or more.' });
+    if (!isNumber(s.unknown) || s.unknown < 0) out.push({ field: 'unknown-strength', message: t('wizard.check.otherStrength') });
   } else if (s.kind === 'behaviour') {
     for (const [signal, weight] of Object.entries(s.signals)) {
-      if (!isNumber(weight) || weight < 0) out.push({ field: `signal-${signal}`, message: `Weight of ${signal}: type a number of points, 0 or more.` });
+      if (!isNumber(weight) || weight < 0) out.push({ field: `signal-${signal}`, message: t('wizard.check.weightPoints', { name: signalLabel(signal as BehaviourSignal, t) }) });
     }
     if (Object.values(s.signals).every((w) => isNumber(w) && w >= 0) && !Object.values(s.signals).some((w) => w > 0)) {
-      out.push({ field: 'signals', message: 'Signals: give at least one signal more than 0 points.' });
+      out.push({ field: 'signals', message: t('wizard.check.someSignal') });
     }
   } else if (s.kind === 'ratings') {
-    if (!s.criteria.length) out.push({ field: 'criteria', message: 'Add at least one buying criterion.' });
+    if (!s.criteria.length) out.push({ field: 'criteria', message: t('wizard.check.addCriterion') });
     s.criteria.forEach((c, i) => {
-      const name = c.name.trim() ? `"${c.name.trim()}"` : `criterion ${i + 1}`;
-      if (!c.name.trim()) out.push({ field: `criterion-${i}-name`, message: `Name of criterion ${i + 1}: type a name.` });
-      if (!isNumber(c.weight) || c.weight < 0) out.push({ field: `criterion-${i}-weight`, message: `Weight of ${name}: type a number, 0 or more.` });
-      if (c.yours === c.rival) out.push({ field: `criterion-${i}-rival`, message: `${name}: your rating and the best rival's come from the same column; choose the rival's own column.` });
+      const name = c.name.trim() ? t('wizard.check.quoted', { name: c.name.trim() }) : t('wizard.check.criterionN', { number: i + 1 });
+      if (!c.name.trim()) out.push({ field: `criterion-${i}-name`, message: t('wizard.check.criterionName', { number: i + 1 }) });
+      if (!isNumber(c.weight) || c.weight < 0) out.push({ field: `criterion-${i}-weight`, message: t('wizard.check.weight', { name }) });
+      if (c.yours === c.rival) out.push({ field: `criterion-${i}-rival`, message: t('wizard.check.sameColumn', { name }) });
     });
     if (s.criteria.length && s.criteria.every((c) => isNumber(c.weight) && c.weight >= 0) && !s.criteria.some((c) => c.weight > 0)) {
-      out.push({ field: 'criteria', message: 'Weights: give at least one buying criterion more than 0.' });
+      out.push({ field: 'criteria', message: t('wizard.check.someCriterion') });
     }
   }
   const a = model.cuts.attractiveness;
   if (a !== 'median' && (!isNumber(a) || a <= 0 || a > 10)) {
-    out.push({ field: 'attractiveness-cut', message: `Attractiveness cut: type a number more than 0 and at most 10 (it is ${typed(a, show, 'score')}), or leave it blank for the median.` });
+    out.push({ field: 'attractiveness-cut', message: t('wizard.check.attractivenessCut', { value: typed(a, show, 'score', t) }) });
   }
   const cut = model.cuts.strength;
   if (cut !== 'median') {
-    if (!isNumber(cut) || cut <= 0) out.push({ field: 'strength-cut', message: `Strength cut: type a number more than 0 (it is ${typed(cut, show, 'ratio')}), or leave it blank for the median.` });
+    if (!isNumber(cut) || cut <= 0) out.push({ field: 'strength-cut', message: t('wizard.check.strengthCut', { value: typed(cut, show, 'ratio', t) }) });
     else if (range && range.max > range.min && (cut <= range.min || cut > range.max)) {
       const side = cut <= range.min ? 'strong' : 'weak';
       out.push({
         field: 'strength-cut',
-        message: `Strength cut: at ${show(cut, 'ratio')} every account would count as ${side} (strengths run from ${show(range.min, 'ratio')} to ${show(range.max, 'ratio')}). Type a value above ${show(range.min, 'ratio')} and up to ${show(range.max, 'ratio')}, or leave it blank for the median.`,
+        message: t('wizard.check.cutOutside', { cut: show(cut, 'ratio'), side, min: show(range.min, 'ratio'), max: show(range.max, 'ratio') }),
       });
     }
   }
@@ -91,13 +94,13 @@ export function strengthProblems(model: KamModel, show: Show, range?: { min: num
 }
 
 /** Step 5: the team's days and the days per key account. */
-export function capacityProblems(model: KamModel, show: Show): Problem[] {
+export function capacityProblems(model: KamModel, show: Show, t: Translate = english): Problem[] {
   const out: Problem[] = [];
   const days = model.capacity.days;
-  if (!isNumber(days) || days <= 0) out.push({ field: 'capacity-days', message: `Team days a year for key accounts: type a number more than 0 (it is ${typed(days, show, 'days')}).` });
+  if (!isNumber(days) || days <= 0) out.push({ field: 'capacity-days', message: t('wizard.check.teamDays', { value: typed(days, show, 'days', t) }) });
   for (const [stage, value] of Object.entries(model.capacity.costByStage)) {
-    if (!isNumber(value) || value <= 0) out.push({ field: `cost-${stage}`, message: `Days a year for a ${stage} key account: type a number more than 0.` });
+    if (!isNumber(value) || value <= 0) out.push({ field: `cost-${stage}`, message: t('wizard.check.stageDays', { stage: stageWord(stage, t) }) });
   }
-  if (!isNumber(model.capacity.otherwise) || model.capacity.otherwise <= 0) out.push({ field: 'cost-other', message: 'Days a year for a key account at a blank or other stage: type a number more than 0.' });
+  if (!isNumber(model.capacity.otherwise) || model.capacity.otherwise <= 0) out.push({ field: 'cost-other', message: t('wizard.check.otherDays') });
   return out;
 }

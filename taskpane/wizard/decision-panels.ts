@@ -18,6 +18,17 @@ import type { Ownership } from '../../src/core/workbook/plan';
 import { formatNumber } from '../../src/core/format/display';
 import { el, svgNode } from './dom';
 
+/**
+ * A build's stamp as KAM History records it ("2025-03-04 14:05", local time) in the reader's conventions:
+ * "Mar 4, 2025, 2:05 PM", "4 mar 2025, 14:05". Anything else (typed over on the sheet) is shown as it is.
+ */
+export function stampText(stamp: string, locale: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(stamp.trim());
+  if (!m) return stamp;
+  const date = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
 /** How many lines a panel lists before "and N more". */
 const PANEL_LIMIT = 10;
 
@@ -103,7 +114,7 @@ export function movesPanel(s: Speech): { element: HTMLDetailsElement; fill: (his
     const changed = keyChanges(report);
     const lines = [...moved.map((m) => moveSentence(s, m)), ...changed.map((m) => s.t('drift.keyChanged', { account: m.account, position: s.t(`position.${m.current.position!}`), key: m.current.key ? 'now' : 'no' }))];
     body.replaceChildren(
-      el('p', { text: s.t('drift.since', { date: last.builtOn, number: last.number }) }),
+      el('p', { text: s.t('drift.since', { date: stampText(last.builtOn, s.locale), number: last.number }) }),
       el('p', { id: 'moves-summary', text: driftSummary(s, report) }),
       ...(lines.length ? [el('ul', { id: 'moves-list', class: 'compact-list' }, ...lines.slice(0, PANEL_LIMIT).map((line) => el('li', { text: line })))] : []),
       ...(lines.length > PANEL_LIMIT ? [el('p', { class: 'hint', text: s.t('drift.moreMoves', { count: lines.length - PANEL_LIMIT }) })] : []),

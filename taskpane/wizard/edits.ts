@@ -6,6 +6,7 @@ import type { AttractivenessFactor, FactorSource, KamModel, StrengthSource } fro
 import { DEFAULT_STAGE_STRENGTH } from '../../src/core/model/model';
 import { factorValue, sourceLabel } from '../../src/core/model/account-values';
 import { defaultModel, modelInputs, percentile } from '../../src/core/model/defaults';
+import { english, type Translate } from '../../src/core/i18n';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -59,7 +60,7 @@ export interface Rebased {
  * The user's model moved onto new data: `before`/`after` are the accounts, `oldDefaults`/`newDefaults`
  * the default models for each. Only what depends on data that changed is touched.
  */
-export function rebaseModel(model: KamModel, before: readonly AccountRecord[], after: readonly AccountRecord[], oldDefaults: KamModel, newDefaults: KamModel): Rebased {
+export function rebaseModel(model: KamModel, before: readonly AccountRecord[], after: readonly AccountRecord[], oldDefaults: KamModel, newDefaults: KamModel, t: Translate = english): Rebased {
   const notices: string[] = [];
   const changed = (source: FactorSource): boolean => fingerprint(before, source) !== fingerprint(after, source);
   const out = rebaseValue({ ...model, factors: [] }, { ...oldDefaults, factors: [] }, { ...newDefaults, factors: [] }) as KamModel;
@@ -72,7 +73,7 @@ export function rebaseModel(model: KamModel, before: readonly AccountRecord[], a
     const factors: AttractivenessFactor[] = [];
     for (const f of model.factors) {
       if (!hasData(after, f.source)) {
-        notices.push(`Factor "${f.name}" was removed: its column (${sourceLabel(f.source)}) is no longer used.`);
+        notices.push(t('wizard.notice.factorRemoved', { name: f.name, column: sourceLabel(f.source, t) }));
         continue;
       }
       const old = oldBySource.get(f.source);
@@ -87,13 +88,13 @@ export function rebaseModel(model: KamModel, before: readonly AccountRecord[], a
           best: lowerIsBetter ? Math.min(scale.worst, scale.best) : Math.max(scale.worst, scale.best),
           ...(scale.scale ? { scale: scale.scale } : {}),
         });
-        notices.push(`Factor "${f.name}": its column changed, so its worst and best values were set from the new data.`);
+        notices.push(t('wizard.notice.factorRescaled', { name: f.name }));
       } else factors.push(clone(f));
     }
     for (const f of newDefaults.factors) {
       if (factors.some((x) => x.source === f.source) || oldBySource.has(f.source) || hasData(before, f.source)) continue;
       factors.push(clone(f));
-      notices.push(`Factor "${f.name}" was added from the column now mapped (${f.weight} points): change or remove it in step 3.`);
+      notices.push(t('wizard.notice.factorAdded', { name: f.name, points: f.weight }));
     }
     out.factors = factors;
   }
@@ -102,11 +103,11 @@ export function rebaseModel(model: KamModel, before: readonly AccountRecord[], a
   const s = out.strength;
   const gone = (source: FactorSource): boolean => !hasData(after, source);
   if (s.kind === 'column' && gone(s.source)) {
-    notices.push(`Relative strength came from ${sourceLabel(s.source)}, which is no longer used: it comes from the default again.`);
+    notices.push(t('wizard.notice.strengthGone', { column: sourceLabel(s.source, t) }));
     out.strength = clone(newDefaults.strength);
   } else if (s.kind === 'ratings') {
     const kept = s.criteria.filter((c) => !gone(c.yours) && !gone(c.rival));
-    if (kept.length < s.criteria.length) notices.push(`${s.criteria.length - kept.length} buying criteria were removed: their rating columns are no longer used.`);
+    if (kept.length < s.criteria.length) notices.push(t('wizard.notice.criteriaRemoved', { count: s.criteria.length - kept.length }));
     out.strength = kept.length ? { kind: 'ratings', criteria: kept } : clone(newDefaults.strength);
   }
   return { model: out, notices };
@@ -147,13 +148,13 @@ const criterionName = (header: string): string => header.replace(YOU, ' ').repla
 const baseName = (header: string): string => criterionName(header).toLowerCase();
 
 /** Your-vs-rival criteria found by header pairs ("Quality (us)" / "Quality (rival)"), else the first two rating columns. */
-export function defaultCriteria(accounts: readonly AccountRecord[], sources: readonly FactorSource[]): Extract<StrengthSource, { kind: 'ratings' }>['criteria'] {
+export function defaultCriteria(accounts: readonly AccountRecord[], sources: readonly FactorSource[], t: Translate = english): Extract<StrengthSource, { kind: 'ratings' }>['criteria'] {
   const columns = sources.filter((s) => s.startsWith('column:'));
   const criteria = [];
   for (const yours of columns.filter((s) => YOU.test(sourceLabel(s)))) {
     const rival = columns.find((r) => RIVAL.test(sourceLabel(r)) && baseName(sourceLabel(r)) === baseName(sourceLabel(yours)));
     if (rival) {
-      criteria.push({ name: criterionName(sourceLabel(yours)) || `Criterion ${criteria.length + 1}`, yours, rival, weight: 1 });
+      criteria.push({ name: criterionName(sourceLabel(yours)) || t('wizard.criteria.numbered', { number: criteria.length + 1 }), yours, rival, weight: 1 });
     }
   }
   if (criteria.length) return criteria;
@@ -162,7 +163,7 @@ export function defaultCriteria(accounts: readonly AccountRecord[], sources: rea
     return v === null || (v >= 0 && v <= 10);
   }));
   const pool = ratings.length >= 2 ? ratings : sources;
-  return [{ name: 'Criterion 1', yours: pool[0], rival: pool[1] ?? pool[0], weight: 1 }];
+  return [{ name: t('wizard.criteria.numbered', { number: 1 }), yours: pool[0], rival: pool[1] ?? pool[0], weight: 1 }];
 }
 
 /** The stage proxy: the default model's, or the method's stage table. */

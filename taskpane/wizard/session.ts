@@ -4,7 +4,7 @@
 import { ingestRows } from '../../src/core/ingest';
 import type { AccountRecord, ColumnRole, IngestResult, RoleMapping } from '../../src/core/ingest';
 import { ACCOUNT_FIELDS, Cut, FactorSource, KamModel, StrengthSource } from '../../src/core/model/model';
-import { factorValue, FIELD_LABELS } from '../../src/core/model/account-values';
+import { factorValue, fieldLabel, sourceLabel } from '../../src/core/model/account-values';
 import { defaultModel, modelInputs } from '../../src/core/model/defaults';
 import { behaviourStrengths, DEFAULT_BEHAVIOUR_WEIGHTS, usableSignals } from '../../src/core/model/behaviour';
 import { stageValues } from '../../src/core/model/stages';
@@ -18,7 +18,7 @@ import {
   WorkbookError, WorkbookHost, WorkbookPlan,
 } from '../../src/core/workbook/plan';
 import { HISTORY_SHEET, readHistory, type History } from '../../src/core/workbook/placement-sheets';
-import { DEFAULT_LANGUAGE, type Language } from '../../src/core/i18n';
+import { DEFAULT_LANGUAGE, english, translator, type Language, type Translate } from '../../src/core/i18n';
 import { defaultCriteria, defaultScale, defaultStageStrength, defaultStrengthColumn, rebaseModel } from './edits';
 import { capacityProblems, factorProblems, Problem, Show, strengthProblems } from './checks';
 
@@ -48,9 +48,9 @@ export interface MoreBelow {
 }
 
 /** The words the first step shows for data below the table. */
-export function moreBelowMessage(m: MoreBelow): string {
-  const gap = m.nextRow - m.lastRow - 1;
-  return `The table read stops at row ${m.lastRow}, but ${m.rows} more row${m.rows === 1 ? '' : 's'} with data follow after ${gap === 1 ? 'a blank row' : `${gap} blank rows`} (rows ${m.nextRow} to ${m.endRow}). Include them if they belong to the same table.`;
+export function moreBelowMessage(m: MoreBelow, t: Translate = english): string {
+  // Row numbers as the sheet's row headers show them (1240, never 1.240); counts in the language's form.
+  return t('wizard.data.moreBelow', { lastRow: String(m.lastRow), rows: m.rows, gap: m.nextRow - m.lastRow - 1, from: String(m.nextRow), to: String(m.endRow) });
 }
 
 /** A stage value of the data, how many accounts have it, and the stage it is read as (null: not a stage). */
@@ -105,32 +105,61 @@ export class WizardSession {
   private defaultsCache: { key: string; ingest: IngestResult; model: KamModel } | null = null;
   private looksCache: { ingest: IngestResult; looks: ColumnLooks } | null = null;
 
-  /** The language of what the build writes in words (notes, the profit sheet's headline). */
-  readonly language: Language;
+  /** The language of what the build writes in words (notes, the profit sheet's headline), and of the wizard's messages. */
+  language: Language;
+  /** The host's locale tag (es-MX): its number conventions when the wizard speaks its language. */
+  private readonly hostLocale: string | undefined;
   /** The clock that dates a build's snapshot on KAM History (tests set it). */
   private readonly clock: () => Date;
 
-  constructor(readonly host: WorkbookHost, options: { language?: Language; clock?: () => Date } = {}) {
+  constructor(readonly host: WorkbookHost, options: { language?: Language; clock?: () => Date; locale?: string } = {}) {
+    this.hostLocale = options.locale;
     this.language = options.language ?? DEFAULT_LANGUAGE;
     this.clock = options.clock ?? (() => new Date());
+    this.host.setLanguage?.(this.language);
+  }
+
+  /** The wizard's words in its language. */
+  get t(): Translate {
+    return translator(this.language, this.hostLocale);
+  }
+
+  /**
+   * The user switched language: the wizard's messages, the host's own errors and progress, and what the next
+   * build writes follow it. The settings (the model, the column choices) are words the user owns and stay as they are.
+   */
+  setLanguage(language: Language): void {
+    const before = this.t;
+    this.language = language;
+    this.host.setLanguage?.(language);
+    // A name the wizard gave (a factor named after its column, "Criterion 2") follows the language; one typed stays.
+    const after = this.t;
+    const model = this.state.model;
+    if (!model || before.language === after.language) return;
+    for (const f of model.factors) if (f.name === sourceLabel(f.source, before)) f.name = sourceLabel(f.source, after);
+    if (model.strength.kind === 'ratings') {
+      model.strength.criteria.forEach((c, i) => {
+        if (c.name === before('wizard.criteria.numbered', { number: i + 1 })) c.name = after('wizard.criteria.numbered', { number: i + 1 });
+      });
+    }
   }
 
   /** The spreadsheet's name, for messages. */
   get hostName(): string {
-    return this.host.host === 'excel' ? 'Excel' : 'Google Sheets';
+    return this.t('wizard.host.name', { host: this.host.host });
   }
 
   /**
    * A host call: a failure that is not already in the user's words is reported as the spreadsheet's, with
    * what it means for the workbook (`after`; by default nothing was changed).
    */
-  private async call<T>(what: string, work: () => Promise<T>, after = 'Nothing was changed; try again.'): Promise<T> {
+  private async call<T>(what: string, work: () => Promise<T>, after = this.t('wizard.host.nothingChanged')): Promise<T> {
     try {
       return await work();
     } catch (error) {
       if (error instanceof WorkbookError || error instanceof HostError) throw error;
       const message = error instanceof Error ? error.message : String(error);
-      throw new HostError(`${this.hostName} could not ${what}: ${message.replace(/\.$/, '')}. ${after}`);
+      throw new HostError(this.t('wizard.host.failed', { host: this.hostName, what, message: message.replace(/\.$/, ''), after }));
     }
   }
 
@@ -139,20 +168,20 @@ export class WizardSession {
    * otherwise nothing is read until the user picks the data.
    */
   async open(): Promise<{ reopened: boolean; problem?: string }> {
-    const sheets = await this.call('list the sheets', () => this.host.listSheets());
+    const sheets = await this.call(this.t('wizard.host.listSheets'), () => this.host.listSheets());
     const modelSheet = sheets.find((s) => s.name.toLowerCase() === SHEET_NAMES.model.toLowerCase());
     if (!modelSheet || !isOwned(modelSheet)) return { reopened: false };
-    const values = await this.call('read the KAM Model sheet', () => this.host.readSheet(modelSheet.name));
+    const values = await this.call(this.t('wizard.host.readSheet', { sheet: SHEET_NAMES.model }), () => this.host.readSheet(modelSheet.name));
     if (!values) return { reopened: false };
     try {
       const saved = readModelSheet(values.values.map((r) => r.slice()));
-      const source = await this.call('read the customer data', () => this.host.readSheet(saved.mapping.sheet, saved.mapping.range || undefined));
+      const source = await this.call(this.t('wizard.host.readData'), () => this.host.readSheet(saved.mapping.sheet, saved.mapping.range || undefined));
       if (!source) {
         return {
           reopened: false,
           problem: saved.mapping.file
-            ? `This portfolio was made by the kam command line from "${saved.mapping.file}", and its rows were not copied into this workbook (sheet "${saved.mapping.sheet}" is not here). Pick the customer data to build it here.`
-            : `The KAM Model sheet refers to sheet "${saved.mapping.sheet}", which is no longer in this workbook. Pick the customer data again.`,
+            ? this.t('wizard.open.fromCli', { file: saved.mapping.file, sheet: saved.mapping.sheet })
+            : this.t('wizard.open.sheetGone', { sheet: saved.mapping.sheet }),
         };
       }
       this.state.source = source;
@@ -167,7 +196,7 @@ export class WizardSession {
       ]) as Partial<Record<ColumnRole, string>>;
       return { reopened: true };
     } catch (error) {
-      if (error instanceof ModelSheetError) return { reopened: false, problem: `${error.message} Pick the customer data again; building will rewrite the KAM Model sheet.` };
+      if (error instanceof ModelSheetError) return { reopened: false, problem: this.t('wizard.open.badModelSheet', { message: error.message }) };
       throw error;
     }
   }
@@ -180,7 +209,7 @@ export class WizardSession {
     const before = this.state.ingest && !this.state.ingest.errors.length ? this.accounts() : [];
     const oldDefaults = this.state.model ? this.defaults() : null;
     const oldHeaders = new Set((this.state.ingest?.columns ?? []).map((c) => c.header).filter(Boolean));
-    const source = await this.call('read the selected data', () => this.host.readSelection(scope));
+    const source = await this.call(this.t('wizard.host.readSelection'), () => this.host.readSelection(scope));
     this.state.moreBelow = scope === 'used' ? null : await this.findMoreBelow(source);
     return this.useSource(source, before, oldDefaults, oldHeaders, onRead);
   }
@@ -189,12 +218,12 @@ export class WizardSession {
   async includeRest(): Promise<IngestResult> {
     const more = this.state.moreBelow;
     const source = this.state.source;
-    if (!more || !source) throw new WorkbookError('There is nothing more below the table to include.');
+    if (!more || !source) throw new WorkbookError(this.t('wizard.data.nothingBelow'));
     const before = this.state.ingest && !this.state.ingest.errors.length ? this.accounts() : [];
     const oldDefaults = this.state.model ? this.defaults() : null;
     const oldHeaders = new Set((this.state.ingest?.columns ?? []).map((c) => c.header).filter(Boolean));
-    const wider = await this.call('read the rows below the table', () => this.host.readSheet(source.sheet, more.range));
-    if (!wider) throw new WorkbookError(`Sheet "${source.sheet}" is no longer in this workbook: pick the customer data again.`);
+    const wider = await this.call(this.t('wizard.host.readBelow'), () => this.host.readSheet(source.sheet, more.range));
+    if (!wider) throw new WorkbookError(this.t('wizard.data.sheetGone', { sheet: source.sheet }));
     this.state.moreBelow = null;
     return this.useSource(wider, before, oldDefaults, oldHeaders);
   }
@@ -205,7 +234,7 @@ export class WizardSession {
    * at least two of its cells in the table's columns hold something (a lone note is not data).
    */
   private async findMoreBelow(source: SourceRegion): Promise<MoreBelow | null> {
-    const used = await this.call('read the sheet', () => this.host.readSheet(source.sheet));
+    const used = await this.call(this.t('wizard.host.readTheSheet'), () => this.host.readSheet(source.sheet));
     if (!used) return null;
     const box = parseRange(source.range);
     const lastRow = box.row + box.rows - 1;
@@ -270,7 +299,7 @@ export class WizardSession {
       firstColumn: source.column - 1,
       mapping: columns,
       headerRow: headerRow || undefined,
-      sourceName: `sheet "${source.sheet}" (${source.range})`,
+      sourceName: this.t('wizard.data.sourceName', { sheet: source.sheet, range: source.range }),
       ...(separator ? { defaultDecimalSeparator: separator } : {}),
     });
   }
@@ -314,7 +343,7 @@ export class WizardSession {
   }
 
   private rebase(before: AccountRecord[], oldDefaults: KamModel): void {
-    const rebased = rebaseModel(this.state.model!, before, this.accounts(), oldDefaults, this.defaults());
+    const rebased = rebaseModel(this.state.model!, before, this.accounts(), oldDefaults, this.defaults(), this.t);
     this.state.model = rebased.model;
     this.state.notices = rebased.notices;
   }
@@ -335,9 +364,9 @@ export class WizardSession {
   /** The default model for the accounts as they are now (what untouched settings follow). */
   defaults(): KamModel {
     const ingest = this.state.ingest;
-    const key = (this.state.mapping?.unused ?? []).join(',');
+    const key = `${this.language}|${(this.state.mapping?.unused ?? []).join(',')}`;
     if (!this.defaultsCache || this.defaultsCache.ingest !== ingest || this.defaultsCache.key !== key) {
-      this.defaultsCache = { key, ingest: ingest!, model: defaultModel(modelInputs(this.accounts())) };
+      this.defaultsCache = { key, ingest: ingest!, model: defaultModel(modelInputs(this.accounts()), this.t) };
     }
     return clone(this.defaultsCache.model);
   }
@@ -368,7 +397,7 @@ export class WizardSession {
   factorSources(): { source: FactorSource; label: string }[] {
     const accounts = this.accounts();
     const out: { source: FactorSource; label: string }[] = [];
-    for (const field of ACCOUNT_FIELDS) if (accounts.some((a) => typeof a[field] === 'number')) out.push({ source: field, label: FIELD_LABELS[field] });
+    for (const field of ACCOUNT_FIELDS) if (accounts.some((a) => typeof a[field] === 'number')) out.push({ source: field, label: fieldLabel(field, this.t) });
     const headers = new Set<string>();
     for (const a of accounts) for (const [h, v] of Object.entries(a.factors ?? {})) if (typeof v === 'number') headers.add(h);
     for (const h of headers) out.push({ source: `column:${h}`, label: h });
@@ -413,12 +442,12 @@ export class WizardSession {
       const sources = this.factorSources().map((s) => s.source);
       if (kind === 'column') {
         const pick = defaultStrengthColumn(this.accounts(), sources);
-        if (!pick) throw new ModelProblem('There is no numeric column to take relative strength from.');
+        if (!pick) throw new ModelProblem(this.t('wizard.strength.noColumn'));
         model.strength = { kind: 'column', source: pick.source };
         model.cuts.strength = pick.cut;
       } else if (kind === 'ratings') {
-        if (!sources.length) throw new ModelProblem('There are no rating columns to compare you with your best rival.');
-        model.strength = { kind: 'ratings', criteria: defaultCriteria(this.accounts(), sources) };
+        if (!sources.length) throw new ModelProblem(this.t('wizard.strength.noRatings'));
+        model.strength = { kind: 'ratings', criteria: defaultCriteria(this.accounts(), sources, this.t) };
         model.cuts.strength = 1;
       } else if (kind === 'behaviour') {
         model.strength = { kind: 'behaviour', signals: { ...DEFAULT_BEHAVIOUR_WEIGHTS } };
@@ -429,7 +458,7 @@ export class WizardSession {
       }
     }
     if (model.cuts.strength === before) return '';
-    return model.cuts.strength === 'median' ? 'The strength cut is now the median of the new source.' : `The strength cut is now ${model.cuts.strength} for the new source.`;
+    return model.cuts.strength === 'median' ? this.t('wizard.strength.cutMedian') : this.t('wizard.strength.cutNow', { cut: model.cuts.strength });
   }
 
   /** The lowest and highest strength the accounts get, when it can be told before building (stage, column, behaviour). */
@@ -482,20 +511,20 @@ export class WizardSession {
   problems(step: number, show: Show): Problem[] {
     if (!this.state.ingest || this.state.ingest.errors.length) return [];
     const model = this.model();
-    if (step === 2) return factorProblems(model, model.factors.map((f) => this.unitOf(f.source)), show);
-    if (step === 3) return strengthProblems(model, show, this.strengthRange());
-    if (step === 4) return capacityProblems(model, show);
+    if (step === 2) return factorProblems(model, model.factors.map((f) => this.unitOf(f.source)), show, this.t);
+    if (step === 3) return strengthProblems(model, show, this.strengthRange(), this.t);
+    if (step === 4) return capacityProblems(model, show, this.t);
     return [];
   }
 
   /** The portfolio the settings give; a setting the model cannot use is reported as such. */
   portfolio(): Portfolio {
     const accounts = this.accounts();
-    if (!accounts.length) throw new WorkbookError('No accounts were read from the customer data: go back to step 1 and pick your customer table.');
+    if (!accounts.length) throw new WorkbookError(this.t('wizard.review.noAccounts'));
     try {
-      return buildPortfolio(accounts, this.model());
+      return buildPortfolio(accounts, this.model(), this.t);
     } catch (error) {
-      throw new ModelProblem(`The portfolio cannot be computed with these settings: ${error instanceof Error ? error.message : String(error)} Check steps 3 to 5.`);
+      throw new ModelProblem(this.t('wizard.review.cannotCompute', { message: error instanceof Error ? error.message : String(error) }));
     }
   }
 
@@ -504,7 +533,8 @@ export class WizardSession {
     const previousRewards = await this.ownedSheet(SHEET_NAMES.rewards);
     const history = await this.history();
     const portfolio = this.portfolio();
-    return buildPlan({
+    // The plan says its language too, so the host writes its own notes and progress in the wizard's (WorkbookPlan.language).
+    const plan = buildPlan({
       host: this.host.host,
       model: this.model(),
       mapping: this.state.mapping!,
@@ -517,6 +547,7 @@ export class WizardSession {
       language: this.language,
       history: { state: history, builtOn: buildStamp(this.clock()) },
     });
+    return { ...plan, language: this.language };
   }
 
   /** The snapshots on the workbook's KAM History sheet (none before the first build), oldest first. */
@@ -525,13 +556,13 @@ export class WizardSession {
   }
 
   private async ownedSheet(name: string): Promise<SourceRegion | null> {
-    const info = (await this.call('list the sheets', () => this.host.listSheets())).find((s) => s.name.toLowerCase() === name.toLowerCase());
-    return info && isOwned(info) ? this.call(`read the ${name} sheet`, () => this.host.readSheet(info.name)) : null;
+    const info = (await this.call(this.t('wizard.host.listSheets'), () => this.host.listSheets())).find((s) => s.name.toLowerCase() === name.toLowerCase());
+    return info && isOwned(info) ? this.call(this.t('wizard.host.readSheet', { sheet: name }), () => this.host.readSheet(info.name)) : null;
   }
 
   /** What a build would do to the workbook now: sheets it creates, sheets of its own it replaces, sheets in the way. */
   async buildPreview(): Promise<Ownership> {
-    const sheets = await this.call('list the sheets', () => this.host.listSheets());
+    const sheets = await this.call(this.t('wizard.host.listSheets'), () => this.host.listSheets());
     return checkOwnership(sheets, {
       sheets: [...Object.values(SHEET_NAMES), HISTORY_SHEET].map((name) => ({ name, blocks: [] })),
       retire: [COMMAND_LINE_SHEETS.matrix, COMMAND_LINE_SHEETS.profitPicture, COMMAND_LINE_SHEETS.segments],
@@ -541,17 +572,16 @@ export class WizardSession {
   /** Step 7: checks ownership first (nothing is written on a conflict), then writes the plan. */
   async build(onProgress?: (p: ApplyProgress) => void): Promise<ApplyResult> {
     const plan = await this.plan();
-    const ownership = checkOwnership(await this.call('list the sheets', () => this.host.listSheets()), plan);
-    if (ownership.conflicts.length) throw new WorkbookError(conflictMessage(ownership.conflicts));
-    const result = await this.call('write the portfolio', () => this.host.applyPlan(plan, onProgress),
-      'The build may have stopped part-way: build again to finish it (it rewrites the same sheets), or remove what the wizard built.');
+    const ownership = checkOwnership(await this.call(this.t('wizard.host.listSheets'), () => this.host.listSheets()), plan);
+    if (ownership.conflicts.length) throw new WorkbookError(conflictMessage(ownership.conflicts, this.t));
+    const result = await this.call(this.t('wizard.host.writePortfolio'), () => this.host.applyPlan(plan, onProgress), this.t('wizard.host.partBuild'));
     this.state.fromModelSheet = true;
     return result;
   }
 
   /** Takes out everything the wizard built: its marked sheets and its named ranges. */
   removeBuilt(): Promise<RemoveResult> {
-    return this.call('remove the sheets the wizard built', () => this.host.removeBuilt(Object.values(NAMES)), 'Some may be gone already: try again to remove the rest.');
+    return this.call(this.t('wizard.host.removeBuilt'), () => this.host.removeBuilt(Object.values(NAMES)), this.t('wizard.host.removeAgain'));
   }
 }
 

@@ -8,8 +8,9 @@ import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, guardNetwork, type PageLog } from './browser';
-import { FakeSpreadsheet } from './fake-spreadsheet';
+import { appsScriptGlobals, FakeSpreadsheet } from './fake-spreadsheet';
 import { sheetsServer } from './sheets-server';
+import { loadSheetsBundle } from './dist';
 import { installFakeExcel, type ExcelDump, type ExcelSeed, type ExcelSeedValue } from './fake-excel';
 
 /** google.script.run as the sidebar sees it, forwarding each call to the Node-side bridge (a test-only init script). */
@@ -39,9 +40,30 @@ export interface WizardPane {
   release(): Promise<void>;
 }
 
-/** The Sheets sidebar (300 px, as Google shows it) over `book`. */
-export async function openSidebar(browser: Browser, origin: string, book: FakeSpreadsheet, options: { width?: number; locale?: string } = {}): Promise<WizardPane> {
-  const call = sheetsServer(book);
+/**
+ * The built server over `book` with Apps Script's Session saying the user's locale: Session.getActiveUserLocale()
+ * "Gets the language setting of the current user as a string—for example, en for English"
+ * (https://developers.google.com/apps-script/reference/base/session#getActiveUserLocale()), or es_419 for Latin
+ * American Spanish.
+ */
+function serverFor(book: FakeSpreadsheet, userLocale: string): (name: string, args: unknown[]) => unknown {
+  const gas = loadSheetsBundle({ ...appsScriptGlobals(book), Session: { getActiveUserLocale: () => userLocale } });
+  return (name, args) => {
+    if (!/^kam[A-Z]\w+$/.test(name) || typeof gas[name] !== 'function') throw new Error(`Script function not found: ${name}`);
+    const result = gas[name](...JSON.parse(JSON.stringify(args)));
+    return result === undefined ? null : JSON.parse(JSON.stringify(result));
+  };
+}
+
+/** The first screen has found its host (the rewrite tool appears only then), in whichever language it speaks. */
+const connected = (page: Page): Promise<boolean> => page.evaluate(() => document.getElementById('first-tools') !== null && !/…$/.test(document.getElementById('host-status')?.textContent ?? ''));
+
+/**
+ * The Sheets sidebar (300 px, as Google shows it) over `book`. `userLocale` is what Session.getActiveUserLocale()
+ * answers (without it the stand-in has no Session, and the wizard falls back to English).
+ */
+export async function openSidebar(browser: Browser, origin: string, book: FakeSpreadsheet, options: { width?: number; locale?: string; userLocale?: string } = {}): Promise<WizardPane> {
+  const call = options.userLocale === undefined ? sheetsServer(book) : serverFor(book, options.userLocale);
   const page = await browser.newPage({ viewport: { width: options.width ?? 300, height: 800 }, locale: options.locale ?? 'en-US' });
   // A step that waits longer than this is stuck: fail there, with the step in the message.
   page.setDefaultTimeout(15_000);
@@ -58,7 +80,8 @@ export async function openSidebar(browser: Browser, origin: string, book: FakeSp
   });
   await page.addInitScript(BRIDGE);
   await page.goto(`${origin}/sheets/Sidebar.html`);
-  await expect.poll(() => page.textContent('#host-status')).toBe('Connected to Google Sheets.');
+  await expect.poll(() => connected(page)).toBe(true);
+  if (options.userLocale === undefined && !options.locale) expect(await page.textContent('#host-status')).toBe('Connected to Google Sheets.');
   return {
     page, host: 'sheets', width: options.width ?? 300, log,
     hold: async () => { gate = new Promise((resolve) => { open = resolve; }); },
@@ -66,8 +89,11 @@ export async function openSidebar(browser: Browser, origin: string, book: FakeSp
   };
 }
 
-/** The Excel task pane (350 px, a common task-pane width) over the fake Office.js seeded with `seed`. */
-export async function openTaskpane(browser: Browser, origin: string, seed: ExcelSeed, options: { width?: number; locale?: string } = {}): Promise<WizardPane> {
+/**
+ * The Excel task pane (350 px, a common task-pane width) over the fake Office.js seeded with `seed` (its
+ * displayLanguage is Office's UI language). `script` replaces the built taskpane.js (a test variant of it).
+ */
+export async function openTaskpane(browser: Browser, origin: string, seed: ExcelSeed, options: { width?: number; locale?: string; script?: string } = {}): Promise<WizardPane> {
   const page = await browser.newPage({ viewport: { width: options.width ?? 350, height: 800 }, locale: options.locale ?? 'en-US' });
   page.setDefaultTimeout(15_000);
   const log: PageLog = { errors: [], blocked: [] };
@@ -76,13 +102,15 @@ export async function openTaskpane(browser: Browser, origin: string, seed: Excel
   // office.js itself is not loaded: the stand-in installed before the page's scripts is the host.
   await page.route('**/*', (route) => {
     const url = route.request().url();
+    if (options.script !== undefined && url === `${origin}/excel/taskpane.js`) return route.fulfill({ body: options.script, contentType: 'text/javascript' });
     if (url.startsWith(origin)) return route.continue();
     if (!/appsforoffice\.microsoft\.com/.test(url)) log.blocked.push(url);
     return route.fulfill({ body: '', contentType: 'text/javascript' });
   });
   await page.addInitScript(installFakeExcel, seed);
   await page.goto(`${origin}/excel/taskpane.html`);
-  await expect.poll(() => page.textContent('#host-status')).toBe('Connected to Excel.');
+  await expect.poll(() => connected(page)).toBe(true);
+  if (!seed.displayLanguage && !options.locale && options.script === undefined) expect(await page.textContent('#host-status')).toBe('Connected to Excel.');
   return {
     page, host: 'excel', width: options.width ?? 350, log,
     hold: () => page.evaluate(() => (window as any).__excel.hold()),

@@ -74,10 +74,13 @@ describe('legacy-check.js and the bundles under Internet Explorer', () => {
   });
 
   it.each([
-    ['Internet Explorer (no WebView2)', IE11, 'KAM Portfolio needs Microsoft Edge WebView2, and this copy of Office shows add-ins with Internet Explorer.'],
-    ['another browser', undefined, 'KAM Portfolio could not start in this browser.'],
-  ])('says plainly why the pane cannot start in %s when the bundle does not run', async (_, userAgent, message) => {
-    const page = await env.browser.newPage(userAgent ? { userAgent } : {});
+    ['Internet Explorer (no WebView2)', IE11, 'en-US', 'KAM Portfolio needs Microsoft Edge WebView2, and this copy of Office shows add-ins with Internet Explorer.'],
+    ['another browser', undefined, 'en-US', 'KAM Portfolio could not start in this browser.'],
+    // The catalogs are in the bundle that did not run: the message carries its Spanish itself.
+    ['Internet Explorer, in Spanish', IE11, 'es-ES', 'KAM Portfolio necesita Microsoft Edge WebView2, y esta copia de Office muestra los complementos con Internet Explorer.'],
+    ['another browser, in Spanish', undefined, 'es-ES', 'KAM Portfolio no se ha podido iniciar en este navegador.'],
+  ])('says plainly why the pane cannot start in %s when the bundle does not run', async (_, userAgent, locale, message) => {
+    const page = await env.browser.newPage({ locale, ...(userAgent ? { userAgent } : {}) });
     await guardNetwork(page, env.url);
     // What IE makes of the ES2020 bundles: a script that does not parse.
     for (const bundle of ['taskpane.js', 'functions.js']) {

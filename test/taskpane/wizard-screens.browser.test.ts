@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser } from '../support/browser';
+import { HISTORY_SHEET } from '../../src/core/workbook/placement-sheets';
 import { ROOT } from '../support/dist';
 import {
   excelDump, excelSeed, expectNoOverflow, expectReadableMatrix, measureMatrix, next, openSidebar, openTaskpane, screenshot, sheetFromXlsx, sheetsBook,
@@ -86,11 +87,11 @@ describe.each(panes)('the wizard in the $host pane on real workbooks', ({ host, 
     await shot('6-review');
     await next(page, '7. Build');
     await page.click('#build-button');
-    await expect.poll(() => page.textContent('#build-result'), { timeout: 60_000 }).toContain('4 sheets created');
+    await expect.poll(() => page.textContent('#build-result'), { timeout: 60_000 }).toContain('6 sheets created');
     await shot('7-built');
     if (host === 'excel') {
       const dump = await excelDump(pane);
-      expect(dump.sheets.map((s) => s.name)).toEqual([data().name, ...Object.values(SHEET_NAMES)]);
+      expect(dump.sheets.map((s) => s.name)).toEqual([data().name, ...Object.values(SHEET_NAMES), HISTORY_SHEET]);
       expect(dump.undoDepth).toBe(1);
     }
     expect(pane.log.errors).toEqual([]);
@@ -100,17 +101,18 @@ describe.each(panes)('the wizard in the $host pane on real workbooks', ({ host, 
 
 describe('the wizard in Spanish', () => {
   it('shows numbers as a Spanish user writes them, and reads them back as typed', async () => {
+    // A browser in Spanish, and no user locale from the server: the wizard speaks the browser's language.
     const pane = await openSidebar(env.browser, env.url, sheetsBook(customers), { locale: 'es-ES' });
     const { page } = pane;
     await page.click('#start-button');
     await page.check('input[name=scope][value=used]');
     await page.click('#read-button');
-    await expect.poll(() => page.textContent('#data-summary')).toMatch(/\d{3} accounts/);
-    await next(page, '2. Columns');
-    await next(page, '3. Attractiveness');
-    const revenue = page.locator('#factors fieldset').filter({ has: page.locator('legend', { hasText: /^Revenue$/ }) });
+    await expect.poll(() => page.textContent('#data-summary')).toMatch(/\d{3} cuentas/);
+    await next(page, '2. Columnas');
+    await next(page, '3. Atractivo');
+    const revenue = page.locator('#factors fieldset').filter({ has: page.locator('legend', { hasText: /^Ventas$/ }) });
     expect(await revenue.locator('input[data-field$="-worst"]').inputValue()).toMatch(/^\d{1,3}(\.\d{3})+$/);
-    const margin = page.locator('#factors fieldset').filter({ has: page.locator('legend', { hasText: /^Gross margin/ }) });
+    const margin = page.locator('#factors fieldset').filter({ has: page.locator('legend', { hasText: /^Margen bruto/ }) });
     expect(await margin.locator('input[data-field$="-best"]').inputValue()).toMatch(/^\d+,\d\u00a0%$/);
     // "12,5" in a percentage field is 12.5 %: the next step's preview accepts it.
     await margin.locator('input[data-field$="-best"]').fill('45,5');

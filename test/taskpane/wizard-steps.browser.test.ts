@@ -6,6 +6,7 @@
 // invalid values blocked at their step with the field named; build, rebuild (asked first) and removal.
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from '../support/browser';
+import { HISTORY_SHEET } from '../../src/core/workbook/placement-sheets';
 import {
   back, excelDump, excelSeed, expectNoOverflow, expectReadableMatrix, next, openSidebar, openTaskpane, screenshot, sheetsBook, type SheetData, type WizardPane,
 } from '../support/wizard-pages';
@@ -117,7 +118,7 @@ describe.each(hosts)('the wizard in the $name pane, step by step', (host) => {
     await screenshot(pane, '6-review');
 
     await next(page, '7. Build');
-    await expect.poll(() => page.textContent('#build-preview')).toBe('Building creates KAM Model, KAM Portfolio, Key accounts, KAM Rewards.');
+    await expect.poll(() => page.textContent('#build-preview')).toContain('Building creates KAM Model, KAM Portfolio, Key accounts, KAM Rewards, KAM Profit.');
     // Building: the button, every other control and Back are disabled; the status is beside the button.
     await pane.hold();
     await page.click('#build-button');
@@ -125,7 +126,7 @@ describe.each(hosts)('the wizard in the $name pane, step by step', (host) => {
     for (const control of ['#build-button', '#rewrite-button', '#back-button']) expect(await page.isDisabled(control), control).toBe(true);
     expect(await page.isVisible('#build-button ~ .action-progress, .action-progress')).toBe(true);
     await pane.release();
-    await expect.poll(() => page.textContent('#build-result'), { timeout: 20_000 }).toContain('4 sheets created, 0 updated');
+    await expect.poll(() => page.textContent('#build-result'), { timeout: 20_000 }).toContain('6 sheets created, 0 updated');
     // The result shows first; the button comes back when the action has finished (on a busy machine, a moment later).
     await expect.poll(() => page.isDisabled('#build-button')).toBe(false);
     await expect.poll(() => page.textContent('#build-button + .action-status')).toBe('The portfolio is built.');
@@ -134,7 +135,7 @@ describe.each(hosts)('the wizard in the $name pane, step by step', (host) => {
       : 'To take this build out again, use "Remove what the wizard built" below.');
     await expectNoOverflow(pane, 'step 7');
     await screenshot(pane, '7-built');
-    expect(await sheetNames(host.name, pane, book)).toEqual(['Customers', ...Object.values(SHEET_NAMES)]);
+    expect(await sheetNames(host.name, pane, book)).toEqual(['Customers', ...Object.values(SHEET_NAMES), HISTORY_SHEET]);
 
     if (host.name === 'excel') {
       // What Excel holds: number formats in the data's units, the chart's helper columns hidden and plotted, one undo step.
@@ -156,19 +157,19 @@ describe.each(hosts)('the wizard in the $name pane, step by step', (host) => {
     }
 
     // Rebuilding says what it replaces and asks first; Cancel writes nothing.
-    await expect.poll(() => page.textContent('#build-button')).toBe('Rebuild: replace 4 sheets…');
-    expect(await page.textContent('#build-preview')).toContain('Building again replaces KAM Model, KAM Portfolio, Key accounts, KAM Rewards');
+    await expect.poll(() => page.textContent('#build-button')).toBe('Rebuild: replace 5 sheets…');
+    expect(await page.textContent('#build-preview')).toContain('Building again replaces KAM Model, KAM Portfolio, Key accounts, KAM Rewards, KAM Profit');
     const before = host.name === 'excel' ? JSON.stringify((await excelDump(pane)).sheets) : '';
     await page.click('#build-button');
     await expect.poll(() => page.isVisible('#build-confirm')).toBe(true);
-    expect(await page.textContent('#build-confirm')).toContain('This replaces KAM Model, KAM Portfolio, Key accounts, KAM Rewards.');
+    expect(await page.textContent('#build-confirm')).toContain('This replaces KAM Model, KAM Portfolio, Key accounts, KAM Rewards, KAM Profit.');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm-build');
     await page.click('#cancel-build');
     expect(await page.isVisible('#build-confirm')).toBe(false);
     if (host.name === 'excel') expect(JSON.stringify((await excelDump(pane)).sheets)).toBe(before);
     await page.click('#build-button');
     await page.click('#confirm-build');
-    await expect.poll(() => page.textContent('#build-result'), { timeout: 20_000 }).toContain('0 sheets created, 4 updated');
+    await expect.poll(() => page.textContent('#build-result'), { timeout: 20_000 }).toContain('0 sheets created, 6 updated');
     await screenshot(pane, '7-rebuilt');
 
     if (host.name === 'excel') {
@@ -188,12 +189,12 @@ describe.each(hosts)('the wizard in the $name pane, step by step', (host) => {
 
     // Removing what the wizard built: asked first, then only its own sheets go.
     await page.click('#remove-button');
-    await expect.poll(() => page.textContent('#remove-confirm')).toContain('This deletes KAM Model, KAM Portfolio, Key accounts, KAM Rewards and the KAM_… named ranges. It cannot be undone');
+    await expect.poll(() => page.textContent('#remove-confirm')).toContain('This deletes KAM Model, KAM Portfolio, Key accounts, KAM Rewards, KAM Profit, KAM History and the KAM_… named ranges. It cannot be undone');
     await page.click('#confirm-remove');
-    await expect.poll(() => page.textContent('#build-result')).toMatch(/^Removed KAM Model, KAM Portfolio, Key accounts, KAM Rewards and 1\d named ranges\.$/);
+    await expect.poll(() => page.textContent('#build-result')).toMatch(/^Removed KAM Model, KAM Portfolio, Key accounts, KAM Rewards, KAM Profit, KAM History and 1\d named ranges\.$/);
     expect(await page.isVisible('#remove-button')).toBe(false);
     expect(await sheetNames(host.name, pane, book)).toEqual(['Customers']);
-    await expect.poll(() => page.textContent('#build-preview')).toBe('Building creates KAM Model, KAM Portfolio, Key accounts, KAM Rewards.');
+    await expect.poll(() => page.textContent('#build-preview')).toContain('Building creates KAM Model, KAM Portfolio, Key accounts, KAM Rewards, KAM Profit.');
     if (host.name === 'excel') expect(Object.keys((await excelDump(pane)).names)).toEqual([]);
     expect(pane.log.errors).toEqual([]);
     expect(pane.log.blocked).toEqual([]);

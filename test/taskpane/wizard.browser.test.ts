@@ -10,6 +10,7 @@ import { ARTIFACTS, guardNetwork, launch, serve, SHEETS_DIST } from '../support/
 import { FakeSpreadsheet } from '../support/fake-spreadsheet';
 import { sheetsServer } from '../support/sheets-server';
 import { SHEET_NAMES } from '../../src/core/workbook/plan';
+import { HISTORY_SHEET } from '../../src/core/workbook/placement-sheets';
 import { BRIDGE } from '../support/wizard-pages';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -142,14 +143,14 @@ describe('the wizard in the Sheets sidebar, end to end', () => {
     // 7. Build
     await next(page, '7. Build');
     await page.click('#build-button');
-    await expect.poll(() => page.textContent('#build-result'), { timeout: 20_000 }).toContain('4 sheets created');
+    await expect.poll(() => page.textContent('#build-result'), { timeout: 20_000 }).toContain('6 sheets created');
     await shot(page, '7-built');
     expect(dialogs).toEqual([]);
     expect(log.errors).toEqual([]);
     expect(log.blocked).toEqual([]);
 
     // What was written: live formulas in the Sheets spelling, named settings, names as text, data untouched.
-    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Customers', ...Object.values(SHEET_NAMES)]);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Customers', ...Object.values(SHEET_NAMES), HISTORY_SHEET]);
     const portfolio = ss.getSheetByName(SHEET_NAMES.portfolio)!;
     const formulas = [...portfolio.cells.values()].map((c) => c.formula).filter(Boolean);
     for (const id of ['SCORE', 'POSITION', 'FLAGS', 'CLV']) expect(formulas.filter((f) => f.includes(`KAM_${id}(`))).toHaveLength(1);
@@ -215,7 +216,7 @@ describe('the wizard in the Sheets sidebar, end to end', () => {
     // Built: the mapping is on the model sheet, the reasons in the portfolio.
     await next(page, '7. Build');
     await page.click('#build-button');
-    await expect.poll(() => page.textContent('#build-result'), { timeout: 20_000 }).toContain('4 sheets created');
+    await expect.poll(() => page.textContent('#build-result'), { timeout: 20_000 }).toContain('6 sheets created');
     const names = ss.names.get('KAM_StageNames')!;
     const model = ss.getSheetByName(SHEET_NAMES.model)!;
     const rows = Array.from({ length: 5 }, (_, i) => [model.peek(names.row + i, names.column)?.value, model.peek(names.row + i, names.column + 1)?.value]);
@@ -236,7 +237,7 @@ describe('the wizard in the Sheets sidebar, end to end', () => {
     expect(ss.getSheetByName(SHEET_NAMES.model)).toBeNull();
     ss.getSheetByName('KAM Rewards')!.name = 'My rewards';
     await page.click('#build-button');
-    await expect.poll(() => page.textContent('#build-result'), { timeout: 20_000 }).toContain('4 sheets created');
+    await expect.poll(() => page.textContent('#build-result'), { timeout: 20_000 }).toContain('6 sheets created');
 
     await page.reload();
     await page.click('#start-button');

@@ -33,7 +33,8 @@ function formatter(locale: string | undefined, unit: Unit, digits: Digits): Intl
   const key = `${locale ?? ''}|${unit}|${digits.min}|${digits.max}`;
   let f = cache.get(key);
   if (!f) {
-    const options: Intl.NumberFormatOptions = { minimumFractionDigits: digits.min, maximumFractionDigits: digits.max, useGrouping: true };
+    // Grouped always: Intl's Spanish default leaves 1234 ungrouped, where a spreadsheet's #,##0 shows 1.234 (as i18n/index.ts).
+    const options: Intl.NumberFormatOptions = { minimumFractionDigits: digits.min, maximumFractionDigits: digits.max, useGrouping: 'always' as unknown as boolean };
     if (unit === 'percent') options.style = 'percent';
     f = new Intl.NumberFormat(safeLocale(locale), options);
     cache.set(key, f);
@@ -51,7 +52,7 @@ function safeLocale(locale: string | undefined): string | undefined {
   }
 }
 
-/** A number for people: "2,084,470", "2.0%", "7.9", "1.25" ("2.084.470", "2,0 %" in Spanish); "–" when there is none. */
+/** A number for people: "2,084,470", "2.0%", "7.9", "1.25" ("2.084.470", "1.234", "2,0 %" in Spanish); "–" when there is none. */
 export function formatNumber(value: number | null | undefined, unit: Unit, locale?: string): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '–';
   return formatter(locale, unit, digitsFor(value, unit)).format(value);
