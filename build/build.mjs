@@ -8,6 +8,7 @@ import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import GasPlugin from 'gas-webpack-plugin';
 import { inlineSafeScript, inlineSafeStyle } from './inline-safe.mjs';
 import { SPANISH_LOCALES, writeLocalizedFunctionHelp } from './function-help.mjs';
+import { localizeManifest } from './manifest-locales.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -137,7 +138,9 @@ function writeTaskpaneHtml() {
   for (const icon of fs.readdirSync(path.join(root, 'assets'))) {
     fs.copyFileSync(path.join(root, 'assets', icon), path.join(out, 'assets', icon));
   }
-  const manifest = read('manifest.xml').split(DEV_URL).join(baseUrl);
+  const catalog = (language) => JSON.parse(read(`src/core/i18n/catalogs/${language}.json`));
+  // Spanish ribbon, callout and description from the catalogs (build/manifest-locales.mjs).
+  const manifest = localizeManifest(read('manifest.xml').split(DEV_URL).join(baseUrl), catalog('en'), catalog('es'), SPANISH_LOCALES.map((l) => l.locale));
   checkHelpOverrides(manifest);
   fs.writeFileSync(path.join(out, 'manifest.xml'), manifest);
 }

@@ -15,6 +15,7 @@ import es from '../../src/core/i18n/catalogs/es.json';
 import { catalogue } from '../../src/core/functions/catalogue';
 import { excelName } from '../../src/core/functions/function-ids';
 import { formulaIn, SPANISH_LOCALES, writeLocalizedFunctionHelp } from '../../build/function-help.mjs';
+import { localizeManifest } from '../../build/manifest-locales.mjs';
 import { DIST, ROOT, readDist } from '../support/dist';
 
 type Xml = any;
@@ -98,6 +99,54 @@ describe('dist/excel/manifest.xml and the Spanish help', () => {
       expect(file).toBe(SPANISH_LOCALES.find((l) => l.locale === Locale)!.file);
       expect(new URL(Value).origin).toBe(new URL(url.$.DefaultValue).origin);
       expect(fs.existsSync(path.join(DIST, 'excel', file)), file).toBe(true);
+    }
+  });
+});
+
+describe('dist/excel/manifest.xml in Spanish', () => {
+  const catalogEn = en as Record<string, string>;
+  const catalogEs = es as Record<string, string>;
+  const keys = Object.keys(catalogEn).filter((k) => k.startsWith('manifest.'));
+
+  it('gives the ribbon, its tooltips, the callout and the description a Spanish override per locale, from the catalogs', async () => {
+    const manifest = (await parseStringPromise(readDist('excel/manifest.xml'))).OfficeApp;
+    const resources = manifest.VersionOverrides[0].Resources[0];
+    const strings = [...resources['bt:ShortStrings'][0]['bt:String'], ...resources['bt:LongStrings'][0]['bt:String']];
+    expect(keys.length).toBe(7);
+    for (const key of keys) {
+      const id = key.slice('manifest.'.length);
+      const element = id === 'Description' ? manifest.Description[0] : strings.find((s: Xml) => s.$.id === id);
+      expect(element, id).toBeDefined();
+      expect(element.$.DefaultValue).toBe(catalogEn[key]);
+      const overrides = (element['bt:Override'] ?? element.Override).map((o: Xml) => o.$);
+      expect(overrides).toEqual(SPANISH_LOCALES.map((l) => ({ Locale: l.locale, Value: catalogEs[key] })));
+      expect(catalogEs[key]).not.toBe(catalogEn[key]);
+    }
+    // The brand and the namespace are the same in every language.
+    for (const id of ['Functions.Namespace', 'TaskpaneButton.Label']) expect(strings.find((s: Xml) => s.$.id === id)['bt:Override'], id).toBeUndefined();
+  });
+
+  it('fails the build when the manifest and the English catalog disagree, or a Spanish text is missing or too long', () => {
+    const source = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
+    const locales = SPANISH_LOCALES.map((l) => l.locale);
+    expect(() => localizeManifest(source, { ...catalogEn, 'manifest.Group.Label': 'Accounts' }, catalogEs, locales)).toThrow(
+      'manifest.xml: the DefaultValue "Key accounts" differs from "manifest.Group.Label" in src/core/i18n/catalogs/en.json',
+    );
+    const { 'manifest.RewriteButton.Tooltip': _, ...withoutTooltip } = catalogEs;
+    expect(() => localizeManifest(source, catalogEn, withoutTooltip, locales)).toThrow('"manifest.RewriteButton.Tooltip" has no text in src/core/i18n/catalogs/es.json');
+    expect(() => localizeManifest(source, catalogEn, { ...catalogEs, 'manifest.Group.Label': 'x'.repeat(126) }, locales)).toThrow('is 126 characters; Office allows 125 there');
+  });
+});
+
+describe('docs/es/README.md', () => {
+  const guide = fs.readFileSync(path.join(ROOT, 'docs/es/README.md'), 'utf8');
+
+  it('has a section with a worked example for every function', () => {
+    for (const spec of catalogue) {
+      const start = guide.indexOf(`### ${excelName(spec.id)} — `);
+      expect(start, spec.id).toBeGreaterThan(0);
+      const section = guide.slice(start, guide.indexOf('\n### ', start + 1));
+      expect(section, spec.id).toContain('**Ejemplo resuelto**');
     }
   });
 });
