@@ -161,6 +161,7 @@ function patchFunctionsJson() {
   fs.writeFileSync(file, JSON.stringify(patched, null, 2));
 }
 
+/** Every parameter of a metadata file is of type any, so allowErrorForDataTypeAny covers it. */
 function checkAnyParameters(name, metadata) {
   for (const fn of metadata.functions) {
     for (const param of fn.parameters) {
@@ -171,11 +172,6 @@ function checkAnyParameters(name, metadata) {
   }
 }
 
-/**
- * The Spanish function help (functions-es.json, functions-es-MX.json: build/function-help.mjs), written
- * from the patched English file, and the same metadata checks on each: a file a Spanish Excel loads
- * must let error cells through exactly as the English one does.
- */
 /** Each Spanish locale's help file is what the manifest's metadata URL overrides to for that locale. */
 function checkHelpOverrides(manifest) {
   const metadataUrl = /<bt:Url id="Functions\.Metadata\.Url"[^>]*>([\s\S]*?)<\/bt:Url>/.exec(manifest)?.[1] ?? '';
@@ -186,6 +182,11 @@ function checkHelpOverrides(manifest) {
   }
 }
 
+/**
+ * The Spanish function help (functions-es.json, functions-es-MX.json: build/function-help.mjs), written
+ * from the patched English file, and the same metadata checks on each: a file a Spanish Excel loads
+ * must let error cells through exactly as the English one does.
+ */
 function writeFunctionHelp() {
   const out = path.join(dist, 'excel');
   for (const name of writeLocalizedFunctionHelp(root, out)) {
