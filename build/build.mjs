@@ -7,6 +7,8 @@ import webpack from 'webpack';
 import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import GasPlugin from 'gas-webpack-plugin';
 import { inlineSafeScript, inlineSafeStyle } from './inline-safe.mjs';
+import { SPANISH_LOCALES, writeLocalizedFunctionHelp } from './function-help.mjs';
+import { localizeManifest } from './manifest-locales.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -136,7 +138,10 @@ function writeTaskpaneHtml() {
   for (const icon of fs.readdirSync(path.join(root, 'assets'))) {
     fs.copyFileSync(path.join(root, 'assets', icon), path.join(out, 'assets', icon));
   }
-  const manifest = read('manifest.xml').split(DEV_URL).join(baseUrl);
+  const catalog = (language) => JSON.parse(read(`src/core/i18n/catalogs/${language}.json`));
+  // Spanish ribbon, callout and description from the catalogs (build/manifest-locales.mjs).
+  const manifest = localizeManifest(read('manifest.xml').split(DEV_URL).join(baseUrl), catalog('en'), catalog('es'), SPANISH_LOCALES.map((l) => l.locale));
+  checkHelpOverrides(manifest);
   fs.writeFileSync(path.join(out, 'manifest.xml'), manifest);
 }
 
@@ -144,21 +149,51 @@ function writeTaskpaneHtml() {
  * Excel withholds error cells from a custom function (one #N/A anywhere in a range makes the whole
  * result #N/A) unless the metadata says allowErrorForDataTypeAny; the JSDoc generator never writes it,
  * so it is added here. It is a top-level property covering every parameter of type "any" (Microsoft's
- * "Manually create JSON metadata" reference), so every parameter must be "any".
+ * "Manually create JSON metadata" reference, docs/excel/custom-functions-json.md), so every parameter
+ * must be "any".
  */
 function patchFunctionsJson() {
   const file = path.join(dist, 'excel', 'functions.json');
   const metadata = JSON.parse(fs.readFileSync(file, 'utf8'));
-  for (const fn of metadata.functions) {
-    for (const param of fn.parameters) {
-      if (param.type !== 'any') {
-        throw new Error(`functions.json: ${fn.id} parameter ${param.name} has type "${param.type}", so Excel would withhold error cells from it. Declare it as any or any[][].`);
-      }
-    }
-  }
+  checkAnyParameters('functions.json', metadata);
   const { functions, ...settings } = metadata;
   const patched = { ...settings, allowErrorForDataTypeAny: true, functions };
   fs.writeFileSync(file, JSON.stringify(patched, null, 2));
+}
+
+/** Every parameter of a metadata file is of type any, so allowErrorForDataTypeAny covers it. */
+function checkAnyParameters(name, metadata) {
+  for (const fn of metadata.functions) {
+    for (const param of fn.parameters) {
+      if (param.type !== 'any') {
+        throw new Error(`${name}: ${fn.id} parameter ${param.name} has type "${param.type}", so Excel would withhold error cells from it. Declare it as any or any[][].`);
+      }
+    }
+  }
+}
+
+/** Each Spanish locale's help file is what the manifest's metadata URL overrides to for that locale. */
+function checkHelpOverrides(manifest) {
+  const metadataUrl = /<bt:Url id="Functions\.Metadata\.Url"[^>]*>([\s\S]*?)<\/bt:Url>/.exec(manifest)?.[1] ?? '';
+  for (const { locale, file } of SPANISH_LOCALES) {
+    if (!metadataUrl.includes(`<bt:Override Locale="${locale}" Value="${baseUrl}/${file}"/>`)) {
+      throw new Error(`manifest.xml: the Functions.Metadata.Url resource needs <bt:Override Locale="${locale}" Value="${DEV_URL}/${file}"/>, or Excel in ${locale} shows the English function help.`);
+    }
+  }
+}
+
+/**
+ * The Spanish function help (functions-es.json, functions-es-MX.json: build/function-help.mjs), written
+ * from the patched English file, and the same metadata checks on each: a file a Spanish Excel loads
+ * must let error cells through exactly as the English one does.
+ */
+function writeFunctionHelp() {
+  const out = path.join(dist, 'excel');
+  for (const name of writeLocalizedFunctionHelp(root, out)) {
+    const metadata = JSON.parse(fs.readFileSync(path.join(out, name), 'utf8'));
+    checkAnyParameters(name, metadata);
+    if (metadata.allowErrorForDataTypeAny !== true) throw new Error(`${name}: allowErrorForDataTypeAny is missing, so a Spanish Excel would withhold error cells from the functions.`);
+  }
 }
 
 /**
@@ -185,6 +220,7 @@ async function main() {
     if (target === 'excel') {
       await run(configs.excel);
       patchFunctionsJson();
+      writeFunctionHelp();
       writeTaskpaneHtml();
     } else if (target === 'sheets') {
       await run(configs.sheets);
