@@ -7,7 +7,8 @@ import { readAccounts, readTableRows, WorkbookReadError, type WorkbookIngestResu
 import { defaultCapacity, defaultModel, modelInputs } from '../core/model/defaults';
 import type { KamModel } from '../core/model/model';
 import { mergeModel, ModelError } from '../core/model/merge';
-import { buildPortfolio, stageName, type Portfolio } from '../core/portfolio/portfolio';
+import { buildPortfolio, type Portfolio } from '../core/portfolio/portfolio';
+import { stageName } from '../core/model/stages';
 import { matrixSvg } from '../core/workbook/matrix-chart';
 import { KamError } from '../core/functions/cells';
 import { CliError, EXIT } from './cli-error';

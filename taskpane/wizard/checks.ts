@@ -4,7 +4,7 @@ import type { KamModel } from '../../src/core/model/model';
 import { signalLabel, type BehaviourSignal } from '../../src/core/model/behaviour';
 import type { Unit } from '../../src/core/format/units';
 import { english, type Translate } from '../../src/core/i18n';
-import { stageWord } from './words';
+import { stageName } from '../../src/core/model/stages';
 
 export interface Problem {
   /** The field the message belongs to, e.g. "factor-0-weight"; a group key ("factors") for whole-list rules. */
@@ -53,7 +53,7 @@ export function strengthProblems(model: KamModel, show: Show, range?: { min: num
   const s = model.strength;
   if (s.kind === 'stage') {
     for (const [stage, value] of Object.entries(s.byStage)) {
-      if (!isNumber(value) || value < 0) out.push({ field: `stage-${stage}`, message: t('wizard.check.stageStrength', { stage: stageWord(stage, t) }) });
+      if (!isNumber(value) || value < 0) out.push({ field: `stage-${stage}`, message: t('wizard.check.stageStrength', { stage: stageName(stage, t) }) });
     }
     if (!isNumber(s.unknown) || s.unknown < 0) out.push({ field: 'unknown-strength', message: t('wizard.check.otherStrength') });
   } else if (s.kind === 'behaviour') {
@@ -99,7 +99,7 @@ export function capacityProblems(model: KamModel, show: Show, t: Translate = eng
   const days = model.capacity.days;
   if (!isNumber(days) || days <= 0) out.push({ field: 'capacity-days', message: t('wizard.check.teamDays', { value: typed(days, show, 'days', t) }) });
   for (const [stage, value] of Object.entries(model.capacity.costByStage)) {
-    if (!isNumber(value) || value <= 0) out.push({ field: `cost-${stage}`, message: t('wizard.check.stageDays', { stage: stageWord(stage, t) }) });
+    if (!isNumber(value) || value <= 0) out.push({ field: `cost-${stage}`, message: t('wizard.check.stageDays', { stage: stageName(stage, t) }) });
   }
   if (!isNumber(model.capacity.otherwise) || model.capacity.otherwise <= 0) out.push({ field: 'cost-other', message: t('wizard.check.otherDays') });
   return out;

@@ -196,7 +196,7 @@ export class WizardSession {
       ]) as Partial<Record<ColumnRole, string>>;
       return { reopened: true };
     } catch (error) {
-      if (error instanceof ModelSheetError) return { reopened: false, problem: this.t('wizard.open.badModelSheet', { message: error.message }) };
+      if (error instanceof ModelSheetError) return { reopened: false, problem: this.t('wizard.open.badModelSheet', { message: error.said(this.t) }) };
       throw error;
     }
   }

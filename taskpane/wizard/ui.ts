@@ -17,7 +17,7 @@ import { objectiveUnit, positionName, speech, type Speech } from '../../src/core
 import { flagNames } from '../../src/core/functions/flags';
 import { capacityPanel, fragilePanel, movesPanel, profitPanel, segmentsPanel, splitHistory } from './decision-panels';
 import { HISTORY_SHEET } from '../../src/core/workbook/placement-sheets';
-import { dropCoveredNames, localiseMatrix, stageWord } from './words';
+import { stageName } from '../../src/core/model/stages';
 
 /** The steps' titles, in order. */
 const STEP_TITLES: MessageId[] = [
@@ -545,7 +545,7 @@ export class WizardUi {
       } else {
         const stages = el('fieldset', { id: 'stage-strengths', class: 'compact' }, el('legend', { text: t('wizard.strength.byStage') }));
         for (const stage of [...new Set([...STAGES, ...Object.keys(s.byStage)])]) {
-          stages.append(this.numberField(stageWord(stage, t), s.byStage[stage] ?? s.unknown, 'ratio', `stage-${stage}`, (v) => { s.byStage[stage] = v; updateRange(); }, { bare: true }));
+          stages.append(this.numberField(stageName(stage, t), s.byStage[stage] ?? s.unknown, 'ratio', `stage-${stage}`, (v) => { s.byStage[stage] = v; updateRange(); }, { bare: true }));
         }
         stages.append(this.numberField(t('wizard.strength.otherStage'), s.unknown, 'ratio', 'unknown-strength', (v) => { s.unknown = v; updateRange(); }, { bare: true }));
         detail.append(stages);
@@ -588,7 +588,7 @@ export class WizardUi {
     const choices = this.session.stageChoices();
     if (!choices.length) return el('div', { id: 'stage-mapping' });
     const box = el('fieldset', { id: 'stage-mapping', class: 'card' }, el('legend', { text: t('wizard.stages.legend') }));
-    const options = [...this.session.stageOptions().map((stage) => ({ value: stage, label: stageWord(stage, t) })), { value: '', label: t('wizard.stages.notStage') }];
+    const options = [...this.session.stageOptions().map((stage) => ({ value: stage, label: stageName(stage, t) })), { value: '', label: t('wizard.stages.notStage') }];
     const unread = choices.filter((c) => c.stage === null);
     box.append(el('p', { class: 'hint', text: unread.length
       ? t('wizard.stages.unread', { count: unread.length, values: unread.map((c) => `"${c.value}"`).join(t('common.list.separator')) })
@@ -646,7 +646,7 @@ export class WizardUi {
     costFrom.addEventListener('change', () => { model.capacity.costFrom = costFrom.value as typeof model.capacity.costFrom; update(); });
     const costs = el('fieldset', { class: 'compact' }, el('legend', { text: t('wizard.capacity.byStage') }));
     for (const stage of Object.keys(model.capacity.costByStage)) {
-      costs.append(this.numberField(stageWord(stage, t), model.capacity.costByStage[stage], 'days', `cost-${stage}`, (v) => { model.capacity.costByStage[stage] = v; update(); }, { bare: true }));
+      costs.append(this.numberField(stageName(stage, t), model.capacity.costByStage[stage], 'days', `cost-${stage}`, (v) => { model.capacity.costByStage[stage] = v; update(); }, { bare: true }));
     }
     const other = this.numberField(t('wizard.capacity.other'), model.capacity.otherwise, 'days', 'cost-other', (v) => { model.capacity.otherwise = v; update(); });
     this.body.append(
@@ -667,9 +667,8 @@ export class WizardUi {
       const width = Math.floor(figure.clientWidth || this.body.clientWidth || 272);
       if (Math.abs(width - drawnAt) < 8) return;
       drawnAt = width;
-      const svg = svgNode(matrixSvg(points, { attractivenessCut: p.cuts.attractiveness, strengthCut: p.cuts.strength, width, title: t('wizard.matrix.title'), locale: this.locale }));
-      figure.replaceChildren(localiseMatrix(svg, t));
-      dropCoveredNames(figure.querySelector('svg'));
+      // The core draws the picture in the reader's words, fitting quadrant names and axis titles to their room.
+      figure.replaceChildren(svgNode(matrixSvg(points, { attractivenessCut: p.cuts.attractiveness, strengthCut: p.cuts.strength, width, title: t('wizard.matrix.title'), locale: this.locale, t })));
     };
     const flagged = (flags: string): string => flagNames(flags, t);
     const position = (r: (typeof p.rows)[number]): string => (r.position ? positionName(this.speech, r.position) : t('wizard.review.noPosition'));

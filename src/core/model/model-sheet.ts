@@ -3,6 +3,7 @@
 import { DEFAULT_STAGE_STRENGTH, KamModel, STAGES } from './model';
 import { defaultModel, scaleRule } from './defaults';
 import { BEHAVIOUR_SIGNALS, signalLabel } from './behaviour';
+import { stageName } from './stages';
 import { mergeModel } from './merge';
 import { defaultRewardPlan, defaultMetrics, DIRECTION_IDS, METRIC_IDS, PLAN_COLUMNS, planColumns } from '../functions/reward';
 import { positionIndex, positionName } from '../functions/position-names';
@@ -141,7 +142,6 @@ const labelForms = (key: LabelKey): string[] => [...wordsOf(LABEL_IDS[key]), ...
 /** The method's stages by catalog id: the stage tables write them in the build's language and read them in any. */
 const STAGE_IDS = STAGES.map((s) => `stage.${s}` as MessageId);
 /** A stage as the model sheet writes it: one of the method's in the reader's language, anyone else's as typed. */
-const stageWord = (stage: string, t: Translate): string => ((STAGES as readonly string[]).includes(stage) ? t(`stage.${stage}` as MessageId) : stage);
 /** A stage read back from the sheet: one of the method's (in any language) by its English key, anyone else's as typed. */
 export function stageFrom(text: string): string {
   const id = wordFrom(text, STAGE_IDS);
@@ -246,7 +246,7 @@ export function modelSheetBlocks(
   // With strength from another source the stage table still shows the method's stage strengths, ready for a
   // switch back to the stage proxy; they are not used meanwhile.
   const stageStrength = (s: string): number => (strength.kind === 'stage' ? byStage[s] ?? strength.unknown : DEFAULT_STAGE_STRENGTH[s] ?? 1);
-  const stageRow = put(stages.map((s) => [stageWord(s, t), stageStrength(s), model.capacity.costByStage[s] ?? model.capacity.otherwise]));
+  const stageRow = put(stages.map((s) => [stageName(s, t), stageStrength(s), model.capacity.costByStage[s] ?? model.capacity.otherwise]));
   name(NAMES.stageTable, stageRow, 1, stages.length, 3);
   const otherRow = put([[LABELS.otherCost, model.capacity.otherwise]]);
   name(NAMES.otherCost, otherRow, 2, 1, 1);
@@ -256,7 +256,7 @@ export function modelSheetBlocks(
     // The portfolio looks each account's stage up here first (KAM_StageNames); blank = names no stage.
     put([[LABELS.stageName, t('model.header.readAs', { notAStage: notAStage(t) })]], { bold: true });
     // Both columns of the lookup in one language, so VLOOKUP(stage read as, KAM_StageTable) finds the stage table's word.
-    const first = put(stageNames.map(([value, stage]) => [value, stage ? stageWord(stage, t) : notAStage(t)]));
+    const first = put(stageNames.map(([value, stage]) => [value, stage ? stageName(stage, t) : notAStage(t)]));
     name(NAMES.stageNames, first, 1, stageNames.length, 2);
     row++;
   }

@@ -2,6 +2,7 @@
 // Wilson's Pre-/Early-/Mid-/Partnership-/Synergistic-KAM) recognised as one of the method's stages.
 import { foldText } from '../ingest/fold-text';
 import { STAGES } from './model';
+import { english, type MessageId, type Translate } from '../i18n';
 
 export type Stage = (typeof STAGES)[number];
 
@@ -83,4 +84,9 @@ export function stageValues(stages: readonly (string | undefined)[]): { value: s
     counts.set(key, entry);
   }
   return [...counts.values()].sort((a, b) => b.accounts - a.accounts || a.value.localeCompare(b.value));
+}
+
+/** A stage of the method in the reader's language ("Básica"); a stage the user's table adds keeps its name. */
+export function stageName(stage: string, t: Translate = english): string {
+  return (STAGES as readonly string[]).includes(stage) ? t(`stage.${stage}` as MessageId) : stage;
 }

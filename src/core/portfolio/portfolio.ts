@@ -4,7 +4,7 @@ import { Cell, CellError, KamError, OutCell, OutGrid } from '../functions/cells'
 import { KamModel, STAGES } from '../model/model';
 import { accountProfit, factorValue, missingFactorValue, scoreScales, sourceLabel, type ModelAccount } from '../model/account-values';
 import { behaviourStrengths, signalValue } from '../model/behaviour';
-import { ResolvedStage, stageResolver, stageValues } from '../model/stages';
+import { ResolvedStage, stageName, stageResolver, stageValues } from '../model/stages';
 import type { Position } from '../functions/position-names';
 import { score } from '../functions/score';
 import { position } from '../functions/position';
@@ -189,10 +189,6 @@ function strengths(accounts: PortfolioAccount[], model: KamModel, stages: Resolv
   return { cells, from };
 }
 
-/** A stage of the method in the reader's language ("Básica"); a stage the user added keeps its name. */
-export function stageName(stage: string, t: Translate = english): string {
-  return (STAGES as readonly string[]).includes(stage) ? t(`stage.${stage}` as MessageId) : stage;
-}
 
 /** The behavioural proxy's signals for an account, in words. */
 function behaviourText(a: PortfolioAccount, t: Translate): string {
