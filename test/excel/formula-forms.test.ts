@@ -9,23 +9,8 @@ import { MemoryHost, MemoryWorkbook } from '../support/memory-host';
 import { customerBook } from '../support/customer-books';
 import { WizardSession } from '../../taskpane/wizard/session';
 import { localeFormProblems, numbersIn } from '../support/formula-forms';
+import { spanishCustomerBook } from '../support/customer-books';
 import type { Language } from '../../src/core/i18n';
-
-/** A book with Spanish headers and numbers with decimals: what a Spanish user's export looks like once read. */
-function spanishBook(): MemoryWorkbook {
-  const book = new MemoryWorkbook();
-  book.addSheet('Clientes', [
-    ['Cliente', 'Segmento', 'Gestor', 'Etapa', 'Ventas', 'Margen bruto', 'Encaje estratégico'],
-    ['Acme', 'Retail', 'Ana', 'Integrada', 500000.5, 0.305, 8.5],
-    ['Borg', 'Retail', 'Ana', 'Básica', 120000.25, 0.1, 3],
-    ['Cyan', 'Industria', 'Luis', 'Cooperativa', 300000, 0.255, 6],
-    ['Dune', 'Industria', 'Luis', 'Exploratoria', 80000, 0.05, 2.5],
-    ['Elio', 'Retail', 'Ana', 'Interdependiente', 250000, 0.2, 9],
-    ['Faro', 'Retail', 'Luis', 'Cooperativa', 90000, 0.15, 5],
-  ]);
-  book.selection = { sheet: 'Clientes', row: 3, column: 2 };
-  return book;
-}
 
 /** Every formula the build wrote, by "sheet!row,column". */
 async function builtFormulas(makeBook: () => MemoryWorkbook, language: Language): Promise<Map<string, string>> {
@@ -42,7 +27,7 @@ async function builtFormulas(makeBook: () => MemoryWorkbook, language: Language)
 
 describe.each([
   ['an English customer list', customerBook],
-  ['a Spanish customer list with decimals', spanishBook],
+  ['a Spanish customer list with decimals', spanishCustomerBook],
 ])('the formulas the wizard writes for Excel, from %s', (_, makeBook) => {
   it('use "," between arguments and "." in decimals, in English and in Spanish', async () => {
     for (const language of ['en', 'es'] as const) {

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { useBrowser } from '../support/browser';
 import { installFakeExcel, type ExcelDump, type ExcelSeed } from '../support/fake-excel';
 import { localeFormProblems, numbersIn } from '../support/formula-forms';
+import { SPANISH_CUSTOMER_ROWS } from '../support/customer-books';
 
 const env = useBrowser();
 
@@ -17,15 +18,7 @@ const env = useBrowser();
 const seed = (displayLanguage: string): ExcelSeed => ({
   sheets: [{
     name: 'Clientes',
-    rows: [
-      ['Cliente', 'Segmento', 'Gestor', 'Etapa', 'Ventas', 'Margen bruto', 'Encaje estratégico'],
-      ['Acme', 'Retail', 'Ana', 'Integrada', 500000.5, 0.305, 8.5],
-      ['Borg', 'Retail', 'Ana', 'Básica', 120000.25, 0.1, 3],
-      ['Cyan', 'Industria', 'Luis', 'Cooperativa', 300000, 0.255, 6],
-      ['Dune', 'Industria', 'Luis', 'Exploratoria', 80000, 0.05, 2.5],
-      ['Elio', 'Retail', 'Ana', 'Interdependiente', 250000, 0.2, 9],
-      ['Faro', 'Retail', 'Luis', 'Cooperativa', 90000, 0.15, 5],
-    ],
+    rows: SPANISH_CUSTOMER_ROWS,
   }],
   active: { sheet: 'Clientes', row: 3, column: 2 },
   requirementSets: { ExcelApi: '1.20' },

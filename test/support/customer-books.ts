@@ -1,4 +1,4 @@
-// Test support: customer workbooks for the wizard's tests — a small hostile one by hand, in memory.
+// Test support: customer workbooks for the wizard's tests — a small hostile one and a small Spanish one, by hand, in memory.
 import { MemoryWorkbook } from './memory-host';
 
 /** Six customers with names that look like formulas or markup, a title block, and a revenue typed as text. */
@@ -16,5 +16,24 @@ export function customerBook(): MemoryWorkbook {
     ['<img src=x onerror=alert(1)>', 'Retail', 'Luis', 'Cooperative', '$90,000', 0.15, 5],
   ]);
   book.selection = { sheet: 'Customers', row: 5, column: 2 };
+  return book;
+}
+
+/** Six customers with Spanish headers, stage words and decimals, as a Spanish user's sheet holds them (header on row 1). */
+export const SPANISH_CUSTOMER_ROWS: (string | number)[][] = [
+  ['Cliente', 'Segmento', 'Gestor', 'Etapa', 'Ventas', 'Margen bruto', 'Encaje estratégico'],
+  ['Acme', 'Retail', 'Ana', 'Integrada', 500000.5, 0.305, 8.5],
+  ['Borg', 'Retail', 'Ana', 'Básica', 120000.25, 0.1, 3],
+  ['Cyan', 'Industria', 'Luis', 'Cooperativa', 300000, 0.255, 6],
+  ['Dune', 'Industria', 'Luis', 'Exploratoria', 80000, 0.05, 2.5],
+  ['Elio', 'Retail', 'Ana', 'Interdependiente', 250000, 0.2, 9],
+  ['Faro', 'Retail', 'Luis', 'Cooperativa', 90000, 0.15, 5],
+];
+
+/** SPANISH_CUSTOMER_ROWS on a sheet "Clientes", the selection inside the table. */
+export function spanishCustomerBook(): MemoryWorkbook {
+  const book = new MemoryWorkbook();
+  book.addSheet('Clientes', SPANISH_CUSTOMER_ROWS.map((row) => [...row]));
+  book.selection = { sheet: 'Clientes', row: 3, column: 2 };
   return book;
 }

@@ -2,11 +2,10 @@
 // current cuts and quadrants) with an arrow from each account's old place to its new one — up into the attractive
 // half, down out of it, or across — the accounts that kept their position as dots, new ones as rings, lost ones as
 // crosses at their old place. Laid out for the width it is shown at, as the matrix is (text 11 px or more).
-import { formatNumber } from '../format/display';
 import type { Position } from '../functions/position-names';
 import { moveDirection, type DriftReport } from '../portfolio/drift-report';
 import { positionName, type Speech } from '../portfolio/decision-texts';
-import { escapeXml, overlaps, r1, textBox, type Box } from './matrix-chart';
+import { escapeXml, matrixCanvas, matrixFrame, overlaps, r1, svgText, textBox, type Box } from './matrix-chart';
 import { fitText, textWidth } from './text-width';
 
 export interface DriftChartOptions {
@@ -26,11 +25,8 @@ const MUTED = '#5f6368';
 
 export function driftChartSvg(report: DriftReport, options: DriftChartOptions): string {
   const s = options.speech;
-  const width = Math.max(240, Math.round(options.width ?? 800));
-  const narrow = width < 480;
-  const height = Math.round(narrow ? width * 1.15 : width * 0.75);
-  const size = { title: narrow ? 15 : 18, axis: narrow ? 12 : 13, tick: 11, quadrant: narrow ? 13 : 16, name: 11, legend: 11 };
-  const side = 10;
+  const canvas = matrixCanvas(options.width);
+  const { width, narrow, height, size, side } = canvas;
   const placedOf = (p: { attractiveness: number | null; strength: number | null }): boolean => p.attractiveness !== null && p.strength !== null;
   const strengths = [
     ...report.matched.flatMap((m) => [m.previous.strength, m.current.strength]),
@@ -48,32 +44,10 @@ export function driftChartSvg(report: DriftReport, options: DriftChartOptions): 
     ...(report.added.length ? [{ text: s.t('drift.legendNew'), symbol: 'new' }] : []),
     ...(report.lost.length ? [{ text: s.t('drift.legendLost'), symbol: 'lost' }] : []),
   ];
-  const rows: { x: number; item: (typeof legend)[number] }[][] = [[]];
-  let cursor = side;
-  for (const item of legend) {
-    const w = 20 + textWidth(item.text, size.legend);
-    if (cursor > side && cursor + w > width - side) {
-      rows.push([]);
-      cursor = side;
-    }
-    rows[rows.length - 1]!.push({ x: cursor, item });
-    cursor += w + 14;
-  }
-  const legendRowHeight = size.legend + 8;
-  const tickText = (v: number): string => formatNumber(Math.round(v * 100) / 100, 'number', s.locale);
-  const yTickWidth = Math.max(...[0, 2, 4, 6, 8, 10].map((a) => textWidth(String(a), size.tick)));
-  const margin = {
-    left: Math.ceil(size.axis + 10 + yTickWidth + 8),
-    right: Math.ceil(Math.max(12, textWidth(tickText(xMax), size.tick) / 2 + 4)),
-    top: options.title ? size.title + 22 : 10,
-    bottom: Math.ceil(size.tick + 10 + size.axis + 10 + rows.length * legendRowHeight + 4),
-  };
-  const plotW = width - margin.left - margin.right;
-  const plotH = height - margin.top - margin.bottom;
-  const x = (v: number): number => margin.left + (Math.min(Math.max(v, 0), xMax) / xMax) * plotW;
-  const y = (a: number): number => margin.top + (1 - Math.min(Math.max(a, 0), 10) / 10) * plotH;
-  const text = (tx: number, ty: number, content: string, fontSize: number, anchor: 'start' | 'middle' | 'end', attrs = `fill="${TEXT}"`): string =>
-    `<text x="${r1(tx)}" y="${r1(ty)}" text-anchor="${anchor}" font-size="${fontSize}" ${attrs}>${escapeXml(content)}</text>`;
+  const { legendRows: rows, legendRowHeight, tickText, margin, plotW, plotH, x, y } = matrixFrame(canvas, {
+    titled: !!options.title, xMax, legend, itemWidth: (item) => 20 + textWidth(item.text, size.legend), locale: s.locale,
+  });
+  const text = svgText;
 
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Segoe UI, Arial, sans-serif" role="img" aria-label="${escapeXml(options.title ?? s.t('drift.title'))}" data-chart="drift">`,

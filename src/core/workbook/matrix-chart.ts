@@ -55,6 +55,56 @@ export function escapeXml(text: string): string {
 export const r1 = (x: number): string => (Math.round(x * 10) / 10).toString();
 export const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
+/** Font sizes and the picture's size, the same for every matrix-shaped picture (the matrix, the moves between two). */
+export function matrixCanvas(requestedWidth?: number, requestedHeight?: number) {
+  const width = Math.max(240, Math.round(requestedWidth ?? 800));
+  const narrow = width < 480;
+  const height = Math.round(requestedHeight ?? (narrow ? width * 1.15 : width * 0.75));
+  const size = { title: narrow ? 15 : 18, axis: narrow ? 12 : 13, tick: 11, quadrant: narrow ? 13 : 16, name: 11, legend: 11 };
+  return { width, narrow, height, size, side: 10 };
+}
+
+/**
+ * The plot area of a matrix-shaped picture: its legend wrapped into as many rows as the width needs, margins
+ * that make room for the ticks, axis titles and legend, and the two scales (strength 0 to xMax, attractiveness 0 to 10).
+ */
+export function matrixFrame<Item>(
+  canvas: ReturnType<typeof matrixCanvas>,
+  options: { titled: boolean; xMax: number; legend: readonly Item[]; itemWidth: (item: Item) => number; locale?: string },
+) {
+  const { width, height, size, side } = canvas;
+  const legendRows: { x: number; item: Item }[][] = [[]];
+  let cursor = side;
+  for (const item of options.legend) {
+    const w = options.itemWidth(item);
+    if (cursor > side && cursor + w > width - side) {
+      legendRows.push([]);
+      cursor = side;
+    }
+    legendRows[legendRows.length - 1]!.push({ x: cursor, item });
+    cursor += w + 14;
+  }
+  const legendRowHeight = size.legend + 8;
+  const xMax = options.xMax;
+  const tickText = (v: number): string => formatNumber(Math.round(v * 100) / 100, 'number', options.locale);
+  const yTickWidth = Math.max(...[0, 2, 4, 6, 8, 10].map((a) => textWidth(String(a), size.tick)));
+  const margin = {
+    left: Math.ceil(size.axis + 10 + yTickWidth + 8),
+    right: Math.ceil(Math.max(12, textWidth(tickText(xMax), size.tick) / 2 + 4)),
+    top: options.titled ? size.title + 22 : 10,
+    bottom: Math.ceil(size.tick + 10 + size.axis + 10 + legendRows.length * legendRowHeight + 4),
+  };
+  const plotW = width - margin.left - margin.right;
+  const plotH = height - margin.top - margin.bottom;
+  const x = (v: number): number => margin.left + (Math.min(Math.max(v, 0), xMax) / xMax) * plotW;
+  const y = (a: number): number => margin.top + (1 - Math.min(Math.max(a, 0), 10) / 10) * plotH;
+  return { legendRows, legendRowHeight, tickText, margin, plotW, plotH, x, y };
+}
+
+/** An SVG text element, its content escaped. */
+export const svgText = (tx: number, ty: number, content: string, fontSize: number, anchor: 'start' | 'middle' | 'end', attrs = `fill="${TEXT}"`): string =>
+  `<text x="${r1(tx)}" y="${r1(ty)}" text-anchor="${anchor}" font-size="${fontSize}" ${attrs}>${escapeXml(content)}</text>`;
+
 /** The box of a line of text drawn at baseline y: DejaVu's ascent and descent, a pixel of air around. */
 export function textBox(x: number, y: number, text: string, size: number, anchor: 'start' | 'middle' | 'end', bold = false): Box {
   const w = textWidth(text, size, bold);
@@ -72,10 +122,8 @@ const MUTED = '#5f6368';
 // Presentation attributes, not a <style> element: the taskpane's Content-Security-Policy allows no
 // inline style sheets, and attributes render the same in browsers and in resvg.
 export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string {
-  const width = Math.max(240, Math.round(options.width ?? 800));
-  const narrow = width < 480;
-  const height = Math.round(options.height ?? (narrow ? width * 1.15 : width * 0.75));
-  const size = { title: narrow ? 15 : 18, axis: narrow ? 12 : 13, tick: 11, quadrant: narrow ? 13 : 16, name: 11, legend: 11 };
+  const canvas = matrixCanvas(options.width, options.height);
+  const { width, narrow, height, size, side } = canvas;
   const t = options.t ?? english;
   const locale = options.locale ?? (options.t ? t.locale : undefined);
   const all = points.filter((p) => Number.isFinite(p.attractiveness) && Number.isFinite(p.strength));
@@ -85,7 +133,6 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
   const maxStrength = Math.max(2 * options.strengthCut, ...finite.map((p) => p.strength), 0.5);
   const xMax = Math.ceil(maxStrength * 4) / 4;
   const xTicks = [0, 1, 2, 3, 4].map((i) => (xMax * i) / 4);
-  const tickText = (s: number): string => formatNumber(Math.round(s * 100) / 100, 'number', locale);
 
   // Legend: symbols and words, wrapped into as many rows as the width needs.
   const legendItems: { symbol: 'key' | 'other' | null; text: string }[] = [
@@ -96,32 +143,9 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
   if (finite.length < all.length) {
     legendItems.push({ symbol: null, text: t('sheet.matrix.shown', { shown: formatNumber(finite.length, 'count', locale), all: formatNumber(all.length, 'count', locale) }) });
   }
-  const side = 10;
-  const legendRows: { x: number; item: (typeof legendItems)[number] }[][] = [[]];
-  let cursor = side;
-  for (const item of legendItems) {
-    const w = (item.symbol ? 16 : 0) + textWidth(item.text, size.legend);
-    if (cursor > side && cursor + w > width - side) {
-      legendRows.push([]);
-      cursor = side;
-    }
-    legendRows[legendRows.length - 1].push({ x: cursor, item });
-    cursor += w + 14;
-  }
-  const legendRowHeight = size.legend + 8;
-
-  const yTickWidth = Math.max(...[0, 2, 4, 6, 8, 10].map((a) => textWidth(String(a), size.tick)));
-  const lastTickHalf = textWidth(tickText(xMax), size.tick) / 2;
-  const margin = {
-    left: Math.ceil(size.axis + 10 + yTickWidth + 8),
-    right: Math.ceil(Math.max(12, lastTickHalf + 4)),
-    top: options.title ? size.title + 22 : 10,
-    bottom: Math.ceil(size.tick + 10 + size.axis + 10 + legendRows.length * legendRowHeight + 4),
-  };
-  const plotW = width - margin.left - margin.right;
-  const plotH = height - margin.top - margin.bottom;
-  const x = (s: number): number => margin.left + (Math.min(Math.max(s, 0), xMax) / xMax) * plotW;
-  const y = (a: number): number => margin.top + (1 - Math.min(Math.max(a, 0), 10) / 10) * plotH;
+  const { legendRows, legendRowHeight, tickText, margin, plotW, plotH, x, y } = matrixFrame(canvas, {
+    titled: !!options.title, xMax, legend: legendItems, itemWidth: (item) => (item.symbol ? 16 : 0) + textWidth(item.text, size.legend), locale,
+  });
   const maxRevenue = Math.max(...finite.map((p) => Math.max(p.revenue, 0)), 1);
   const rMax = Math.min(28, Math.max(8, plotW / 22));
   const rMin = narrow ? 2.5 : 3;
@@ -132,8 +156,7 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<rect x="${margin.left}" y="${margin.top}" width="${plotW}" height="${plotH}" fill="#fafafa" stroke="#bdbdbd"/>`,
   ];
-  const text = (tx: number, ty: number, content: string, fontSize: number, anchor: 'start' | 'middle' | 'end', attrs = `fill="${TEXT}"`): string =>
-    `<text x="${r1(tx)}" y="${r1(ty)}" text-anchor="${anchor}" font-size="${fontSize}" ${attrs}>${escapeXml(content)}</text>`;
+  const text = svgText;
 
   if (options.title) {
     const title = fitText(options.title, size.title, width - 2 * side, true);
