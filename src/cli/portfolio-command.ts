@@ -168,7 +168,7 @@ export async function runPortfolio(options: PortfolioOptions): Promise<Portfolio
     portfolio.rows
       .filter((r) => r.attractiveness !== null && r.strength !== null)
       .map((r) => ({ account: r.account, attractiveness: r.attractiveness!, strength: r.strength!, revenue: r.revenue ?? 0, key: r.key })),
-    { attractivenessCut: portfolio.cuts.attractiveness, strengthCut: portfolio.cuts.strength, title: `${t('sheet.matrix.label')} — ${path.basename(input)}`, t },
+    { attractivenessCut: portfolio.cuts.attractiveness, strengthCut: portfolio.cuts.strength, title: `${t('sheet.matrix.label')} — ${path.basename(input)}`, t, strengthProxy: model.strength.kind === 'behaviour' },
   );
   const png = svgToPng(svg);
   const base = out.replace(/\.xlsx$/i, '');

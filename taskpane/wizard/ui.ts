@@ -668,7 +668,7 @@ export class WizardUi {
       if (Math.abs(width - drawnAt) < 8) return;
       drawnAt = width;
       // The core draws the picture in the reader's words, fitting quadrant names and axis titles to their room.
-      figure.replaceChildren(svgNode(matrixSvg(points, { attractivenessCut: p.cuts.attractiveness, strengthCut: p.cuts.strength, width, title: t('wizard.matrix.title'), locale: this.locale, t })));
+      figure.replaceChildren(svgNode(matrixSvg(points, { attractivenessCut: p.cuts.attractiveness, strengthCut: p.cuts.strength, width, title: t('wizard.matrix.title'), locale: this.locale, t, strengthProxy: this.session.model().strength.kind === 'behaviour' })));
     };
     const flagged = (flags: string): string => flagNames(flags, t);
     const position = (r: (typeof p.rows)[number]): string => (r.position ? positionName(this.speech, r.position) : t('wizard.review.noPosition'));

@@ -12,9 +12,10 @@ interface Run {
 }
 
 const runs = new Map<JudgementCase, Run>();
+let dir = '';
 
 beforeAll(() => {
-  const dir = tempDir();
+  dir = tempDir();
   for (const [name, c] of Object.entries(JUDGEMENT_CASES) as [JudgementCase, (typeof JUDGEMENT_CASES)[JudgementCase]][]) {
     const run = kam(['portfolio', fixture(c.file), '--out', path.join(dir, `${name}.xlsx`), '--json', ...c.args]);
     expect(run.stderr).toBe('');
@@ -42,6 +43,10 @@ describe('a real order export: 800 customers, ~10,000 lines', () => {
     const json = runs.get('orders-export')!.json;
     expect(json.model.strength).toMatchObject({ kind: 'behaviour' });
     expect(json.warnings.map((w) => w.code)).not.toContain('strength-flat');
+    // The picture does not call the proxy parity with a rival (1 is the middle relationship here).
+    const svg = fs.readFileSync(path.join(dir, 'orders-export-matrix.svg'), 'utf8');
+    expect(svg).toContain('Relative strength from buying behaviour (1 = the middle relationship)');
+    expect(svg).not.toContain('parity');
   });
 
   it("takes each customer's segment from Segment, not from the product Category", () => {

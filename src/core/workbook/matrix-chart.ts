@@ -30,6 +30,8 @@ export interface MatrixOptions {
   locale?: string;
   /** The language of the picture's words: quadrants, axes, legend (English by default). */
   t?: Translate;
+  /** Strength is the behavioural proxy (no rating, no stage): the axis says 1 is the middle relationship, not parity. */
+  strengthProxy?: boolean;
 }
 
 /** A text's box in picture coordinates. */
@@ -175,7 +177,10 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
   for (const s of xTicks) parts.push(text(x(s), tickY, tickText(s), size.tick, 'middle', `fill="${MUTED}"`));
   const pick = (choices: string[], room: number): string => choices.find((c) => textWidth(c, size.axis) <= room) ?? fitText(choices[choices.length - 1], size.axis, room);
   const xMid = margin.left + plotW / 2;
-  const xTitle = pick([t('sheet.matrix.axisX'), t('sheet.matrix.axisXShort'), t('sheet.matrix.axisXShortest')], 2 * Math.min(xMid - side, width - side - xMid));
+  const xTitles = options.strengthProxy
+    ? [t('sheet.matrix.axisXProxy'), t('sheet.matrix.axisXProxyShort'), t('sheet.matrix.axisXShortest')]
+    : [t('sheet.matrix.axisX'), t('sheet.matrix.axisXShort'), t('sheet.matrix.axisXShortest')];
+  const xTitle = pick(xTitles, 2 * Math.min(xMid - side, width - side - xMid));
   const yTitle = pick([t('sheet.matrix.axisY'), t('sheet.matrix.axisYShort'), t('sheet.matrix.axisYShortest')], plotH);
   const xTitleY = tickY + size.axis + 8;
   parts.push(

@@ -318,7 +318,7 @@ export function buildPlan(input: BuildInput): WorkbookPlan {
     title: t('sheet.chart.title', { attractiveness: fmtCut(portfolio.cuts.attractiveness, t), strength: fmtCut(portfolio.cuts.strength, t) }),
     dataRange: chartRange,
     rows: n,
-    xTitle: t('sheet.chart.xTitle'),
+    xTitle: t(model.strength.kind === 'behaviour' ? 'sheet.chart.xTitleProxy' : 'sheet.chart.xTitle'),
     yTitle: t('sheet.chart.yTitle'),
     // Right after the hidden helper columns, so the chart sits beside the table.
     anchor: a1(headerRow, chartColumns.column + chartColumns.count),

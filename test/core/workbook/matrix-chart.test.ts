@@ -114,6 +114,15 @@ describe('matrixSvg laid out for its width', () => {
     expect(narrow).toContain('Relative strength (1 = parity)');
   });
 
+  it('never calls a behavioural proxy parity with a rival: its axis says 1 is the middle relationship', () => {
+    for (const width of [800, 272]) {
+      const svg = matrixSvg(points, { attractivenessCut: 5, strengthCut: 1, width, strengthProxy: true });
+      expect(svg).not.toContain('parity');
+      expect(svg).toMatch(/Relative strength( from buying behaviour \(1 = the middle relationship\)| \(proxy; 1 = middle\))?</);
+    }
+    expect(matrixSvg(points, { attractivenessCut: 5, strengthCut: 1, strengthProxy: true, t: translator('es') })).toContain('Fortaleza relativa según el comportamiento de compra (1 = la relación mediana)');
+  });
+
   it('writes axis numbers in the locale it is given', () => {
     expect(matrixSvg(points, { attractivenessCut: 5, strengthCut: 1, locale: 'es-ES' })).toContain('>0,5</text>');
   });
