@@ -38,6 +38,14 @@ function numberIn(locale: string): (n: number) => string {
   return (n) => f!.format(n);
 }
 
+/**
+ * One full stop where a sentence ends with a name that ends in one: "… Química del Sur S.A.." becomes "… S.A.".
+ * Only after a letter and before a space or the end, so an ellipsis ("...") is left alone.
+ */
+export function endSentence(text: string): string {
+  return text.includes('..') ? text.replace(/(\p{L})\.\.(?=\s|$)/gu, '$1.') : text;
+}
+
 const translators = new Map<string, Translate>();
 
 /** The translator for a language; `hostLocale` (e.g. Office's "es-MX") sets its number conventions when it is that language. */
@@ -48,7 +56,7 @@ export function translator(language: Language = DEFAULT_LANGUAGE, hostLocale?: s
   if (!t) {
     const catalog = CATALOGS[language];
     const number = numberIn(locale);
-    const say = (id: MessageId, params: MessageParams = {}): string => formatMessage(catalog[id] ?? en[id], params, locale, number);
+    const say = (id: MessageId, params: MessageParams = {}): string => endSentence(formatMessage(catalog[id] ?? en[id], params, locale, number));
     t = Object.assign(say, { language, locale });
     translators.set(key, t);
   }

@@ -1,7 +1,7 @@
 // Every language says everything: each catalog has every English key with the same parameters, every
 // template parses, and the message format does what translators expect of it.
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, LANGUAGES, languageFromTag, languageFromTags, translator, type MessageId } from '../../../src/core/i18n';
+import { CATALOGS, endSentence, LANGUAGES, languageFromTag, languageFromTags, translator, type MessageId } from '../../../src/core/i18n';
 import { formatMessage, messageParameters } from '../../../src/core/i18n/message-format';
 
 const english = CATALOGS.en as Record<MessageId, string>;
@@ -65,5 +65,20 @@ describe('choosing the language', () => {
     expect(translator('es')('common.accounts', { count: 1500 })).toBe('1.500 cuentas');
     expect(translator('en')('common.accounts', { count: 1500 })).toBe('1,500 accounts');
     expect(translator('es')('position.Streamline')).toBe('Racionalizar');
+  });
+});
+
+describe('sentences that end with a name', () => {
+  it('end in one full stop when the name ends in one ("… Unity Logistics Inc."), in every language', () => {
+    for (const language of LANGUAGES) {
+      const said = translator(language)('capacity.next', { days: 30, capacity: 630, gain: 6.8, objective: 'x', perDay: 0.23, count: 1, accounts: 'Unity Logistics Inc.', swap: '' });
+      expect(said).toContain('Unity Logistics Inc.');
+      expect(said).not.toContain('Inc..');
+    }
+  });
+
+  it('leave an ellipsis and a full stop inside a name alone', () => {
+    expect(endSentence('Wait... and S.A. here.')).toBe('Wait... and S.A. here.');
+    expect(endSentence('Química del Sur S.A.. Next one S.L..')).toBe('Química del Sur S.A. Next one S.L.');
   });
 });
