@@ -27,11 +27,13 @@ export interface CompareOptions {
   speech: Speech;
 }
 
-/** One portfolio as read back: its file, its placements and the cuts its matrix was drawn with. */
+/** One portfolio as read back: its file, its placements, the cuts its matrix was drawn with and what its strength is. */
 export interface ReadPortfolio {
   file: string;
   placements: Placement[];
   cuts: { attractiveness: number; strength: number };
+  /** Its strength is the behavioural proxy (1 = the middle relationship, not parity with a rival). */
+  strengthProxy: boolean;
 }
 
 export interface CompareOutcome {
@@ -65,24 +67,31 @@ export async function readPortfolioWorkbook(file: string, s: Speech): Promise<Re
   const placements = readPortfolioPlacements(grid);
   if (!placements) throw notPortfolio(s.t('cli.compare.whyNoHeader', { sheet: SHEET_NAMES.portfolio }));
   if (!placements.some((p) => p.position !== null)) throw notPortfolio(s.t('cli.compare.whyNoPositions', { sheet: SHEET_NAMES.portfolio }));
-  return { file, placements, cuts: await cutsOf(file, placements) };
+  return { file, placements, ...(await matrixOf(file, placements)) };
 }
 
 /**
- * The cuts the portfolio's matrix was drawn with: the KAM Model sheet's, a median cut worked out over the accounts
- * as the build does; the method's defaults (5 and 1) when the workbook has no readable model sheet.
+ * The cuts the portfolio's matrix was drawn with — the KAM Model sheet's, a median cut worked out over the accounts
+ * as the build does; the method's defaults (5 and 1) when the workbook has no readable model sheet — and whether its
+ * strength is the behavioural proxy.
  */
-async function cutsOf(file: string, placements: Placement[]): Promise<ReadPortfolio['cuts']> {
+async function matrixOf(file: string, placements: Placement[]): Promise<Pick<ReadPortfolio, 'cuts' | 'strengthProxy'>> {
   let cuts: { attractiveness: number | 'median'; strength: number | 'median' } = { attractiveness: 5, strength: 1 };
+  let strengthProxy = false;
   try {
-    cuts = readModelSheet(await readSheetGrid(file, SHEET_NAMES.model)).model.cuts;
+    const { model } = readModelSheet(await readSheetGrid(file, SHEET_NAMES.model));
+    cuts = model.cuts;
+    strengthProxy = model.strength.kind === 'behaviour';
   } catch {
     // No model sheet, or one that cannot be read: the picture still needs lines, and the defaults are the method's.
   }
   const mid = (values: (number | null)[], fallback: number): number => median(values.filter((v): v is number => v !== null)) ?? fallback;
   return {
-    attractiveness: cuts.attractiveness === 'median' ? mid(placements.map((p) => p.attractiveness), 5) : cuts.attractiveness,
-    strength: cuts.strength === 'median' ? mid(placements.map((p) => p.strength), 1) : cuts.strength,
+    cuts: {
+      attractiveness: cuts.attractiveness === 'median' ? mid(placements.map((p) => p.attractiveness), 5) : cuts.attractiveness,
+      strength: cuts.strength === 'median' ? mid(placements.map((p) => p.strength), 1) : cuts.strength,
+    },
+    strengthProxy,
   };
 }
 
@@ -113,6 +122,7 @@ export async function runCompare(options: CompareOptions): Promise<CompareOutcom
   const svg = driftChartSvg(report, {
     speech: s,
     cuts: current.cuts,
+    strengthProxy: current.strengthProxy,
     title: `${s.t('drift.title')} — ${path.basename(previousFile)} → ${path.basename(currentFile)}`,
   });
   try {

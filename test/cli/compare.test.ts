@@ -114,6 +114,19 @@ describe('kam compare on two portfolios with known moves', () => {
     expect(fs.existsSync(path.join(dir, 'cartera-2025-moves.png'))).toBe(true);
   });
 
+  it('labels strength as the portfolios measured it: parity for stages, the middle relationship for a behaviour proxy', () => {
+    expect(fs.readFileSync(json.output.svg, 'utf8')).toContain('1 = parity with the best rival');
+    const orders = fixture('transactions.csv');
+    for (const [name, capacity] of [['orders-a', '300'], ['orders-b', '600']]) {
+      expect(run(['portfolio', orders, '--capacity', capacity, '--out', path.join(dir, `${name}.xlsx`)]).status).toBe(0);
+    }
+    const r = run(['compare', path.join(dir, 'orders-a.xlsx'), path.join(dir, 'orders-b.xlsx'), '--out', path.join(dir, 'orders-moves')]);
+    expect(r.status).toBe(0);
+    const svg = fs.readFileSync(path.join(dir, 'orders-moves.svg'), 'utf8');
+    expect(svg).toContain('Relative strength from buying behaviour (1 = the middle relationship)');
+    expect(svg).not.toContain('parity');
+  });
+
   it('says so when the cuts differ between the two portfolios', () => {
     fs.writeFileSync(path.join(dir, 'corte.json'), JSON.stringify({ cuts: { attractiveness: 5.5 } }));
     expect(run(['portfolio', path.join(dir, 'clientes-2024.csv'), '--model', path.join(dir, 'corte.json'), '--out', path.join(dir, 'corte.xlsx')]).status).toBe(0);

@@ -16,6 +16,8 @@ export interface DriftChartOptions {
   title?: string;
   /** Most moved accounts named (the longest moves first). */
   labels?: number;
+  /** The current portfolio's strength is the behavioural proxy: the axis says 1 is the middle relationship, not parity. */
+  strengthProxy?: boolean;
 }
 
 const COLOURS = { up: '#2e7d32', down: '#c62828', across: '#1565c0' } as const;
@@ -70,7 +72,7 @@ export function driftChartSvg(report: DriftReport, options: DriftChartOptions): 
   for (const v of xTicks) parts.push(text(x(v), tickY, tickText(v), size.tick, 'middle', `fill="${MUTED}"`));
   const xTitleY = tickY + size.axis + 8;
   parts.push(
-    text(margin.left + plotW / 2, xTitleY, fitText(s.t('drift.axisX'), size.axis, width - 2 * side), size.axis, 'middle'),
+    text(margin.left + plotW / 2, xTitleY, fitText(s.t(options.strengthProxy ? 'sheet.matrix.axisXProxy' : 'drift.axisX'), size.axis, width - 2 * side), size.axis, 'middle'),
     `<text transform="translate(${size.axis + 2} ${r1(margin.top + plotH / 2)}) rotate(-90)" text-anchor="middle" font-size="${size.axis}" fill="${TEXT}">${escapeXml(fitText(s.t('drift.axisY'), size.axis, plotH))}</text>`,
   );
 
