@@ -45,6 +45,11 @@ export function profitChartSvg(curve: ProfitCurve, options: { width: number; spe
   const y = (v: number): number => (share ? v / curve.total : v);
   const points: [number, number][] = [[0, 0], ...curve.cumulative.map((c, k) => [(k + 1) / n, y(c)] as [number, number])];
   const ys = points.map((p) => p[1]);
+  // A little room above the highest point, so a peak marker never sits on the frame (a peak of 119.8 % gets a
+  // 140 % top, not a 120 % one).
+  const yLow = Math.min(0, ...ys);
+  const yHigh = Math.max(share ? 1 : 0, ...ys);
+  const yTop = yHigh + (yHigh - yLow) * 0.03;
   const percent = (v: number): string => formatNumber(v, 'percent', s.locale).replace(/[.,]0(?=\s?%)/, '');
   return lineChartSvg({
     width: options.width,
@@ -52,7 +57,7 @@ export function profitChartSvg(curve: ProfitCurve, options: { width: number; spe
     xTitle: s.t('whale.axisX'),
     yTitle: share ? s.t('whale.axisY') : s.t('whale.axisYMoney'),
     x: { min: 0, max: 1, format: percent },
-    y: { min: Math.min(0, ...ys), max: Math.max(share ? 1 : 0, ...ys), format: share ? percent : (v) => formatNumber(v, 'money', s.locale) },
+    y: { min: yLow, max: yTop, format: share ? percent : (v) => formatNumber(v, 'money', s.locale) },
     series: [{ points, stroke: CURVE, strokeWidth: 2.5 }],
     guides: share ? [{ y: 1, stroke: '#9e9e9e', legend: s.t('whale.legendTotal') }] : [],
     markers: [

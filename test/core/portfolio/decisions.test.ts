@@ -13,6 +13,7 @@ import { drift } from '../../../src/core/functions/drift';
 import { scoreScales } from '../../../src/core/model/account-values';
 import { capacityFacts } from '../../../src/core/portfolio/capacity-facts';
 import { profitCurve } from '../../../src/core/portfolio/profit-curve';
+import { profitChartSvg } from '../../../src/core/workbook/decision-charts';
 import { segmentReview } from '../../../src/core/portfolio/segments';
 import { comparePortfolios, type Placement } from '../../../src/core/portfolio/drift-report';
 import {
@@ -287,5 +288,17 @@ describe('matching two portfolios', () => {
     expect(moveSentence(en, report.matched[1]!)).toBe('borg: Strategic → Status (no longer a key account)');
     expect(moveSentence(en, report.matched[2]!)).toBe('Cyan Ltd: Star → Strategic (now a key account)');
     expect(moveSentence(es, report.matched[2]!)).toBe('Cyan Ltd: Estrella → Estratégica (ahora es cuenta clave)');
+  });
+});
+
+describe('the whale picture', () => {
+  it('leaves room above the peak: a peak marker never sits on the frame', () => {
+    // Profits whose running total peaks at 119.8 % of the total before the loss-makers bring it back to 100 %.
+    const rows = [{ profit: 599 }, { profit: 300 }, { profit: 299 }, { profit: -198 }].map((r) => ({ profit: r.profit }));
+    const curve = profitCurve(rows)!;
+    expect(curve.peak.profit / curve.total).toBeCloseTo(1.198, 3);
+    const svg = profitChartSvg(curve, { width: 640, speech: speech('en') });
+    const ticks = [...svg.matchAll(/>(\d+) ?%<\/text>/g)].map((m) => Number(m[1]));
+    expect(Math.max(...ticks)).toBeGreaterThan(120);
   });
 });
