@@ -143,7 +143,7 @@ function writeKeyAccountsSheet(book: Book, { portfolio, model, t }: PortfolioWor
     { width: 14, style: { numFmt: model.capacity.value === 'attractiveness' || model.capacity.value.startsWith('column:') ? F.score : F.money } }, { width: 11, style: { numFmt: F.days } }, { width: 15, style: { numFmt: F.days } },
     { width: 13, style: { numFmt: F.percent } }, { width: 28 },
   ];
-  putHead(sheet, SHEET_NAMES.keyAccounts, t('cli.keyAccounts.note'), t);
+  putHead(sheet, t('sheet.keyAccounts.title'), t('cli.keyAccounts.note'), t);
   putRow(sheet, HEADER_ROW, [
     t('sheet.profit.column.rank'), t('sheet.column.account'), t('sheet.column.segment'), t('sheet.column.manager'), t('sheet.column.position'), objectiveLabel(model, t),
     t('sheet.column.days'), t('sheet.column.cumulativeDays'), t('cli.column.ofCapacity'), t('sheet.column.flags'),
