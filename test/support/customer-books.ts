@@ -1,6 +1,22 @@
 // Test support: customer workbooks for the wizard's tests — a small hostile one and a small Spanish one, by hand, in memory.
 import { MemoryWorkbook } from './memory-host';
 
+/** Markup in a customer's name: the wizard must show it as text, never run it. */
+export const XSS = '<img src=x onerror=alert(1)>';
+
+/** Six customers under a title block, the first named with markup and others like formulas (header on row 3). */
+export const HOSTILE_CUSTOMER_ROWS: (string | number | null)[][] = [
+  ['Customers 2024', null, null, null, null, null, null],
+  [null, null, null, null, null, null, null],
+  ['Customer', 'Segment', 'Account manager', 'Stage', 'Revenue', 'Gross margin', 'Strategic fit'],
+  [XSS, 'Retail', 'Ana', 'Integrated', 900000, 0.35, 10],
+  ['=HYPERLINK("http://evil","x")', 'Retail', 'Ana', 'Basic', 120000, 0.1, 3],
+  ['+cmd', 'Industry', 'Luis', 'Cooperative', 300000, 0.25, 6],
+  ['Acme', 'Industry', 'Luis', 'Exploratory', 80000, 0.05, 2],
+  ['Bolt', 'Retail', 'Ana', 'Interdependent', 250000, 0.2, 9],
+  ['Corex', 'Retail', 'Luis', 'Cooperative', 400000, 0.15, 5],
+];
+
 /** Six customers with names that look like formulas or markup, a title block, and a revenue typed as text. */
 export function customerBook(): MemoryWorkbook {
   const book = new MemoryWorkbook();
@@ -13,7 +29,7 @@ export function customerBook(): MemoryWorkbook {
     ['+cmd', 'Industry', 'Luis', 'Cooperative', 300000, 0.25, 6],
     ['-1+2', 'Industry', 'Luis', 'Exploratory', 80000, 0.05, 2],
     ['@x', 'Retail', 'Ana', 'Interdependent', 250000, 0.2, 9],
-    ['<img src=x onerror=alert(1)>', 'Retail', 'Luis', 'Cooperative', '$90,000', 0.15, 5],
+    [XSS, 'Retail', 'Luis', 'Cooperative', '$90,000', 0.15, 5],
   ]);
   book.selection = { sheet: 'Customers', row: 5, column: 2 };
   return book;

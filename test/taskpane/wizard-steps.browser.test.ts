@@ -12,25 +12,15 @@ import {
 } from '../support/wizard-pages';
 import { CHART_COLUMNS, SHEET_NAMES } from '../../src/core/workbook/plan';
 import type { FakeSpreadsheet } from '../support/fake-spreadsheet';
+import { HOSTILE_CUSTOMER_ROWS, XSS } from '../support/customer-books';
 
 const env = useBrowser();
 
-const XSS = '<img src=x onerror=alert(1)>';
 
 /** Six customers, hostile names among them, with their owner's number formats (dollars, a percentage). */
 const customers = (): SheetData => ({
   name: 'Customers',
-  rows: [
-    ['Customers 2024', null, null, null, null, null, null],
-    [null, null, null, null, null, null, null],
-    ['Customer', 'Segment', 'Account manager', 'Stage', 'Revenue', 'Gross margin', 'Strategic fit'],
-    [XSS, 'Retail', 'Ana', 'Integrated', 900000, 0.35, 10],
-    ['=HYPERLINK("http://evil","x")', 'Retail', 'Ana', 'Basic', 120000, 0.1, 3],
-    ['+cmd', 'Industry', 'Luis', 'Cooperative', 300000, 0.25, 6],
-    ['Acme', 'Industry', 'Luis', 'Exploratory', 80000, 0.05, 2],
-    ['Bolt', 'Retail', 'Ana', 'Interdependent', 250000, 0.2, 9],
-    ['Corex', 'Retail', 'Luis', 'Cooperative', 400000, 0.15, 5],
-  ],
+  rows: HOSTILE_CUSTOMER_ROWS.map((row) => [...row]),
   formats: Object.fromEntries([4, 5, 6, 7, 8, 9].flatMap((r) => [[`E${r}`, '"$"#,##0.00'], [`F${r}`, '0.0%']])),
   active: { row: 5, column: 2 },
 });

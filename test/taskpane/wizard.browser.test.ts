@@ -12,22 +12,12 @@ import { sheetsServer } from '../support/sheets-server';
 import { SHEET_NAMES } from '../../src/core/workbook/plan';
 import { HISTORY_SHEET } from '../../src/core/workbook/placement-sheets';
 import { BRIDGE } from '../support/wizard-pages';
+import { HOSTILE_CUSTOMER_ROWS, XSS } from '../support/customer-books';
 
-const XSS = '<img src=x onerror=alert(1)>';
 
 function customerBook(): FakeSpreadsheet {
   const ss = new FakeSpreadsheet();
-  const data = ss.addSheet('Customers', [
-    ['Customers 2024', null, null, null, null, null, null],
-    [null, null, null, null, null, null, null],
-    ['Customer', 'Segment', 'Account manager', 'Stage', 'Revenue', 'Gross margin', 'Strategic fit'],
-    [XSS, 'Retail', 'Ana', 'Integrated', 900000, 0.35, 10],
-    ['=HYPERLINK("http://evil","x")', 'Retail', 'Ana', 'Basic', 120000, 0.1, 3],
-    ['+cmd', 'Industry', 'Luis', 'Cooperative', 300000, 0.25, 6],
-    ['Acme', 'Industry', 'Luis', 'Exploratory', 80000, 0.05, 2],
-    ['Bolt', 'Retail', 'Ana', 'Interdependent', 250000, 0.2, 9],
-    ['Corex', 'Retail', 'Luis', 'Cooperative', 400000, 0.15, 5],
-  ]);
+  const data = ss.addSheet('Customers', HOSTILE_CUSTOMER_ROWS.map((row) => [...row]));
   data.active = { row: 5, column: 2 };
   return ss;
 }

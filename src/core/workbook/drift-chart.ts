@@ -5,7 +5,7 @@
 import type { Position } from '../functions/position-names';
 import { moveDirection, type DriftReport } from '../portfolio/drift-report';
 import { positionName, type Speech } from '../portfolio/decision-texts';
-import { escapeXml, matrixCanvas, matrixFrame, overlaps, r1, svgText, textBox, type Box } from './matrix-chart';
+import { escapeXml, matrixAxes, matrixCanvas, matrixFrame, overlaps, r1, svgText, textBox, type Box } from './matrix-chart';
 import { fitText, textWidth } from './text-width';
 
 export interface DriftChartOptions {
@@ -36,7 +36,6 @@ export function driftChartSvg(report: DriftReport, options: DriftChartOptions): 
     ...report.lost.map((a) => a.strength),
   ].filter((v): v is number => v !== null && Number.isFinite(v));
   const xMax = Math.ceil(Math.max(2 * options.cuts.strength, ...strengths, 0.5) * 4) / 4;
-  const xTicks = [0, 1, 2, 3, 4].map((i) => (xMax * i) / 4);
 
   const legend: { text: string; symbol: string }[] = [
     { text: s.t('drift.legendUp'), symbol: 'up' },
@@ -46,9 +45,10 @@ export function driftChartSvg(report: DriftReport, options: DriftChartOptions): 
     ...(report.added.length ? [{ text: s.t('drift.legendNew'), symbol: 'new' }] : []),
     ...(report.lost.length ? [{ text: s.t('drift.legendLost'), symbol: 'lost' }] : []),
   ];
-  const { legendRows: rows, legendRowHeight, tickText, margin, plotW, plotH, x, y } = matrixFrame(canvas, {
+  const frame = matrixFrame(canvas, {
     titled: !!options.title, xMax, legend, itemWidth: (item) => 20 + textWidth(item.text, size.legend), locale: s.locale,
   });
+  const { legendRows: rows, legendRowHeight, margin, plotW, plotH, x, y } = frame;
   const text = svgText;
 
   const parts: string[] = [
@@ -61,20 +61,9 @@ export function driftChartSvg(report: DriftReport, options: DriftChartOptions): 
     `<rect x="${margin.left}" y="${margin.top}" width="${plotW}" height="${plotH}" fill="#fafafa" stroke="#bdbdbd"/>`,
   ];
   if (options.title) parts.push(text(width / 2, size.title + 6, fitText(options.title, size.title, width - 2 * side, true), size.title, 'middle', 'font-weight="bold" fill="#1b5e20"'));
-  const cx = x(options.cuts.strength);
-  const cy = y(options.cuts.attractiveness);
-  parts.push(
-    `<line x1="${r1(cx)}" y1="${margin.top}" x2="${r1(cx)}" y2="${margin.top + plotH}" stroke="#9e9e9e" stroke-dasharray="6 4"/>`,
-    `<line x1="${margin.left}" y1="${r1(cy)}" x2="${margin.left + plotW}" y2="${r1(cy)}" stroke="#9e9e9e" stroke-dasharray="6 4"/>`,
-  );
-  for (const a of [0, 2, 4, 6, 8, 10]) parts.push(text(margin.left - 7, y(a) + size.tick * 0.35, String(a), size.tick, 'end', `fill="${MUTED}"`));
-  const tickY = margin.top + plotH + size.tick + 6;
-  for (const v of xTicks) parts.push(text(x(v), tickY, tickText(v), size.tick, 'middle', `fill="${MUTED}"`));
-  const xTitleY = tickY + size.axis + 8;
-  parts.push(
-    text(margin.left + plotW / 2, xTitleY, fitText(s.t(options.strengthProxy ? 'sheet.matrix.axisXProxy' : 'drift.axisX'), size.axis, width - 2 * side), size.axis, 'middle'),
-    `<text transform="translate(${size.axis + 2} ${r1(margin.top + plotH / 2)}) rotate(-90)" text-anchor="middle" font-size="${size.axis}" fill="${TEXT}">${escapeXml(fitText(s.t('drift.axisY'), size.axis, plotH))}</text>`,
-  );
+  const axes = matrixAxes(canvas, frame, { xMax, cuts: options.cuts, t: s.t, strengthProxy: options.strengthProxy });
+  parts.push(...axes.parts);
+  const { xTitleY } = axes;
 
   // Quadrant names in the corners; their boxes are kept clear of account names.
   const placed: Box[] = [];

@@ -103,6 +103,44 @@ export function matrixFrame<Item>(
   return { legendRows, legendRowHeight, tickText, margin, plotW, plotH, x, y };
 }
 
+/**
+ * The axes of a matrix-shaped picture: the cut lines, the ticks (strength 0 to xMax in quarters, attractiveness
+ * 0 to 10) and the axis titles in the longest wording that fits, in the reader's language. A behavioural strength
+ * proxy is never called parity with a rival. Returns the parts to draw and the x title's baseline (the legend
+ * goes below it).
+ */
+export function matrixAxes(
+  canvas: ReturnType<typeof matrixCanvas>,
+  frame: ReturnType<typeof matrixFrame>,
+  options: { xMax: number; cuts: { strength: number; attractiveness: number }; t: Translate; strengthProxy?: boolean },
+): { parts: string[]; xTitleY: number } {
+  const { width, size, side } = canvas;
+  const { margin, plotW, plotH, x, y, tickText } = frame;
+  const { t } = options;
+  const cx = x(options.cuts.strength);
+  const cy = y(options.cuts.attractiveness);
+  const parts = [
+    `<line x1="${r1(cx)}" y1="${margin.top}" x2="${r1(cx)}" y2="${margin.top + plotH}" stroke="#9e9e9e" stroke-dasharray="6 4"/>`,
+    `<line x1="${margin.left}" y1="${r1(cy)}" x2="${margin.left + plotW}" y2="${r1(cy)}" stroke="#9e9e9e" stroke-dasharray="6 4"/>`,
+  ];
+  for (const a of [0, 2, 4, 6, 8, 10]) parts.push(svgText(margin.left - 7, y(a) + size.tick * 0.35, String(a), size.tick, 'end', `fill="${MUTED}"`));
+  const tickY = margin.top + plotH + size.tick + 6;
+  for (const v of [0, 1, 2, 3, 4].map((i) => (options.xMax * i) / 4)) parts.push(svgText(x(v), tickY, tickText(v), size.tick, 'middle', `fill="${MUTED}"`));
+  const pick = (choices: string[], room: number): string => choices.find((c) => textWidth(c, size.axis) <= room) ?? fitText(choices[choices.length - 1], size.axis, room);
+  const xMid = margin.left + plotW / 2;
+  const xTitles = options.strengthProxy
+    ? [t('sheet.matrix.axisXProxy'), t('sheet.matrix.axisXProxyShort'), t('sheet.matrix.axisXShortest')]
+    : [t('sheet.matrix.axisX'), t('sheet.matrix.axisXShort'), t('sheet.matrix.axisXShortest')];
+  const xTitle = pick(xTitles, 2 * Math.min(xMid - side, width - side - xMid));
+  const yTitle = pick([t('sheet.matrix.axisY'), t('sheet.matrix.axisYShort'), t('sheet.matrix.axisYShortest')], plotH);
+  const xTitleY = tickY + size.axis + 8;
+  parts.push(
+    svgText(xMid, xTitleY, xTitle, size.axis, 'middle'),
+    `<text transform="translate(${size.axis + 2} ${r1(margin.top + plotH / 2)}) rotate(-90)" text-anchor="middle" font-size="${size.axis}" fill="${TEXT}">${escapeXml(yTitle)}</text>`,
+  );
+  return { parts, xTitleY };
+}
+
 /** An SVG text element, its content escaped. */
 export const svgText = (tx: number, ty: number, content: string, fontSize: number, anchor: 'start' | 'middle' | 'end', attrs = `fill="${TEXT}"`): string =>
   `<text x="${r1(tx)}" y="${r1(ty)}" text-anchor="${anchor}" font-size="${fontSize}" ${attrs}>${escapeXml(content)}</text>`;
@@ -134,7 +172,6 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
   // Strength runs from 0 to a round value above both the data and twice the cut, so parity sits mid-way.
   const maxStrength = Math.max(2 * options.strengthCut, ...finite.map((p) => p.strength), 0.5);
   const xMax = Math.ceil(maxStrength * 4) / 4;
-  const xTicks = [0, 1, 2, 3, 4].map((i) => (xMax * i) / 4);
 
   // Legend: symbols and words, wrapped into as many rows as the width needs.
   const legendItems: { symbol: 'key' | 'other' | null; text: string }[] = [
@@ -145,9 +182,10 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
   if (finite.length < all.length) {
     legendItems.push({ symbol: null, text: t('sheet.matrix.shown', { shown: formatNumber(finite.length, 'count', locale), all: formatNumber(all.length, 'count', locale) }) });
   }
-  const { legendRows, legendRowHeight, tickText, margin, plotW, plotH, x, y } = matrixFrame(canvas, {
+  const frame = matrixFrame(canvas, {
     titled: !!options.title, xMax, legend: legendItems, itemWidth: (item) => (item.symbol ? 16 : 0) + textWidth(item.text, size.legend), locale,
   });
+  const { legendRows, legendRowHeight, margin, plotW, plotH, x, y } = frame;
   const maxRevenue = Math.max(...finite.map((p) => Math.max(p.revenue, 0)), 1);
   const rMax = Math.min(28, Math.max(8, plotW / 22));
   const rMin = narrow ? 2.5 : 3;
@@ -164,29 +202,10 @@ export function matrixSvg(points: MatrixPoint[], options: MatrixOptions): string
     const title = fitText(options.title, size.title, width - 2 * side, true);
     parts.push(text(width / 2, size.title + 6, title, size.title, 'middle', 'font-weight="bold" fill="#1b5e20"'));
   }
-  const cx = x(options.strengthCut);
-  const cy = y(options.attractivenessCut);
-  parts.push(
-    `<line x1="${r1(cx)}" y1="${margin.top}" x2="${r1(cx)}" y2="${margin.top + plotH}" stroke="#9e9e9e" stroke-dasharray="6 4"/>`,
-    `<line x1="${margin.left}" y1="${r1(cy)}" x2="${margin.left + plotW}" y2="${r1(cy)}" stroke="#9e9e9e" stroke-dasharray="6 4"/>`,
-  );
-
-  // Axes: ticks, then titles in the longest wording that fits.
-  for (const a of [0, 2, 4, 6, 8, 10]) parts.push(text(margin.left - 7, y(a) + size.tick * 0.35, String(a), size.tick, 'end', `fill="${MUTED}"`));
-  const tickY = margin.top + plotH + size.tick + 6;
-  for (const s of xTicks) parts.push(text(x(s), tickY, tickText(s), size.tick, 'middle', `fill="${MUTED}"`));
-  const pick = (choices: string[], room: number): string => choices.find((c) => textWidth(c, size.axis) <= room) ?? fitText(choices[choices.length - 1], size.axis, room);
-  const xMid = margin.left + plotW / 2;
-  const xTitles = options.strengthProxy
-    ? [t('sheet.matrix.axisXProxy'), t('sheet.matrix.axisXProxyShort'), t('sheet.matrix.axisXShortest')]
-    : [t('sheet.matrix.axisX'), t('sheet.matrix.axisXShort'), t('sheet.matrix.axisXShortest')];
-  const xTitle = pick(xTitles, 2 * Math.min(xMid - side, width - side - xMid));
-  const yTitle = pick([t('sheet.matrix.axisY'), t('sheet.matrix.axisYShort'), t('sheet.matrix.axisYShortest')], plotH);
-  const xTitleY = tickY + size.axis + 8;
-  parts.push(
-    text(xMid, xTitleY, xTitle, size.axis, 'middle'),
-    `<text transform="translate(${size.axis + 2} ${r1(margin.top + plotH / 2)}) rotate(-90)" text-anchor="middle" font-size="${size.axis}" fill="${TEXT}">${escapeXml(yTitle)}</text>`,
-  );
+  // Axes: cut lines, ticks, then titles in the longest wording that fits.
+  const axes = matrixAxes(canvas, frame, { xMax, cuts: { strength: options.strengthCut, attractiveness: options.attractivenessCut }, t, strengthProxy: options.strengthProxy });
+  parts.push(...axes.parts);
+  const { xTitleY } = axes;
 
   // Quadrant names in the plot's corners, drawn over the bubbles (below); their boxes are kept clear of account names.
   const placed: Box[] = [];
